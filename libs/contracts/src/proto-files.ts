@@ -1,0 +1,14 @@
+import { join, resolve } from 'node:path';
+
+// The .proto sources, which the gRPC server and clients load at run time (@grpc/proto-loader).
+// dist/ sits two levels below the repository root in the repo and in the container image alike.
+export const PROTO_ROOT = resolve(__dirname, '../../../proto');
+
+export const PROTO_FILES = {
+  mission: 'ofm/accreditation/v1/mission.proto',
+  member: 'ofm/accreditation/v1/member.proto',
+  vehicle: 'ofm/vehicles/v1/vehicle.proto',
+  health: 'grpc/health/v1/health.proto',
+} as const;
+
+export const protoPath = (file: string): string => join(PROTO_ROOT, file);
