@@ -1,0 +1,47 @@
+import { DataSource, type DataSourceOptions as TypeOrmDataSourceOptions } from 'typeorm';
+import { persistenceEntities, persistenceMigrations } from './persistence.schema';
+import { createTypeOrmLogger, SLOW_QUERY_MS } from './typeorm-pino.logger';
+
+type EntityList = NonNullable<TypeOrmDataSourceOptions['entities']>;
+type MigrationList = NonNullable<TypeOrmDataSourceOptions['migrations']>;
+
+export interface DataSourceOptions {
+  url: string;
+  entities: EntityList;
+  migrations: MigrationList;
+  // Shown in pg_stat_activity, so a DBA sees which service holds a connection.
+  applicationName: string;
+  poolSize?: number;
+}
+
+export const MIGRATIONS_TABLE = 'schema_migrations';
+
+// Schema changes only through hand-written migrations, run as their own step (`ofm migrate`, a Helm
+// hook Job), never at boot of N replicas. The audit entity and migration are always included, so
+// recordAudit works even in a service that forgot to spread persistenceEntities.
+export const createDataSource = (options: DataSourceOptions): DataSource =>
+  new DataSource({
+    type: 'postgres',
+    url: options.url,
+    applicationName: options.applicationName,
+    entities: withLib(options.entities, persistenceEntities),
+    migrations: withLib(options.migrations, persistenceMigrations),
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTableName: MIGRATIONS_TABLE,
+    migrationsTransactionMode: 'each',
+    logger: createTypeOrmLogger(options.applicationName),
+    logging: ['error', 'warn', 'migration', 'log'],
+    maxQueryExecutionTime: SLOW_QUERY_MS,
+    ...(options.poolSize !== undefined ? { poolSize: options.poolSize } : {}),
+    extra: {
+      // Fail fast and report not-ready rather than queue requests behind a dead database.
+      connectionTimeoutMillis: 5_000,
+    },
+  });
+
+// TypeORM also accepts `{ name: Class }` maps; duplicates (a service that spread the lib lists) go.
+const withLib = <L extends EntityList | MigrationList>(list: L, lib: readonly unknown[]): L => {
+  const given: unknown[] = Array.isArray(list) ? list : Object.values(list);
+  return [...new Set([...lib, ...given])] as L;
+};

@@ -1,0 +1,142 @@
+import type { DynamicModule, LoggerService, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Transport, type GrpcOptions } from '@nestjs/microservices';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { PROTO_FILES, PROTO_ROOT, protoPath } from '@ofm/contracts';
+import { isAbsolute } from 'node:path';
+import { ConfigError } from '../config/config.error';
+import { describeConfig } from '../config/describe-config';
+import { GrpcErrorFilter } from '../errors/grpc-error.filter';
+import { ProblemDetailsFilter } from '../errors/problem-details.filter';
+import { GRPC_HEALTH_PACKAGE } from '../health/health.grpc-controller';
+import { createNestLogger, type PinoNestLogger } from '../logging/pino-nest.logger';
+import { GrpcMetricsInterceptor } from '../metrics/grpc-metrics.interceptor';
+import { httpMetricsHook, type FastifyLike } from '../metrics/http-metrics.hook';
+
+export interface BootstrapGrpcOptions {
+  // Proto packages served, e.g. ['ofm.accreditation.v1'].
+  packages: string[];
+  // Paths relative to PROTO_ROOT (PROTO_FILES.member) or absolute (protoPath(PROTO_FILES.member)).
+  protoFiles: string[];
+}
+
+export interface BootstrapOptions {
+  name: string;
+  module: Type<unknown> | DynamicModule;
+  httpPort: number;
+  // Defaults to 0.0.0.0.
+  host?: string;
+  // When set, a gRPC server listens on 0.0.0.0:grpcPort and always serves grpc.health.v1.Health.
+  grpcPort?: number;
+  grpc?: BootstrapGrpcOptions;
+  // The validated configuration, logged (secrets masked) in the start-up line.
+  config?: object;
+  // Options of Nest's FastifyAdapter (bodyLimit, trustProxy, …).
+  fastify?: FastifyAdapterOptions;
+  // Runs before the app listens: global pipes, prefixes, Swagger, CORS (the gateway).
+  configure?: (app: NestFastifyApplication) => void | Promise<void>;
+  logger?: PinoNestLogger;
+  // Default true (false under jest): a service that cannot start (bad config, port taken) logs why and exits 1.
+  exitOnError?: boolean;
+}
+
+export type FastifyAdapterOptions = ConstructorParameters<typeof FastifyAdapter>[0];
+
+export type BootstrapOptionsSource = BootstrapOptions | (() => BootstrapOptions | Promise<BootstrapOptions>);
+
+// The one start-up path of every service. Passing a function lets loadConfig run inside it, so a
+// ConfigError is logged as one line and the process exits 1 instead of dying on a stack trace.
+// `runtime.exitOnError` applies even when the options callback itself fails (a test of bad config).
+export const bootstrapService = async (
+  source: BootstrapOptionsSource,
+  runtime: { exitOnError?: boolean } = {},
+): Promise<NestFastifyApplication> => {
+  let logger: PinoNestLogger | undefined = typeof source === 'function' ? undefined : source.logger;
+  let exitOnError =
+    runtime.exitOnError ?? (typeof source === 'function' ? undefined : source.exitOnError) ?? defaultExitOnError();
+  let app: NestFastifyApplication | undefined;
+  try {
+    const options = typeof source === 'function' ? await source() : source;
+    exitOnError = runtime.exitOnError ?? options.exitOnError ?? defaultExitOnError();
+    logger = options.logger ?? logger ?? createNestLogger(options.name);
+    app = await NestFactory.create<NestFastifyApplication>(
+      options.module,
+      new FastifyAdapter(options.fastify ?? { logger: false }),
+      {
+        logger,
+        bufferLogs: true,
+      },
+    );
+    app.useLogger(logger);
+    // SIGTERM from Kubernetes, SIGINT from a terminal: drain (readiness drops first), then close.
+    app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+    configurePlatformApp(app, logger);
+    await options.configure?.(app);
+    if (options.grpcPort !== undefined) {
+      app.connectMicroservice<GrpcOptions>(grpcServerOptions(options.grpcPort, options.grpc), {
+        inheritAppConfig: true,
+      });
+      await app.startAllMicroservices();
+    }
+    await app.listen({ port: options.httpPort, host: options.host ?? '0.0.0.0' });
+    logger.log(
+      {
+        msg: `${options.name} started`,
+        httpPort: options.httpPort,
+        grpcPort: options.grpcPort,
+        config: options.config ? describeConfig(options.config) : undefined,
+      },
+      'Bootstrap',
+    );
+    return app;
+  } catch (error) {
+    const log: LoggerService = logger ?? createNestLogger('bootstrap');
+    if (error instanceof ConfigError) log.error(error.message, 'Bootstrap');
+    else log.error(error instanceof Error ? error : String(error), 'Bootstrap');
+    await app?.close().catch(() => undefined);
+    if (exitOnError) process.exit(1);
+    throw error;
+  }
+};
+
+// A test runner must never be killed by a service that failed to start in it.
+const defaultExitOnError = (): boolean => process.env.JEST_WORKER_ID === undefined;
+
+// Filters, the gRPC metrics interceptor and the HTTP metrics hook; for an app not made by
+// bootstrapService (e.g. a test that builds its own).
+export const configurePlatformApp = (app: NestFastifyApplication, logger?: LoggerService): void => {
+  app.useGlobalFilters(new ProblemDetailsFilter(logger), new GrpcErrorFilter(logger));
+  app.useGlobalInterceptors(platformProvider(app, GrpcMetricsInterceptor) ?? new GrpcMetricsInterceptor());
+  httpMetricsHook(app.getHttpAdapter().getInstance() as FastifyLike);
+};
+
+export const grpcServerOptions = (port: number, grpc?: BootstrapGrpcOptions): GrpcOptions => {
+  const protoFiles = (grpc?.protoFiles ?? []).map((file) => (isAbsolute(file) ? file : protoPath(file)));
+  return {
+    transport: Transport.GRPC,
+    options: {
+      package: unique([...(grpc?.packages ?? []), GRPC_HEALTH_PACKAGE]),
+      protoPath: unique([...protoFiles, protoPath(PROTO_FILES.health)]),
+      url: `0.0.0.0:${port}`,
+      loader: {
+        keepCase: false,
+        longs: String,
+        enums: String,
+        defaults: true,
+        oneofs: true,
+        includeDirs: [PROTO_ROOT],
+      },
+    },
+  };
+};
+
+// The instance PlatformModule provides, when the module imported it (app.get throws otherwise).
+const platformProvider = <T>(app: NestFastifyApplication, type: new (...args: never[]) => T): T | undefined => {
+  try {
+    return app.get(type, { strict: false });
+  } catch {
+    return undefined;
+  }
+};
+
+const unique = (values: string[]): string[] => [...new Set(values)];

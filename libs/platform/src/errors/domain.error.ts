@@ -1,0 +1,62 @@
+// The errors a service raises on purpose. Each kind has one HTTP status and one gRPC code, so a
+// rule broken in a service reaches the gateway's client as the same problem+json, whatever the hop.
+export const DOMAIN_ERROR_KINDS = [
+  'validation',
+  'rule',
+  'not-found',
+  'conflict',
+  'forbidden',
+  'unauthenticated',
+] as const;
+
+export type DomainErrorKind = (typeof DOMAIN_ERROR_KINDS)[number];
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export interface DomainErrorOptions {
+  errors?: FieldError[];
+  // Name of the broken rule (kind 'rule'), e.g. 'insurance-below-minimum'; becomes the problem type.
+  rule?: string;
+}
+
+export class DomainError extends Error {
+  readonly errors?: FieldError[];
+  readonly rule?: string;
+
+  constructor(
+    readonly kind: DomainErrorKind,
+    readonly detail: string,
+    options: DomainErrorOptions = {},
+  ) {
+    super(detail);
+    this.name = 'DomainError';
+    if (options.errors !== undefined) this.errors = options.errors;
+    if (options.rule !== undefined) this.rule = options.rule;
+  }
+}
+
+export const isDomainError = (value: unknown): value is DomainError => value instanceof DomainError;
+
+export const validationFailed = (errors: FieldError[], detail = describeFieldErrors(errors)): DomainError =>
+  new DomainError('validation', detail, { errors });
+
+export const ruleViolated = (rule: string, detail: string, errors?: FieldError[]): DomainError =>
+  new DomainError('rule', detail, errors ? { rule, errors } : { rule });
+
+export const notFound = (what: string, id: string): DomainError =>
+  new DomainError('not-found', `${what} ${id} was not found`);
+
+export const conflict = (detail: string): DomainError => new DomainError('conflict', detail);
+
+export const forbidden = (detail = 'This caller may not do this'): DomainError => new DomainError('forbidden', detail);
+
+export const unauthenticated = (detail = 'Authentication is required'): DomainError =>
+  new DomainError('unauthenticated', detail);
+
+const describeFieldErrors = (errors: FieldError[]): string =>
+  errors.length === 0
+    ? 'The request is not valid'
+    : `The request is not valid: ${errors.map((e) => e.field).join(', ')}`;

@@ -1,0 +1,3 @@
+export * from './prometheus';
+export * from './grpc-metrics.interceptor';
+export * from './http-metrics.hook';
