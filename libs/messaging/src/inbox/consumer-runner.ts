@@ -1,0 +1,262 @@
+import { deadLetterTopic, eventTypeSpec, type EventTypeSpec } from '@ofm/contracts';
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { BatchContext, MessageBus, ReceivedMessage, Subscription } from '../bus/message-bus.port';
+import { decodeEnvelope, decodeEvent, type CloudEvent } from '../codec/cloud-event.codec';
+import { deadLetterMessage } from '../dead-letter/dead-letter';
+import { defaultMessagingLogger, errorMessage, type MessagingLogger } from '../logging/messaging-logger';
+import { consumerEventsTotal, consumerLag } from '../metrics/messaging.metrics';
+import { backoffDelay } from '../retry/backoff';
+import { contextFromTraceHeaders } from '../tracing/trace-context';
+import { isTransientInfrastructureError } from './transient-error';
+
+// `any` so a handler may declare the payload it expects (CloudEvent<MemberAccredited>): the runner decodes
+// with the registry spec of the type the handler is registered under.
+export type EventHandler<T = any> = (event: CloudEvent<T>, em: EntityManager) => Promise<void>;
+export type EventHandlers = Record<string, EventHandler>;
+
+/** `{ [spec.type]: handler }` with the handler typed by the registry entry. */
+export const onEvent = <T>(spec: EventTypeSpec<T>, handler: EventHandler<T>): EventHandlers => ({ [spec.type]: handler });
+
+export interface RetryOptions {
+  /** Attempts before the message goes to the dead-letter topic. Default 5. */
+  attempts?: number;
+  /** Default 100 ms, doubling… */
+  initialDelayMs?: number;
+  /** …up to 2000 ms. */
+  maxDelayMs?: number;
+}
+
+export interface ConsumerRunnerOptions {
+  /** Exactly `ofm.<service>`. */
+  groupId: string;
+  topics: string[];
+  dataSource: DataSource;
+  bus: MessageBus;
+  /** By CloudEvents type. Types without a handler are acknowledged and skipped. */
+  handlers: EventHandlers;
+  retry?: RetryOptions;
+  /** A new group starts at the earliest retained message. Default true. */
+  fromBeginning?: boolean;
+  sessionTimeoutMs?: number;
+  heartbeatIntervalMs?: number;
+  commitIntervalMs?: number;
+  commitThreshold?: number;
+  partitionsConsumedConcurrently?: number;
+  logger?: MessagingLogger;
+}
+
+export type MessageOutcome = 'processed' | 'duplicate' | 'skipped' | 'dead-lettered';
+
+const tracer = trace.getTracer('@ofm/messaging');
+
+const INBOX_INSERT = `
+  INSERT INTO inbox_event (consumer_group, event_id, type, topic, partition, "offset")
+  VALUES ($1, $2, $3, $4, $5, $6)
+  ON CONFLICT DO NOTHING
+  RETURNING event_id`;
+
+/**
+ * Our consumer loop (not Nest's): per message, decode, then in ONE database transaction record the event
+ * id in inbox_event and run the handler; only after the commit is the offset resolved and committed.
+ * Failing handlers are retried with backoff, then dead-lettered; the partition goes on.
+ */
+export class ConsumerRunner {
+  private subscription?: Subscription;
+  private readonly retry: Required<RetryOptions>;
+  private readonly logger: MessagingLogger;
+
+  constructor(private readonly options: ConsumerRunnerOptions) {
+    for (const type of Object.keys(options.handlers)) {
+      if (!eventTypeSpec(type)) throw new Error(`ConsumerRunner ${options.groupId}: handler for ${type}, which is not in EVENT_TYPES`);
+    }
+    if (options.topics.length === 0) throw new Error(`ConsumerRunner ${options.groupId}: no topics`);
+    this.retry = {
+      attempts: options.retry?.attempts ?? 5,
+      initialDelayMs: options.retry?.initialDelayMs ?? 100,
+      maxDelayMs: options.retry?.maxDelayMs ?? 2000,
+    };
+    this.logger = options.logger ?? defaultMessagingLogger;
+  }
+
+  get groupId(): string {
+    return this.options.groupId;
+  }
+
+  get topics(): readonly string[] {
+    return this.options.topics;
+  }
+
+  /** Resolves once the member has joined the group. */
+  get ready(): Promise<void> {
+    if (!this.subscription) return Promise.reject(new Error(`consumer ${this.groupId} is not started`));
+    return this.subscription.ready;
+  }
+
+  async start(): Promise<void> {
+    if (this.subscription) return;
+    const o = this.options;
+    this.subscription = await o.bus.subscribe({
+      groupId: o.groupId,
+      topics: o.topics,
+      handler: (messages, ctx) => this.onBatch(messages, ctx),
+      fromBeginning: o.fromBeginning ?? true,
+      ...(o.sessionTimeoutMs ? { sessionTimeoutMs: o.sessionTimeoutMs } : {}),
+      ...(o.heartbeatIntervalMs ? { heartbeatIntervalMs: o.heartbeatIntervalMs } : {}),
+      ...(o.commitIntervalMs ? { commitIntervalMs: o.commitIntervalMs } : {}),
+      ...(o.commitThreshold ? { commitThreshold: o.commitThreshold } : {}),
+      ...(o.partitionsConsumedConcurrently ? { partitionsConsumedConcurrently: o.partitionsConsumedConcurrently } : {}),
+    });
+  }
+
+  async stop(): Promise<void> {
+    const s = this.subscription;
+    this.subscription = undefined;
+    await s?.stop();
+  }
+
+  async check(): Promise<void> {
+    if (!this.subscription) throw new Error(`consumer ${this.groupId} is not running`);
+    await this.subscription.check();
+  }
+
+  private async onBatch(messages: ReceivedMessage[], ctx: BatchContext): Promise<void> {
+    const lag = consumerLag();
+    const counted = consumerEventsTotal();
+    for (const message of messages) {
+      if (!ctx.isRunning() || ctx.isStale()) break;
+      const outcome = await this.handle(message, ctx);
+      // Stopped half-way: leave it unresolved, the next member gets it again.
+      if (outcome === undefined) break;
+      ctx.resolveOffset(message.offset);
+      lag.set(
+        { group: this.groupId, topic: ctx.topic, partition: String(ctx.partition) },
+        Math.max(0, Number(BigInt(ctx.highWatermark) - BigInt(message.offset) - 1n)),
+      );
+      counted.inc({ group: this.groupId, type: message.headers.ce_type ?? 'none', outcome });
+      await ctx.commit();
+      await ctx.heartbeat();
+    }
+    await ctx.commit(true);
+  }
+
+  // undefined when the runner stopped before the message was settled.
+  private async handle(message: ReceivedMessage, ctx: BatchContext): Promise<MessageOutcome | undefined> {
+    let event: CloudEvent;
+    try {
+      const envelope = decodeEnvelope(message);
+      const handler = this.options.handlers[envelope.type];
+      if (!handler) return 'skipped';
+      event = decodeEvent(message);
+    } catch (e) {
+      // Retrying cannot fix a message that does not decode.
+      return (await this.deadLetter(message, e, ctx)) ? 'dead-lettered' : undefined;
+    }
+    const handler = this.options.handlers[event.type]!;
+    let attempt = 1;
+    let outages = 0;
+    for (;;) {
+      if (!ctx.isRunning()) return undefined;
+      try {
+        return (await this.apply(event, message, handler)) ? 'processed' : 'duplicate';
+      } catch (e) {
+        if (isTransientInfrastructureError(e)) {
+          // The database is away: not the event's fault, so wait for it without using up attempts.
+          outages += 1;
+          this.logger.warn({ groupId: this.groupId, eventId: event.id, err: errorMessage(e) }, 'consumer: database unavailable, retrying');
+          await this.pause(backoffDelay(outages, 200, 5000), ctx);
+          continue;
+        }
+        if (attempt >= this.retry.attempts) {
+          this.logger.error(
+            { groupId: this.groupId, eventId: event.id, type: event.type, attempts: attempt, err: errorMessage(e) },
+            'consumer: handler keeps failing, dead-lettering the event',
+          );
+          return (await this.deadLetter(message, e, ctx)) ? 'dead-lettered' : undefined;
+        }
+        this.logger.warn({ groupId: this.groupId, eventId: event.id, attempt, err: errorMessage(e) }, 'consumer: handler failed, retrying');
+        await this.pause(backoffDelay(attempt, this.retry.initialDelayMs, this.retry.maxDelayMs), ctx);
+        attempt += 1;
+      }
+    }
+  }
+
+  // True when the effect was applied now, false when this group had already applied the event.
+  private apply(event: CloudEvent, message: ReceivedMessage, handler: EventHandler): Promise<boolean> {
+    return this.options.dataSource.transaction(async (em) => {
+      const inserted = (await em.query(INBOX_INSERT, [
+        this.groupId,
+        event.id,
+        event.type,
+        message.topic,
+        message.partition,
+        message.offset,
+      ])) as unknown[];
+      if (inserted.length === 0) return false;
+      const parent = contextFromTraceHeaders(event.traceparent, event.tracestate);
+      await tracer.startActiveSpan(
+        `process ${event.type}`,
+        {
+          kind: SpanKind.CONSUMER,
+          attributes: {
+            'messaging.system': 'kafka',
+            'messaging.operation.type': 'process',
+            'messaging.destination.name': message.topic,
+            'messaging.consumer.group.name': this.groupId,
+            'messaging.message.id': event.id,
+            'messaging.kafka.offset': Number(message.offset),
+            'messaging.destination.partition.id': String(message.partition),
+            'cloudevents.event_type': event.type,
+            'cloudevents.event_subject': event.subject,
+          },
+        },
+        parent,
+        async (span) => {
+          try {
+            await handler(event, em);
+          } catch (e) {
+            span.recordException(e instanceof Error ? e : new Error(String(e)));
+            span.setStatus({ code: SpanStatusCode.ERROR, message: errorMessage(e) });
+            throw e;
+          } finally {
+            span.end();
+          }
+        },
+      );
+      return true;
+    });
+  }
+
+  // Publishes the original message with the error to <topic>.dlq; keeps trying while Kafka is away.
+  // False when the runner stopped first.
+  private async deadLetter(message: ReceivedMessage, error: unknown, ctx: BatchContext): Promise<boolean> {
+    const dlq = deadLetterMessage(message, error, this.groupId);
+    let failures = 0;
+    while (ctx.isRunning()) {
+      try {
+        await this.options.bus.publish([{ topic: deadLetterTopic(message.topic), messages: [dlq] }]);
+        this.logger.warn(
+          { groupId: this.groupId, topic: message.topic, partition: message.partition, offset: message.offset, err: errorMessage(error) },
+          'consumer: message dead-lettered',
+        );
+        return true;
+      } catch (e) {
+        failures += 1;
+        this.logger.error({ groupId: this.groupId, err: errorMessage(e), failures }, 'consumer: dead-letter publish failed, retrying');
+        await this.pause(backoffDelay(failures, 200, 5000), ctx);
+      }
+    }
+    return false;
+  }
+
+  // Sleeps in slices, heartbeating, so a long backoff does not cost the group membership.
+  private async pause(ms: number, ctx: BatchContext): Promise<void> {
+    const until = Date.now() + ms;
+    while (ctx.isRunning()) {
+      const left = until - Date.now();
+      if (left <= 0) return;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(left, 500)));
+      await ctx.heartbeat();
+    }
+  }
+}
