@@ -1,0 +1,119 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { accreditation, EVENT_TYPES } from '@ofm/contracts';
+import { publishEvent } from '@ofm/messaging';
+import { expectVersion, inTransaction, recordAudit } from '@ofm/persistence';
+import { canSeeMission, conflict, notFound, ruleViolated, validationFailed, type Actor } from '@ofm/platform';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ACCREDITATION_SETTINGS, type AccreditationSettings } from '../accreditation.settings';
+import { MissionEntity } from '../mission/mission.entity';
+import { auditActor } from '../shared/actor-scope';
+import { todayIso } from '../shared/calendar.util';
+import { evaluateAccreditation, type AccreditationDecision } from './accreditation.rules';
+import { idCardExpiresOn, idCardNumber } from './id-card.rules';
+import type { MemberEntity } from './member.entity';
+import { memberFacts, memberToProto, principalFacts } from './member.mapper';
+import { findMember, memberSnapshot, nextIdCardSequence } from './member.queries';
+import { validateAccreditRequest } from './member-request.rules';
+
+// The rule named in a refusal (problem type https://ofm.state.gov/problems/accreditation-criteria).
+export const ACCREDITATION_CRITERIA_RULE = 'accreditation-criteria';
+
+@Injectable()
+export class AccreditationService {
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(ACCREDITATION_SETTINGS) private readonly settings: AccreditationSettings,
+  ) {}
+
+  /**
+   * Decides a notified (or earlier refused) appointment. A refusal is a decision too: it is stored,
+   * audited and published, and the transaction commits BEFORE the refusal is answered as an error.
+   */
+  async accredit(actor: Actor, request: accreditation.AccreditMemberRequest): Promise<accreditation.Member> {
+    const errors = validateAccreditRequest(request);
+    if (errors.length) throw validationFailed(errors);
+    const { member, decision } = await inTransaction(this.ds, (em) => this.decide(em, actor, request));
+    if (!decision.accredited) {
+      throw ruleViolated(
+        ACCREDITATION_CRITERIA_RULE,
+        `Member ${member.id} does not meet ${decision.failedCriteria.length} accreditation criteria; the refusal is recorded`,
+        decision.failedCriteria.map((f) => ({ field: f.criterion, message: f.message })),
+      );
+    }
+    return memberToProto(member);
+  }
+
+  private async decide(
+    em: EntityManager,
+    actor: Actor,
+    request: accreditation.AccreditMemberRequest,
+  ): Promise<{ member: MemberEntity; decision: AccreditationDecision }> {
+    const id = request.id.trim().toLowerCase();
+    const unlocked = await findMember(em, id);
+    if (!unlocked || !canSeeMission(actor, unlocked.missionId)) throw notFound('member', request.id);
+    // Principal before dependent, as every writer does (see member.queries.ts).
+    const principal = unlocked.principalId ? await findMember(em, unlocked.principalId, 'pessimistic_read') : null;
+    const member = (await findMember(em, id, 'pessimistic_write'))!;
+    expectVersion(member.version, request.expectedVersion);
+    if (member.status === 'accredited') throw conflict(`Member ${member.id} is already accredited`);
+    if (member.status === 'terminated') throw conflict(`Member ${member.id} is terminated`);
+
+    const mission = await em.findOneByOrFail(MissionEntity, { id: member.missionId });
+    const today = todayIso();
+    const decision = evaluateAccreditation(
+      memberFacts(member),
+      mission,
+      principal ? principalFacts(principal) : undefined,
+      today,
+    );
+    const before = memberSnapshot(member);
+
+    member.decidedOn = today;
+    if (decision.accredited) {
+      member.status = 'accredited';
+      member.failedCriteria = null;
+      member.immunityLevel = decision.immunityLevel;
+      if (decision.idCardColor) {
+        member.idCardColor = decision.idCardColor;
+        member.idCardNumber = idCardNumber(decision.idCardColor, await nextIdCardSequence(em));
+        member.idCardExpiresOn = idCardExpiresOn(
+          {
+            ...member,
+            relationship: member.relationship ?? '',
+            expectedDepartureDate: member.expectedDepartureDate ?? '',
+          },
+          today,
+          this.settings.idCardValidityYears,
+        );
+      }
+    } else {
+      member.status = 'refused';
+      member.failedCriteria = decision.failedCriteria;
+    }
+    member.version += 1;
+    member.updatedAt = new Date();
+    await em.save(member);
+
+    const proto = memberToProto(member);
+    await recordAudit(em, {
+      actor: auditActor(actor),
+      action: decision.accredited ? 'member.accredited' : 'member.refused',
+      entityType: 'member',
+      entityId: member.id,
+      before,
+      after: memberSnapshot(member),
+      reason: decision.accredited ? null : decision.failedCriteria.map((f) => f.criterion).join(', '),
+    });
+    if (decision.accredited) {
+      await publishEvent(em, { type: EVENT_TYPES.memberAccredited, subject: member.id, data: { member: proto } });
+    } else {
+      const failedCriteria = decision.failedCriteria.map((f) => f.criterion);
+      await publishEvent(em, {
+        type: EVENT_TYPES.memberRefused,
+        subject: member.id,
+        data: { member: proto, failedCriteria },
+      });
+    }
+    return { member, decision };
+  }
+}

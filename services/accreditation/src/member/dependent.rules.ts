@@ -1,0 +1,62 @@
+import { ageOn, type IsoDate } from '../shared/calendar.util';
+import type { MemberFacts, PrincipalFacts } from './member.model';
+
+// Who counts as family (DOMAIN.md; the State Department's 2016 definition for A and G dependants).
+export const CHILD_MAX_AGE = 21; // exclusive: "under 21"
+export const STUDENT_CHILD_MAX_AGE = 23; // exclusive: "under 23 in full-time study"
+
+type Check = [
+  criterion: 'principal-accredited' | 'relationship' | 'child-eligibility' | 'no-pending-serious-charge',
+  passes: boolean,
+  message: string,
+];
+
+const principalCheck = (principal: PrincipalFacts | undefined): Check => {
+  if (!principal) return ['principal-accredited', false, 'The principal is unknown'];
+  if (principal.status === 'terminated')
+    return ['principal-accredited', false, 'The principal’s appointment is terminated'];
+  return [
+    'principal-accredited',
+    principal.status === 'accredited',
+    `The principal must be accredited first (principal is ${principal.status})`,
+  ];
+};
+
+export const isEligibleChild = (
+  child: Pick<MemberFacts, 'dateOfBirth' | 'fullTimeStudent' | 'disabled'>,
+  today: IsoDate,
+): boolean => {
+  const age = ageOn(child.dateOfBirth, today);
+  return age < CHILD_MAX_AGE || (child.fullTimeStudent && age < STUDENT_CHILD_MAX_AGE) || child.disabled;
+};
+
+/**
+ * Same-sex spouses are accredited where the country's reciprocity profile grants the same to U.S.
+ * staff; the person record carries no sex, so that rule waits for the reciprocity replica.
+ */
+export const dependentCriteria = (
+  member: MemberFacts,
+  principal: PrincipalFacts | undefined,
+  today: IsoDate,
+): Check[] => {
+  const checks: Check[] = [principalCheck(principal)];
+  if (member.relationship === 'child') {
+    const age = ageOn(member.dateOfBirth, today);
+    checks.push([
+      'child-eligibility',
+      isEligibleChild(member, today),
+      `A child must be under ${CHILD_MAX_AGE}, under ${STUDENT_CHILD_MAX_AGE} in full-time study, or disabled (is ${age})`,
+    ]);
+  } else if (member.relationship !== 'spouse') {
+    checks.push(['relationship', false, `Relationship must be spouse or child (is ${member.relationship || 'none'})`]);
+  }
+  // The diplomatic-agent criterion on pending serious charges also covers the household.
+  if (principal?.category === 'diplomatic-agent') {
+    checks.push([
+      'no-pending-serious-charge',
+      !member.pendingSeriousCharge,
+      'A household member of a diplomatic agent must not be subject to a pending U.S. criminal charge punishable by one year or more',
+    ]);
+  }
+  return checks;
+};

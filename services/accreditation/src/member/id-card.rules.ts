@@ -1,0 +1,40 @@
+import { addDays, addYears, earliest, type IsoDate } from '../shared/calendar.util';
+import { CHILD_MAX_AGE, STUDENT_CHILD_MAX_AGE } from './dependent.rules';
+import type { IdCardColor, MemberFacts } from './member.model';
+
+// ID card expiry "follows the visa or assignment": the expected departure date when the
+// notification gives one, capped by a default validity (configurable, ID_CARD_VALIDITY_YEARS) so
+// that no card is open-ended, and for a child by the day before the birthday that ends eligibility.
+export const DEFAULT_ID_CARD_VALIDITY_YEARS = 3;
+
+const childCardLimit = (
+  child: Pick<MemberFacts, 'dateOfBirth' | 'fullTimeStudent' | 'disabled'>,
+): IsoDate | undefined => {
+  if (child.disabled) return undefined;
+  return addDays(addYears(child.dateOfBirth, child.fullTimeStudent ? STUDENT_CHILD_MAX_AGE : CHILD_MAX_AGE), -1);
+};
+
+export const idCardExpiresOn = (
+  member: Pick<MemberFacts, 'category' | 'relationship' | 'dateOfBirth' | 'fullTimeStudent' | 'disabled'> & {
+    expectedDepartureDate?: IsoDate | '';
+  },
+  issuedOn: IsoDate,
+  validityYears = DEFAULT_ID_CARD_VALIDITY_YEARS,
+): IsoDate => {
+  const child = member.category === 'dependent' && member.relationship === 'child' ? childCardLimit(member) : undefined;
+  return earliest(addYears(issuedOn, validityYears), member.expectedDepartureDate, child)!;
+};
+
+// The card number shows its kind at a glance — D diplomatic (blue), O official (green), C consular
+// (red) — followed by 9 digits from a database sequence, so numbers are unique without retries.
+const PREFIX: Readonly<Record<IdCardColor, string>> = { blue: 'D', green: 'O', red: 'C' };
+export const ID_CARD_NUMBER = /^[DOC]\d{9}$/;
+
+export const idCardNumber = (color: IdCardColor, sequence: number | string): string => {
+  const digits = String(sequence);
+  if (!/^\d{1,9}$/.test(digits)) throw new RangeError(`ID card sequence out of range: ${digits}`);
+  return `${PREFIX[color]}${digits.padStart(9, '0')}`;
+};
+
+/** Card numbers typed by an officer: blanks and case do not matter. */
+export const normalizeIdCardNumber = (value: string): string => value.replace(/\s+/g, '').toUpperCase();

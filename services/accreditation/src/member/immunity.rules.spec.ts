@@ -1,0 +1,159 @@
+import { guidanceFor, idCardColorFor, immunityLevelFor } from './immunity.rules';
+import { principal } from './member.fixtures';
+import { MEMBER_CATEGORIES, type ImmunityLevel, type MemberCategory } from './member.model';
+
+const level = (category: MemberCategory, usCitizenOrPermanentResident = false) =>
+  immunityLevelFor({ category, usCitizenOrPermanentResident });
+
+describe('immunityLevelFor — principals (booklet table)', () => {
+  it.each([
+    ['diplomatic-agent', 'full'],
+    ['io-diplomatic', 'full'],
+    ['administrative-technical', 'full-criminal'],
+    ['service-staff', 'official-acts'],
+    ['io-support-staff', 'official-acts'],
+    ['io-official', 'official-acts'],
+    ['consular-officer', 'official-acts'],
+    ['consular-employee', 'official-acts'],
+    ['honorary-consular-officer', 'official-acts'],
+    ['consular-service-staff', 'none'],
+    ['locally-employed', 'none'],
+    ['domestic-worker', 'none'],
+  ] as const)('%s → %s', (category, expected) => expect(level(category)).toBe(expected));
+
+  it.each([
+    ['diplomatic-agent', 'official-acts'],
+    ['administrative-technical', 'official-acts'],
+    ['service-staff', 'official-acts'],
+    ['locally-employed', 'none'],
+  ] as const)('caps a U.S. national or permanent resident %s at %s', (category, expected) =>
+    expect(level(category, true)).toBe(expected),
+  );
+
+  it('gives full immunity to consular officers and employees under a bilateral agreement, never to others', () => {
+    const opts = { consularFullImmunityByAgreement: true };
+    expect(
+      immunityLevelFor({ category: 'consular-officer', usCitizenOrPermanentResident: false }, undefined, opts),
+    ).toBe('full');
+    expect(
+      immunityLevelFor({ category: 'consular-employee', usCitizenOrPermanentResident: false }, undefined, opts),
+    ).toBe('full');
+    expect(immunityLevelFor({ category: 'service-staff', usCitizenOrPermanentResident: false }, undefined, opts)).toBe(
+      'official-acts',
+    );
+    expect(
+      immunityLevelFor({ category: 'consular-officer', usCitizenOrPermanentResident: true }, undefined, opts),
+    ).toBe('official-acts');
+  });
+});
+
+describe('immunityLevelFor — dependents', () => {
+  const dep = (usCitizenOrPermanentResident = false) => ({
+    category: 'dependent' as const,
+    usCitizenOrPermanentResident,
+  });
+
+  it.each([
+    ['diplomatic-agent', 'full', 'full'],
+    ['io-diplomatic', 'full', 'full'],
+    ['administrative-technical', 'full-criminal', 'full-criminal'],
+    ['service-staff', 'official-acts', 'none'],
+    ['consular-officer', 'official-acts', 'none'],
+    ['io-support-staff', 'official-acts', 'none'],
+    ['honorary-consular-officer', 'official-acts', 'none'],
+    ['domestic-worker', 'none', 'none'],
+  ] as const)('family of %s (%s) → %s', (category, principalLevel, expected) => {
+    expect(immunityLevelFor(dep(), principal({ category, immunityLevel: principalLevel }))).toBe(expected);
+  });
+
+  it('follows the principal’s accredited level, not the category default', () => {
+    expect(
+      immunityLevelFor(dep(), principal({ category: 'administrative-technical', immunityLevel: 'official-acts' })),
+    ).toBe('official-acts');
+  });
+
+  it('recomputes the principal’s level when the principal is not accredited', () => {
+    expect(immunityLevelFor(dep(), principal({ status: 'notified', immunityLevel: '' }))).toBe('full');
+  });
+
+  it('gives nothing to the family of a U.S. national or to a U.S.-national family member', () => {
+    expect(immunityLevelFor(dep(), principal({ usCitizenOrPermanentResident: true }))).toBe('none');
+    expect(immunityLevelFor(dep(true), principal())).toBe('none');
+  });
+
+  it('gives nothing without a principal', () => {
+    expect(immunityLevelFor(dep())).toBe('none');
+  });
+});
+
+describe('idCardColorFor', () => {
+  it.each([
+    ['diplomatic-agent', 'full', 'blue'],
+    ['io-diplomatic', 'full', 'blue'],
+    ['administrative-technical', 'full-criminal', 'green'],
+    ['service-staff', 'official-acts', 'green'],
+    ['io-support-staff', 'official-acts', 'green'],
+    ['io-official', 'official-acts', 'green'],
+    ['consular-officer', 'official-acts', 'red'],
+    ['consular-employee', 'official-acts', 'red'],
+    ['honorary-consular-officer', 'official-acts', 'red'],
+    ['consular-officer', 'full', 'red'],
+  ] as const)('%s with %s immunity → %s', (category, lvl, color) => expect(idCardColorFor(category, lvl)).toBe(color));
+
+  it.each(MEMBER_CATEGORIES)('issues no card to a %s without immunity', (category) =>
+    expect(idCardColorFor(category, 'none', 'diplomatic-agent')).toBeUndefined(),
+  );
+
+  it('gives a dependent the colour of the principal', () => {
+    expect(idCardColorFor('dependent', 'full', 'diplomatic-agent')).toBe('blue');
+    expect(idCardColorFor('dependent', 'full-criminal', 'administrative-technical')).toBe('green');
+    expect(idCardColorFor('dependent', 'full')).toBeUndefined();
+  });
+});
+
+describe('guidanceFor (law-enforcement booklet)', () => {
+  it('diplomatic agents: no arrest, inviolable residence, no prosecution, ticket', () => {
+    expect(guidanceFor('diplomatic-agent', 'full')).toEqual({
+      arrest: 'May not be arrested or detained',
+      residenceInviolable: 'Residence is inviolable: it may not be entered without consent',
+      prosecution: 'May not be prosecuted',
+      ticket: 'May be issued a traffic citation',
+    });
+  });
+
+  it('A&T staff: criminal immunity, civil for official acts only', () => {
+    const g = guidanceFor('administrative-technical', 'full-criminal');
+    expect(g.arrest).toBe('May not be arrested or detained');
+    expect(g.prosecution).toBe('May not be prosecuted (civil immunity for official acts only)');
+    expect(g.residenceInviolable).toMatch(/^Residence is inviolable/);
+  });
+
+  it('consular officers: arrest only for a felony with a warrant', () => {
+    const g = guidanceFor('consular-officer', 'official-acts');
+    expect(g.arrest).toBe('May not be arrested or detained except for a felony, with a warrant');
+    expect(g.residenceInviolable).toMatch(/^Residence is not inviolable/);
+    expect(g.prosecution).toBe('May not be prosecuted for official acts; may be prosecuted in all other cases');
+  });
+
+  it.each(['service-staff', 'consular-employee', 'honorary-consular-officer', 'io-official'] as const)(
+    '%s: may be arrested, official acts only',
+    (category) => {
+      const g = guidanceFor(category, 'official-acts');
+      expect(g.arrest).toBe('May be arrested or detained');
+      expect(g.prosecution).toContain('official acts');
+    },
+  );
+
+  it('no immunity: may be arrested and prosecuted', () => {
+    expect(guidanceFor('dependent', 'none')).toEqual({
+      arrest: 'May be arrested or detained',
+      residenceInviolable: 'Residence is not inviolable: it may be entered under ordinary procedures',
+      prosecution: 'May be prosecuted: no immunity',
+      ticket: 'May be issued a traffic citation',
+    });
+  });
+
+  it.each(['full', 'full-criminal', 'official-acts', 'none'] as ImmunityLevel[])('always allows a ticket (%s)', (lvl) =>
+    expect(guidanceFor('diplomatic-agent', lvl).ticket).toBe('May be issued a traffic citation'),
+  );
+});

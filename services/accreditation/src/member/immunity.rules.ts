@@ -1,0 +1,139 @@
+import {
+  IMMUNITY_LEVELS,
+  type IdCardColor,
+  type ImmunityLevel,
+  type MemberCategory,
+  type MemberFacts,
+  type PrincipalCategory,
+  type PrincipalFacts,
+} from './member.model';
+
+// Privileges and immunities per category, from the law-enforcement guidance booklet (DOMAIN.md table).
+// consular-service-staff, locally-employed and domestic-worker are not in the booklet's table: VCCR
+// Art 43 gives official-acts immunity to consular officers and employees only, and LES and domestic
+// workers have none, so their level is `none`.
+const BASE_LEVEL: Readonly<Record<PrincipalCategory, ImmunityLevel>> = {
+  'diplomatic-agent': 'full',
+  'io-diplomatic': 'full',
+  'administrative-technical': 'full-criminal',
+  'service-staff': 'official-acts',
+  'io-support-staff': 'official-acts',
+  'io-official': 'official-acts',
+  'consular-officer': 'official-acts',
+  'consular-employee': 'official-acts',
+  'honorary-consular-officer': 'official-acts',
+  'consular-service-staff': 'none',
+  'locally-employed': 'none',
+  'domestic-worker': 'none',
+};
+
+// Families share the principal's immunity only in these categories ("same as principal"); every
+// other family gets none.
+const FAMILY_SHARES_IMMUNITY: readonly MemberCategory[] = [
+  'diplomatic-agent',
+  'io-diplomatic',
+  'administrative-technical',
+];
+
+const CONSULAR: readonly MemberCategory[] = ['consular-officer', 'consular-employee'];
+
+const rank = (level: ImmunityLevel): number => IMMUNITY_LEVELS.indexOf(level);
+const atMost = (level: ImmunityLevel, cap: ImmunityLevel): ImmunityLevel => (rank(level) > rank(cap) ? cap : level);
+
+export interface ImmunityOptions {
+  // A bilateral agreement recorded in the country's reciprocity profile can raise consular staff to
+  // `full` (DOMAIN.md). The reciprocity replica is not here yet, so callers pass it when known.
+  consularFullImmunityByAgreement?: boolean;
+}
+
+const isImmunityLevel = (v: string): v is ImmunityLevel => (IMMUNITY_LEVELS as readonly string[]).includes(v);
+
+/** The principal's level as accredited, or as its category would give it when not recorded. */
+const principalLevel = (principal: PrincipalFacts, options: ImmunityOptions): ImmunityLevel =>
+  isImmunityLevel(principal.immunityLevel) && principal.status === 'accredited'
+    ? principal.immunityLevel
+    : immunityLevelFor(principal, undefined, options);
+
+export const immunityLevelFor = (
+  member: Pick<MemberFacts, 'category' | 'usCitizenOrPermanentResident'>,
+  principal?: PrincipalFacts,
+  options: ImmunityOptions = {},
+): ImmunityLevel => {
+  if (member.category === 'dependent') {
+    // VCDR Art 37(1): family members who are U.S. nationals get nothing, and so does the family of a
+    // U.S. national or permanent resident.
+    if (!principal || member.usCitizenOrPermanentResident || principal.usCitizenOrPermanentResident) return 'none';
+    if (!FAMILY_SHARES_IMMUNITY.includes(principal.category)) return 'none';
+    return principalLevel(principal, options);
+  }
+  let level = BASE_LEVEL[member.category];
+  if (options.consularFullImmunityByAgreement && CONSULAR.includes(member.category)) level = 'full';
+  return member.usCitizenOrPermanentResident ? atMost(level, 'official-acts') : level;
+};
+
+// Card borders: blue diplomatic, green official (embassy A&T and service staff, UN support staff,
+// IO officials), red consular. Dependents carry the colour of their principal's card.
+const CARD_COLOR: Readonly<Record<PrincipalCategory, IdCardColor>> = {
+  'diplomatic-agent': 'blue',
+  'io-diplomatic': 'blue',
+  'administrative-technical': 'green',
+  'service-staff': 'green',
+  'io-support-staff': 'green',
+  'io-official': 'green',
+  'locally-employed': 'green',
+  'domestic-worker': 'green',
+  'consular-officer': 'red',
+  'consular-employee': 'red',
+  'consular-service-staff': 'red',
+  'honorary-consular-officer': 'red',
+};
+
+/** The ID card colour, or undefined: cards go only to persons with some immunity. */
+export const idCardColorFor = (
+  category: MemberCategory,
+  level: ImmunityLevel,
+  principalCategory?: MemberCategory,
+): IdCardColor | undefined => {
+  if (level === 'none') return undefined;
+  const own = category === 'dependent' ? principalCategory : category;
+  return own && own !== 'dependent' ? CARD_COLOR[own] : undefined;
+};
+
+export interface LawEnforcementGuidance {
+  arrest: string;
+  residenceInviolable: string;
+  prosecution: string;
+  ticket: string;
+}
+
+// In the words of "Diplomatic and Consular Immunity: Guidance for Law Enforcement and Judicial
+// Authorities" (summary table): what an officer may do on the street.
+const MAY_NOT_ARREST = 'May not be arrested or detained';
+const MAY_ARREST = 'May be arrested or detained';
+const FELONY_ONLY = 'May not be arrested or detained except for a felony, with a warrant';
+const INVIOLABLE = 'Residence is inviolable: it may not be entered without consent';
+const NOT_INVIOLABLE = 'Residence is not inviolable: it may be entered under ordinary procedures';
+const TICKET = 'May be issued a traffic citation';
+
+const PROSECUTION: Readonly<Record<ImmunityLevel, string>> = {
+  full: 'May not be prosecuted',
+  'full-criminal': 'May not be prosecuted (civil immunity for official acts only)',
+  'official-acts': 'May not be prosecuted for official acts; may be prosecuted in all other cases',
+  none: 'May be prosecuted: no immunity',
+};
+
+export const guidanceFor = (category: MemberCategory, level: ImmunityLevel): LawEnforcementGuidance => {
+  const protectedPerson = level === 'full' || level === 'full-criminal';
+  const arrest = protectedPerson
+    ? MAY_NOT_ARREST
+    : level === 'official-acts' && category === 'consular-officer'
+      ? FELONY_ONLY
+      : MAY_ARREST;
+  return {
+    arrest,
+    residenceInviolable: protectedPerson ? INVIOLABLE : NOT_INVIOLABLE,
+    prosecution: PROSECUTION[level],
+    // Traffic tickets may always be issued, whatever the immunity.
+    ticket: TICKET,
+  };
+};

@@ -1,0 +1,44 @@
+import type { MemberFacts, MissionFacts, PrincipalFacts } from './member.model';
+
+// Builders for the rule specs: a member who meets every diplomatic-agent criterion, so each test
+// changes exactly the fact it is about.
+export const TODAY = '2026-06-15';
+
+export const embassy: MissionFacts = { type: 'embassy', country: 'FR' };
+
+export const diplomat = (over: Partial<MemberFacts> = {}): MemberFacts => ({
+  category: 'diplomatic-agent',
+  nationality: 'FR',
+  usCitizenOrPermanentResident: false,
+  passportType: 'diplomatic',
+  title: 'First Secretary',
+  visaClass: 'A-1',
+  dateOfBirth: '1985-03-02',
+  residesInWashingtonMetro: true,
+  weeklyHours: 40,
+  commercialActivity: false,
+  pendingSeriousCharge: false,
+  transferPolicyAttested: false,
+  relationship: '',
+  fullTimeStudent: false,
+  disabled: false,
+  ...over,
+});
+
+export const principal = (over: Partial<PrincipalFacts> = {}): PrincipalFacts => ({
+  ...diplomat(),
+  status: 'accredited',
+  immunityLevel: 'full',
+  ...over,
+});
+
+export const dependent = (over: Partial<MemberFacts> = {}): MemberFacts =>
+  diplomat({
+    category: 'dependent',
+    title: '',
+    passportType: 'diplomatic',
+    relationship: 'spouse',
+    weeklyHours: 0,
+    residesInWashingtonMetro: true,
+    ...over,
+  });

@@ -1,0 +1,55 @@
+import {
+  departureDueBy,
+  dependentsToTerminate,
+  documentsToReturn,
+  immunityEndsOn,
+  isTerminable,
+} from './termination.rules';
+
+describe('termination', () => {
+  it('ends immunity 30 days after the effective date when no departure is known', () => {
+    expect(immunityEndsOn('2026-03-01')).toBe('2026-03-31');
+    expect(immunityEndsOn('2026-03-01', '')).toBe('2026-03-31');
+  });
+
+  it('ends immunity at departure when the person leaves earlier', () => {
+    expect(immunityEndsOn('2026-03-01', '2026-03-10')).toBe('2026-03-10');
+  });
+
+  it('ends immunity 30 days after the effective date when the person leaves later', () => {
+    expect(immunityEndsOn('2026-03-01', '2026-05-01')).toBe('2026-03-31');
+  });
+
+  it('gives 30 days to leave, 60 on an advance request', () => {
+    expect(departureDueBy('2026-03-01')).toBe('2026-03-31');
+    expect(departureDueBy('2026-03-01', true)).toBe('2026-04-30');
+  });
+
+  it.each([
+    ['notified', true],
+    ['accredited', true],
+    ['refused', true],
+    ['terminated', false],
+  ] as const)('a %s member is terminable: %s', (status, ok) => expect(isTerminable(status)).toBe(ok));
+
+  it('terminates every dependent not already terminated', () => {
+    const deps = [
+      { id: 'a', status: 'accredited' as const },
+      { id: 'b', status: 'terminated' as const },
+      { id: 'c', status: 'notified' as const },
+      { id: 'd', status: 'refused' as const },
+    ];
+    expect(dependentsToTerminate(deps).map((d) => d.id)).toEqual(['a', 'c', 'd']);
+  });
+
+  it('tracks the ID card as an open item due when the person must have left', () => {
+    expect(documentsToReturn({ idCardNumber: 'D000000123' }, '2026-03-01')).toEqual([
+      { document: 'id-card', reference: 'D000000123', dueOn: '2026-03-31' },
+    ]);
+  });
+
+  it('has nothing to return when no card was issued', () => {
+    expect(documentsToReturn({ idCardNumber: null }, '2026-03-01')).toEqual([]);
+    expect(documentsToReturn({}, '2026-03-01')).toEqual([]);
+  });
+});

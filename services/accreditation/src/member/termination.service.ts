@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { accreditation, EVENT_TYPES } from '@ofm/contracts';
+import { publishEvent } from '@ofm/messaging';
+import { expectVersion, inTransaction, recordAudit } from '@ofm/persistence';
+import { canSeeMission, conflict, notFound, validationFailed, type Actor } from '@ofm/platform';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { auditActor } from '../shared/actor-scope';
+import { FieldErrors } from '../shared/validation.util';
+import type { MemberEntity } from './member.entity';
+import { memberToProto } from './member.mapper';
+import { findMember, lockDependents, memberSnapshot } from './member.queries';
+import { validateTermination, type TerminationRequest } from './member-request.rules';
+import { OpenItemEntity } from './open-item.entity';
+import { dependentsToTerminate, documentsToReturn, immunityEndsOn } from './termination.rules';
+
+@Injectable()
+export class TerminationService {
+  constructor(private readonly ds: DataSource) {}
+
+  /**
+   * Notification of termination. Terminating a principal terminates its dependents in the same
+   * transaction; each of them gets its own audit record and memberTerminated (with principalId).
+   */
+  async terminate(actor: Actor, request: accreditation.TerminateMemberRequest): Promise<accreditation.Member> {
+    const e = new FieldErrors().uuid('id', request.id?.trim());
+    if (!Number.isInteger(request.expectedVersion) || request.expectedVersion < 0)
+      e.add('expectedVersion', 'must be a non-negative integer');
+    if (!e.ok) throw validationFailed(e.errors);
+    const id = request.id.trim().toLowerCase();
+
+    return inTransaction(this.ds, async (em) => {
+      const unlocked = await findMember(em, id);
+      if (!unlocked || !canSeeMission(actor, unlocked.missionId)) throw notFound('member', request.id);
+      // Principal before dependent, as every writer does (see member.queries.ts).
+      if (unlocked.principalId) await findMember(em, unlocked.principalId, 'pessimistic_read');
+      const member = (await findMember(em, id, 'pessimistic_write'))!;
+      expectVersion(member.version, request.expectedVersion);
+      if (member.status === 'terminated') throw conflict(`Member ${member.id} is already terminated`);
+      const checked = validateTermination(request, member.arrivalDate);
+      if (!checked.ok) throw validationFailed(checked.errors);
+
+      await this.end(em, actor, member, checked.value, '');
+      if (member.category !== 'dependent') {
+        const cascade = { ...checked.value, reason: `Principal's appointment terminated: ${checked.value.reason}` };
+        for (const dependent of dependentsToTerminate(await lockDependents(em, member.id))) {
+          await this.end(em, actor, dependent, cascade, member.id);
+        }
+      }
+      return memberToProto(member);
+    });
+  }
+
+  private async end(
+    em: EntityManager,
+    actor: Actor,
+    member: MemberEntity,
+    t: TerminationRequest,
+    principalId: string,
+  ): Promise<void> {
+    const before = memberSnapshot(member);
+    member.status = 'terminated';
+    member.terminationEffectiveDate = t.effectiveDate;
+    member.terminationReason = t.reason;
+    member.departureDate = t.departureDate || null;
+    member.immunityEndsOn = immunityEndsOn(t.effectiveDate, t.departureDate);
+    member.version += 1;
+    member.updatedAt = new Date();
+    await em.save(member);
+
+    const now = new Date();
+    for (const item of documentsToReturn(member, t.effectiveDate)) {
+      await em.insert(OpenItemEntity, {
+        id: randomUUID(),
+        memberId: member.id,
+        ...item,
+        status: 'open',
+        createdAt: now,
+      });
+    }
+    await recordAudit(em, {
+      actor: auditActor(actor),
+      action: 'member.terminated',
+      entityType: 'member',
+      entityId: member.id,
+      before,
+      after: memberSnapshot(member),
+      reason: t.reason,
+    });
+    await publishEvent(em, {
+      type: EVENT_TYPES.memberTerminated,
+      subject: member.id,
+      data: { member: memberToProto(member), principalId },
+    });
+  }
+}

@@ -1,0 +1,512 @@
+import { status } from '@grpc/grpc-js';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ALL_TOPICS, TOPICS } from '@ofm/contracts';
+import { KafkaMessageBus, provisionTopics } from '@ofm/messaging';
+import { runMigrations } from '@ofm/persistence';
+import type { Actor } from '@ofm/platform';
+import { createTestDatabase, freePort, testKafkaBrokers, uniqueName, waitFor, type TestDatabase } from '@ofm/testing';
+import { Kafka, logLevel, type Consumer, type KafkaMessage } from 'kafkajs';
+import { Client } from 'pg';
+import { bootstrap } from '../src/bootstrap';
+import { createServiceDataSource } from '../src/data-source';
+import { createAccreditationClient, problemOf, type AccreditationClient } from './grpc-client';
+
+// The service as the gateway sees it: migrated fresh database, real Kafka, started in-process on
+// free ports, called over real gRPC with actor metadata; its events read back by an independent
+// kafkajs consumer.
+// Waits on Kafka and the outbox relay: the project-level testTimeout does not reach hooks.
+jest.setTimeout(120_000);
+
+const officer: Actor = { subject: 'officer-1', roles: ['ofm-officer'] };
+const auditor: Actor = { subject: 'auditor-1', roles: ['auditor'] };
+const police: Actor = { subject: 'police-1', roles: ['law-enforcement'] };
+
+interface Received {
+  headers: Record<string, string>;
+  key: string;
+  value: any;
+}
+
+const headersOf = (m: KafkaMessage): Record<string, string> =>
+  Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, String(v)]));
+
+const mission = (over: Record<string, unknown> = {}) => ({
+  name: 'Embassy of France',
+  country: 'FR',
+  type: 'embassy',
+  consularClass: '',
+  address: { line1: '4101 Reservoir Rd NW', city: 'Washington', state: 'DC', postalCode: '20007' },
+  location: { lat: 38.9126, lon: -77.0761 },
+  consularDistrict: '',
+  ...over,
+});
+
+const today = new Date().toISOString().slice(0, 10);
+
+const diplomat = (missionId: string, over: Record<string, unknown> = {}) => ({
+  missionId,
+  givenName: 'Claire',
+  familyName: 'Martin',
+  dateOfBirth: '1985-03-02',
+  nationality: 'FR',
+  category: 'diplomatic-agent',
+  title: 'First Secretary',
+  visaClass: 'A-1',
+  passportType: 'diplomatic',
+  arrivalDate: today,
+  usCitizenOrPermanentResident: false,
+  weeklyHours: 40,
+  transferPolicyAttested: false,
+  principalId: '',
+  relationship: '',
+  residesInWashingtonMetro: true,
+  commercialActivity: false,
+  pendingSeriousCharge: false,
+  expectedDepartureDate: '',
+  fullTimeStudent: false,
+  disabled: false,
+  ...over,
+});
+
+describe('accreditation service over gRPC', () => {
+  let db: TestDatabase;
+  let app: NestFastifyApplication;
+  let client: AccreditationClient;
+  let httpPort: number;
+  let consumer: Consumer;
+  let pg: Client;
+  const received: Received[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase('accreditation');
+    const ds = createServiceDataSource(db.url, 1);
+    await ds.initialize();
+    await runMigrations(ds);
+    await ds.destroy();
+
+    // The broker runs with auto-create off, as in production.
+    const bus = new KafkaMessageBus({ brokers: testKafkaBrokers(), clientId: 'accreditation-test-admin' });
+    await provisionTopics(bus, ALL_TOPICS);
+    await bus.disconnect();
+
+    const kafka = new Kafka({
+      clientId: 'accreditation-test',
+      brokers: testKafkaBrokers(),
+      logLevel: logLevel.NOTHING,
+    });
+    consumer = kafka.consumer({ groupId: uniqueName('accreditation-test') });
+    await consumer.connect();
+    await consumer.subscribe({ topics: [TOPICS.member, TOPICS.mission], fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        received.push({
+          headers: headersOf(message),
+          key: message.key?.toString() ?? '',
+          value: JSON.parse(message.value!.toString()),
+        });
+      },
+    });
+
+    // The service's logger reads LOG_LEVEL from the process: keep the test output to warnings.
+    process.env.LOG_LEVEL = 'warn';
+    httpPort = await freePort();
+    const grpcPort = await freePort();
+    app = await bootstrap(
+      {
+        DATABASE_URL: db.url,
+        KAFKA_BROKERS: testKafkaBrokers().join(','),
+        HTTP_PORT: String(httpPort),
+        GRPC_PORT: String(grpcPort),
+        LOG_LEVEL: 'warn',
+      },
+      { exitOnError: false },
+    );
+    client = createAccreditationClient(`127.0.0.1:${grpcPort}`);
+    pg = new Client({ connectionString: db.url });
+    await pg.connect();
+  }, 120_000);
+
+  afterAll(async () => {
+    client?.close();
+    await consumer?.disconnect();
+    await app?.close();
+    await pg?.end();
+    await db?.drop();
+  }, 120_000);
+
+  const eventFor = (type: string, subject: string) =>
+    waitFor(() => received.find((r) => r.headers.ce_type === type && r.headers.ce_subject === subject), {
+      timeoutMs: 30_000,
+      what: `${type} for ${subject} on Kafka`,
+    });
+
+  const rpcError = async (promise: Promise<unknown>) => {
+    const error = await promise.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeDefined();
+    return problemOf(error);
+  };
+
+  const register = async (over: Record<string, unknown> = {}) =>
+    (await client.call('MissionService', 'registerMission', mission(over), officer)).mission;
+  const notify = async (request: object, actor: Actor = officer) =>
+    (await client.call('MemberService', 'notifyAppointment', request, actor)).member;
+  const accredit = async (id: string, expectedVersion = 0) =>
+    (await client.call('MemberService', 'accreditMember', { id, decision: 'accredit', expectedVersion }, officer))
+      .member;
+  const getMember = async (id: string, actor: Actor = officer) =>
+    (await client.call('MemberService', 'getMember', { id }, actor)).member;
+  const auditActions = async (entityId: string) =>
+    (await pg.query('SELECT action FROM audit_record WHERE entity_id = $1 ORDER BY occurred_at', [entityId])).rows.map(
+      (r) => r.action,
+    );
+
+  it('reports ready once its database and Kafka answer', async () => {
+    await waitFor(async () => (await fetch(`http://127.0.0.1:${httpPort}/health/ready`)).status === 200, {
+      timeoutMs: 60_000,
+      what: '/health/ready 200',
+    });
+    const metrics = await (await fetch(`http://127.0.0.1:${httpPort}/metrics`)).text();
+    expect(metrics).toContain('process_cpu_user_seconds_total');
+  });
+
+  it('registers a mission, notifies, accredits (event on Kafka) and terminates a principal with its dependents', async () => {
+    const m = await register();
+    expect(m).toMatchObject({
+      country: 'FR',
+      type: 'embassy',
+      status: 'active',
+      regionalOffice: 'Washington',
+      version: 1,
+    });
+    const missionUser: Actor = { subject: 'mission-user-fr', roles: ['mission-user'], missionId: m.id };
+
+    const principal = await notify(diplomat(m.id), missionUser);
+    expect(principal).toMatchObject({
+      status: 'notified',
+      missionCountry: 'FR',
+      lateNotification: false,
+      version: 1,
+      notifiedOn: today,
+    });
+    expect(principal.pid).toMatch(/^\d{10}$/);
+
+    const spouse = await notify(
+      diplomat(m.id, {
+        givenName: 'Louis',
+        category: 'dependent',
+        title: '',
+        principalId: principal.id,
+        relationship: 'spouse',
+        weeklyHours: 0,
+      }),
+    );
+    expect(spouse.pid).not.toBe(principal.pid);
+
+    const accredited = await accredit(principal.id, 1);
+    expect(accredited).toMatchObject({ status: 'accredited', immunityLevel: 'full', version: 2 });
+    expect(accredited.idCard).toMatchObject({ color: 'blue' });
+    expect(accredited.idCard.number).toMatch(/^D\d{9}$/);
+
+    const event = await eventFor('gov.ofm.accreditation.member.accredited.v1', principal.id);
+    expect(event.headers).toMatchObject({
+      ce_specversion: '1.0',
+      ce_source: '/ofm/accreditation',
+      ce_subject: principal.id,
+      'content-type': 'application/json',
+    });
+    expect(event.headers.ce_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(event.headers.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/);
+    expect(new Date(event.headers.ce_time).getTime()).not.toBeNaN();
+    expect(event.key).toBe(principal.id);
+    expect(event.value.member).toMatchObject({
+      id: principal.id,
+      status: 'accredited',
+      immunityLevel: 'full',
+      idCard: { color: 'blue' },
+    });
+
+    const spouseAccredited = await accredit(spouse.id);
+    expect(spouseAccredited).toMatchObject({ status: 'accredited', immunityLevel: 'full', idCard: { color: 'blue' } });
+
+    // A police officer checks the principal's card.
+    const verified = await client.call(
+      'MemberService',
+      'verifyIdCard',
+      { idCardNumber: accredited.idCard.number.toLowerCase() },
+      police,
+    );
+    expect(verified).toMatchObject({
+      missionName: 'Embassy of France',
+      member: { id: principal.id, immunityLevel: 'full' },
+    });
+
+    // The mission notifies the end of the appointment; the spouse's appointment ends with it.
+    const terminated = (
+      await client.call(
+        'MemberService',
+        'terminateMember',
+        { id: principal.id, effectiveDate: today, reason: 'End of tour', expectedVersion: 2, departureDate: '' },
+        missionUser,
+      )
+    ).member;
+    expect(terminated).toMatchObject({
+      status: 'terminated',
+      terminationReason: 'End of tour',
+      terminationEffectiveDate: today,
+      version: 3,
+    });
+    expect(terminated.immunityEndsOn > today).toBe(true);
+    const spouseNow = await getMember(spouse.id);
+    expect(spouseNow).toMatchObject({ status: 'terminated', immunityEndsOn: terminated.immunityEndsOn });
+    expect(spouseNow.terminationReason).toContain('End of tour');
+
+    const own = await eventFor('gov.ofm.accreditation.member.terminated.v1', principal.id);
+    expect(own.value.principalId ?? '').toBe('');
+    const cascaded = await eventFor('gov.ofm.accreditation.member.terminated.v1', spouse.id);
+    expect(cascaded.value).toMatchObject({ principalId: principal.id, member: { status: 'terminated' } });
+    await eventFor('gov.ofm.accreditation.member.notified.v1', spouse.id);
+    await eventFor('gov.ofm.accreditation.mission.registered.v1', m.id);
+
+    // Both ID cards are open items until returned.
+    const items = await pg.query(
+      'SELECT member_id, document, reference, status FROM member_open_item ORDER BY reference',
+    );
+    expect(items.rows).toEqual(
+      [accredited, spouseAccredited]
+        .map((x) => ({ member_id: x.id, document: 'id-card', reference: x.idCard.number, status: 'open' }))
+        .sort((a, b) => a.reference.localeCompare(b.reference)),
+    );
+
+    expect(await auditActions(m.id)).toEqual(['mission.registered']);
+    expect(await auditActions(principal.id)).toEqual([
+      'member.notified',
+      'member.accredited',
+      'id-card.verified',
+      'member.terminated',
+    ]);
+    expect(await auditActions(spouse.id)).toEqual(['member.notified', 'member.accredited', 'member.terminated']);
+    const actor = await pg.query(
+      `SELECT actor_subject, actor_roles FROM audit_record WHERE entity_id = $1 AND action = 'member.terminated'`,
+      [principal.id],
+    );
+    expect(actor.rows).toEqual([{ actor_subject: 'mission-user-fr', actor_roles: ['mission-user'] }]);
+
+    const verifiedAfter = await client.call(
+      'MemberService',
+      'verifyIdCard',
+      { idCardNumber: accredited.idCard.number },
+      police,
+    );
+    expect(verifiedAfter.member.status).toBe('terminated');
+  });
+
+  it('persists a refusal, names every failed criterion and publishes memberRefused', async () => {
+    const m = await register();
+    const member = await notify(
+      diplomat(m.id, {
+        passportType: 'regular',
+        visaClass: 'A-2',
+        dateOfBirth: '2010-01-01',
+        arrivalDate: '2026-01-01',
+        title: 'Driver',
+      }),
+    );
+    const { code, problem } = await rpcError(accredit(member.id));
+    expect(code).toBe(status.FAILED_PRECONDITION);
+    expect(problem).toMatchObject({
+      status: 422,
+      rule: 'accreditation-criteria',
+      type: 'https://ofm.state.gov/problems/accreditation-criteria',
+    });
+    expect(problem.errors.map((e: { field: string }) => e.field)).toEqual([
+      'visa-class',
+      'diplomatic-passport',
+      'recognized-title',
+      'minimum-age',
+    ]);
+
+    const stored = await getMember(member.id);
+    expect(stored).toMatchObject({ status: 'refused', version: 2, immunityLevel: '' });
+    expect(stored.idCard).toBeNull();
+    expect(await auditActions(member.id)).toEqual(['member.notified', 'member.refused']);
+    const event = await eventFor('gov.ofm.accreditation.member.refused.v1', member.id);
+    expect(event.value.failedCriteria).toEqual([
+      'visa-class',
+      'diplomatic-passport',
+      'recognized-title',
+      'minimum-age',
+    ]);
+    const row = await pg.query('SELECT failed_criteria FROM member WHERE id = $1', [member.id]);
+    expect(row.rows[0].failed_criteria.map((f: { criterion: string }) => f.criterion)).toEqual(
+      problem.errors.map((e: { field: string }) => e.field),
+    );
+  });
+
+  it('re-decides a refused dependent once its principal is accredited', async () => {
+    const m = await register();
+    const principal = await notify(diplomat(m.id));
+    const child = await notify(
+      diplomat(m.id, {
+        givenName: 'Emma',
+        dateOfBirth: '2012-05-01',
+        category: 'dependent',
+        title: '',
+        principalId: principal.id,
+        relationship: 'child',
+      }),
+    );
+    const refused = await rpcError(accredit(child.id));
+    expect(refused.problem.errors).toEqual([
+      { field: 'principal-accredited', message: expect.stringContaining('accredited first') },
+    ]);
+    await accredit(principal.id);
+    const accredited = await accredit(child.id, 2);
+    expect(accredited).toMatchObject({
+      status: 'accredited',
+      immunityLevel: 'full',
+      version: 3,
+      idCard: { color: 'blue' },
+    });
+    // A child's card ends before the 21st birthday at the latest.
+    expect(accredited.idCard.expiresOn <= '2033-04-30').toBe(true);
+  });
+
+  it('flags a notification received more than 30 days after arrival', async () => {
+    const m = await register();
+    const late = await notify(diplomat(m.id, { arrivalDate: '2020-01-01' }));
+    expect(late.lateNotification).toBe(true);
+  });
+
+  it('answers a mission user of another mission as if nothing existed', async () => {
+    const ours = await register();
+    const theirs = await register({ name: 'Embassy of Germany', country: 'DE' });
+    const member = await notify(diplomat(ours.id));
+    const stranger: Actor = { subject: 'mission-user-de', roles: ['mission-user'], missionId: theirs.id };
+
+    for (const call of [
+      client.call('MemberService', 'getMember', { id: member.id }, stranger),
+      client.call('MissionService', 'getMission', { id: ours.id }, stranger),
+      client.call('MemberService', 'notifyAppointment', diplomat(ours.id), stranger),
+      client.call('MemberService', 'listMembers', { missionId: ours.id, page: { limit: 10, cursor: '' } }, stranger),
+      client.call(
+        'MemberService',
+        'terminateMember',
+        { id: member.id, effectiveDate: today, reason: 'x', expectedVersion: 0 },
+        stranger,
+      ),
+    ]) {
+      const { code, problem } = await rpcError(call);
+      expect(code).toBe(status.NOT_FOUND);
+      expect(problem.status).toBe(404);
+    }
+    // Its own lists hold only its own mission.
+    const list = await client.call('MissionService', 'listMissions', { page: { limit: 500, cursor: '' } }, stranger);
+    expect(list.missions.map((x: { id: string }) => x.id)).toEqual([theirs.id]);
+    expect((await getMember(member.id)).status).toBe('notified');
+  });
+
+  it('refuses callers without the role, and callers without identity', async () => {
+    const m = await register();
+    const member = await notify(diplomat(m.id));
+    const denied: [string, string, object, Actor][] = [
+      ['MissionService', 'registerMission', mission(), police],
+      ['MemberService', 'accreditMember', { id: member.id, decision: 'accredit', expectedVersion: 0 }, auditor],
+      [
+        'MemberService',
+        'accreditMember',
+        { id: member.id, decision: 'accredit', expectedVersion: 0 },
+        { subject: 'mu', roles: ['mission-user'], missionId: m.id },
+      ],
+      ['MemberService', 'notifyAppointment', diplomat(m.id), auditor],
+      ['MemberService', 'getMember', { id: member.id }, police],
+      ['MemberService', 'verifyIdCard', { idCardNumber: 'D000000001' }, auditor],
+    ];
+    for (const [service, method, request, actor] of denied) {
+      const { code } = await rpcError(client.call(service as 'MemberService', method, request, actor));
+      expect([method, code]).toEqual([method, status.PERMISSION_DENIED]);
+    }
+    const { code } = await rpcError(client.call('MemberService', 'getMember', { id: member.id }));
+    expect(code).toBe(status.UNAUTHENTICATED);
+    // Read-only roles read.
+    expect((await getMember(member.id, auditor)).id).toBe(member.id);
+  });
+
+  it('rejects a stale expected_version with ABORTED and changes nothing', async () => {
+    const m = await register();
+    const member = await notify(diplomat(m.id));
+    await accredit(member.id, 1);
+    const { code, problem } = await rpcError(accredit(member.id, 1));
+    expect(code).toBe(status.ABORTED);
+    expect(problem.status).toBe(409);
+    const stale = await rpcError(
+      client.call(
+        'MemberService',
+        'terminateMember',
+        { id: member.id, effectiveDate: today, reason: 'x', expectedVersion: 1 },
+        officer,
+      ),
+    );
+    expect(stale.code).toBe(status.ABORTED);
+    expect((await getMember(member.id)).status).toBe('accredited');
+  });
+
+  it('names each bad field of a request', async () => {
+    const m = await register();
+    const { code, problem } = await rpcError(
+      notify(
+        diplomat(m.id, { dateOfBirth: '1985-02-30', nationality: 'France', category: 'ambassador', visaClass: 'B-2' }),
+      ),
+    );
+    expect(code).toBe(status.INVALID_ARGUMENT);
+    expect(problem.errors.map((e: { field: string }) => e.field)).toEqual([
+      'dateOfBirth',
+      'nationality',
+      'category',
+      'visaClass',
+    ]);
+
+    const badMission = await rpcError(
+      client.call('MissionService', 'registerMission', mission({ country: 'FRA', address: null }), officer),
+    );
+    expect(badMission.problem.errors.map((e: { field: string }) => e.field)).toEqual(['country', 'address']);
+
+    const badDependent = await rpcError(
+      notify(
+        diplomat(m.id, {
+          category: 'dependent',
+          principalId: '00000000-0000-4000-8000-000000000000',
+          relationship: 'spouse',
+        }),
+      ),
+    );
+    expect(badDependent.problem.errors).toEqual([
+      { field: 'principalId', message: 'must be a member of the same mission' },
+    ]);
+  });
+
+  it('pages through members with an opaque cursor', async () => {
+    const m = await register();
+    const ids: string[] = [];
+    for (const givenName of ['A', 'B', 'C']) ids.push((await notify(diplomat(m.id, { givenName }))).id);
+    const seen: string[] = [];
+    let cursor = '';
+    do {
+      const page = await client.call(
+        'MemberService',
+        'listMembers',
+        { missionId: m.id, page: { limit: 2, cursor } },
+        auditor,
+      );
+      seen.push(...page.members.map((x: { id: string }) => x.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(ids);
+    const bad = await rpcError(
+      client.call('MemberService', 'listMembers', { page: { limit: 501, cursor: 'nope' } }, auditor),
+    );
+    expect(bad.problem.errors.map((e: { field: string }) => e.field)).toEqual(['limit', 'cursor']);
+  });
+});
