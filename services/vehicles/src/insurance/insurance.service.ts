@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { EVENT_TYPES, type vehicles } from '@ofm/contracts';
+import { publishEvent } from '@ofm/messaging';
+import { inTransaction, recordAudit } from '@ofm/persistence';
+import { ruleViolated, validationFailed, type Actor } from '@ofm/platform';
+import { DataSource, type EntityManager } from 'typeorm';
+import { clearedLapseFlag } from '../compliance/flag.factory';
+import { Clock } from '../shared/clock';
+import { requiredUuidErrors } from '../shared/ids.rules';
+import { nextRegistrationStatus } from '../vehicle/registration.rules';
+import { visibleVehicle } from '../vehicle/vehicle-access';
+import type { VehicleEntity } from '../vehicle/vehicle.entity';
+import { toVehicleMessage, vehicleAuditState } from '../vehicle/vehicle.mapper';
+import { updateVehicle } from '../vehicle/vehicle.repository';
+import { assessPolicy, isInsured, type PolicyTerms } from './coverage.rules';
+import { InsurancePolicyEntity } from './insurance-policy.entity';
+import { toInsurancePolicyMessage } from './insurance-policy.mapper';
+import { policyTermsOf } from './insurance-terms.mapper';
+
+@Injectable()
+export class InsuranceService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Records a policy as proof of insurance; a registration it makes insured today becomes active. */
+  async addPolicy(actor: Actor, request: vehicles.AddInsurancePolicyRequest): Promise<vehicles.AddInsurancePolicyResponse> {
+    const idErrors = requiredUuidErrors('vehicleId', request.vehicleId);
+    if (idErrors.length > 0) throw validationFailed(idErrors);
+    const terms = policyTermsOf(request);
+    return inTransaction(this.dataSource, async (em) => {
+      const vehicle = await visibleVehicle(em, actor, request.vehicleId);
+      if (vehicle.registrationStatus === 'disposed') {
+        throw ruleViolated('vehicle-disposed', `vehicle ${vehicle.id} is disposed; its registration cannot take insurance`);
+      }
+      const today = this.clock.today();
+      this.assess(vehicle, terms, today);
+      const policy = await this.insertPolicy(em, vehicle.id, terms);
+      await recordAudit(em, {
+        actor,
+        action: 'insurance.recorded',
+        entityType: 'insurance_policy',
+        entityId: policy.id,
+        before: null,
+        after: { ...toInsurancePolicyMessage(policy) },
+      });
+      const updated = await this.applyInsurance(em, actor, vehicle, today);
+      const vehicleMessage = toVehicleMessage(updated);
+      const policyMessage = toInsurancePolicyMessage(policy);
+      await publishEvent(em, {
+        type: EVENT_TYPES.insuranceRecorded,
+        subject: vehicle.id,
+        data: { policy: policyMessage, vehicle: vehicleMessage },
+      });
+      if (vehicle.registrationStatus !== 'active' && updated.registrationStatus === 'active') {
+        await publishEvent(em, { type: EVENT_TYPES.registrationActivated, subject: vehicle.id, data: { vehicle: vehicleMessage } });
+      }
+      if (vehicle.lapseFlagId && !updated.lapseFlagId) {
+        const flag = clearedLapseFlag({ id: vehicle.id, missionId: vehicle.missionId }, vehicle.lapseFlagId, this.clock.now());
+        await publishEvent(em, { type: EVENT_TYPES.flagCleared, subject: flag.id, data: { flag, reason: 'insurance recorded' } });
+      }
+      return { policy: policyMessage, vehicle: vehicleMessage };
+    });
+  }
+
+  async listPolicies(actor: Actor, vehicleId: string): Promise<vehicles.InsurancePolicy[]> {
+    const errors = requiredUuidErrors('vehicleId', vehicleId);
+    if (errors.length > 0) throw validationFailed(errors);
+    const em = this.dataSource.manager;
+    await visibleVehicle(em, actor, vehicleId);
+    const policies = await em.find(InsurancePolicyEntity, { where: { vehicleId }, order: { effectiveDate: 'ASC', createdAt: 'ASC' } });
+    return policies.map(toInsurancePolicyMessage);
+  }
+
+  private assess(vehicle: VehicleEntity, terms: PolicyTerms, today: string): void {
+    const assessment = assessPolicy(vehicle.kind, terms, today);
+    switch (assessment.outcome) {
+      case 'acceptable':
+        return;
+      case 'invalid':
+        throw validationFailed(assessment.errors);
+      case 'below-minimum':
+        throw ruleViolated(
+          'insurance-minimum',
+          `The policy is below the minimum liability insurance for a ${vehicle.kind}: ${assessment.errors.map((e) => `${e.field} ${e.message}`).join('; ')}`,
+          assessment.errors,
+        );
+      case 'expired':
+        throw ruleViolated('insurance-expired', `The policy expired on ${terms.expirationDate}; insurance is required at all times`, [
+          { field: 'expirationDate', message: `must be after today (${today})` },
+        ]);
+    }
+  }
+
+  private async insertPolicy(em: EntityManager, vehicleId: string, terms: PolicyTerms): Promise<InsurancePolicyEntity> {
+    const policy = em.create(InsurancePolicyEntity, {
+      id: randomUUID(),
+      vehicleId,
+      insurer: terms.insurer.trim(),
+      policyNumber: terms.policyNumber.trim(),
+      effectiveDate: terms.effectiveDate,
+      expirationDate: terms.expirationDate,
+      combinedSingleLimit: terms.combinedSingleLimit?.amount ?? null,
+      bodilyInjuryPerPerson: terms.bodilyInjuryPerPerson?.amount ?? null,
+      bodilyInjuryPerAccident: terms.bodilyInjuryPerAccident?.amount ?? null,
+      propertyDamage: terms.propertyDamage?.amount ?? null,
+      currency: 'USD',
+    });
+    await em.insert(InsurancePolicyEntity, policy);
+    // Read back so amounts come as PostgreSQL normalised them ("300000" → "300000.00").
+    return em.findOneByOrFail(InsurancePolicyEntity, { id: policy.id });
+  }
+
+  // With the new policy, is the vehicle insured today? Then the registration moves on (pending or
+  // suspended → active) and an open lapse flag closes. A policy starting later changes nothing yet.
+  private async applyInsurance(em: EntityManager, actor: Actor, vehicle: VehicleEntity, today: string): Promise<VehicleEntity> {
+    const policies = await em.find(InsurancePolicyEntity, { where: { vehicleId: vehicle.id } });
+    if (!isInsured(policies, today)) return vehicle;
+    const status = nextRegistrationStatus(vehicle.registrationStatus, 'insurance-recorded') ?? vehicle.registrationStatus;
+    if (status === vehicle.registrationStatus && vehicle.insuranceStatus === 'insured' && !vehicle.lapseFlagId) return vehicle;
+    const updated = await updateVehicle(em, vehicle, { registrationStatus: status, insuranceStatus: 'insured', lapseFlagId: null });
+    await recordAudit(em, {
+      actor,
+      action: status !== vehicle.registrationStatus ? 'registration.activated' : 'vehicle.insured',
+      entityType: 'vehicle',
+      entityId: vehicle.id,
+      before: vehicleAuditState(vehicle),
+      after: vehicleAuditState(updated),
+    });
+    return updated;
+  }
+}

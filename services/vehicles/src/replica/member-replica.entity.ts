@@ -1,0 +1,40 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+// What vehicles needs to know about a mission member, kept from accreditation's events
+// (services never read each other's tables). (version, last_event_time) orders the states:
+// an event older than the stored state never overwrites it.
+@Entity({ name: 'member_replica' })
+export class MemberReplicaEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'mission_id', type: 'uuid' })
+  missionId!: string;
+
+  @Column({ name: 'mission_country', type: 'text' })
+  missionCountry!: string;
+
+  @Column('text')
+  category!: string;
+
+  @Column({ name: 'principal_id', type: 'uuid', nullable: true })
+  principalId!: string | null;
+
+  @Column('text')
+  status!: string;
+
+  @Column({ name: 'immunity_level', type: 'text' })
+  immunityLevel!: string;
+
+  @Column({ name: 'given_name', type: 'text' })
+  givenName!: string;
+
+  @Column({ name: 'family_name', type: 'text' })
+  familyName!: string;
+
+  @Column('int')
+  version!: number;
+
+  @Column({ name: 'last_event_time', type: 'timestamptz' })
+  lastEventTime!: Date;
+}

@@ -1,0 +1,2 @@
+// Injection tokens of the vehicles module.
+export const VEHICLES_CONFIG = Symbol('VEHICLES_CONFIG');

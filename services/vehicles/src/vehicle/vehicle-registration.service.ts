@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { EVENT_TYPES, type vehicles } from '@ofm/contracts';
+import { publishEvent } from '@ofm/messaging';
+import { inTransaction, recordAudit } from '@ofm/persistence';
+import { canSeeMission, conflict, notFound, ruleViolated, validationFailed, type Actor } from '@ofm/platform';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { MissionReplicaEntity } from '../replica/mission-replica.entity';
+import { findMemberReplica, findMissionReplica } from '../replica/replica.repository';
+import { Clock } from '../shared/clock';
+import { uuidErrors } from '../shared/ids.rules';
+import { isUniqueViolation } from '../shared/sql';
+import { plateLetterForMember, plateLetterForMission, type PlateLetter } from './plate.rules';
+import { PlateNumberService } from './plate-number.service';
+import {
+  checkMemberOwner,
+  checkMissionOwner,
+  initialRegistrationStatus,
+  normalizeVin,
+  registrationExpiresOn,
+  validateOwnerReference,
+  validateVehicleDescription,
+} from './registration.rules';
+import { VehicleEntity } from './vehicle.entity';
+import type { VehicleKind } from './vehicle-kind';
+import { toVehicleMessage, vehicleAuditState } from './vehicle.mapper';
+
+interface ResolvedOwner {
+  missionId: string;
+  country: string;
+  letter: PlateLetter;
+}
+
+// RegisterVehicle: rules from the replica of accreditation, a plate, and one transaction holding the
+// vehicle, its audit record and its events.
+@Injectable()
+export class VehicleRegistrationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly plates: PlateNumberService,
+    private readonly clock: Clock,
+  ) {}
+
+  async register(actor: Actor, request: vehicles.RegisterVehicleRequest): Promise<vehicles.Vehicle> {
+    const now = this.clock.now();
+    const errors = [
+      ...validateOwnerReference(request.ownerMemberId, request.ownerMissionId),
+      ...uuidErrors({ ownerMemberId: request.ownerMemberId, ownerMissionId: request.ownerMissionId }),
+      ...validateVehicleDescription(request, now.getUTCFullYear()),
+    ];
+    if (errors.length > 0) throw validationFailed(errors);
+    // validateVehicleDescription has checked the kind.
+    const kind = request.kind as VehicleKind;
+
+    return inTransaction(this.dataSource, async (em) => {
+      const owner = request.ownerMemberId
+        ? await this.memberOwner(em, actor, request.ownerMemberId)
+        : await this.missionOwner(em, actor, request.ownerMissionId);
+      const today = this.clock.today();
+      const vehicle = em.create(VehicleEntity, {
+        id: randomUUID(),
+        ownerMemberId: request.ownerMemberId || null,
+        ownerMissionId: request.ownerMissionId || null,
+        missionId: owner.missionId,
+        vin: normalizeVin(request.vin),
+        make: request.make.trim(),
+        model: request.model.trim(),
+        year: request.year,
+        kind,
+        plate: await this.plates.issue(em, owner.letter, owner.country),
+        registrationStatus: initialRegistrationStatus(kind),
+        registeredOn: today,
+        expiresOn: registrationExpiresOn(today),
+        insuranceStatus: 'uninsured',
+        lapseFlagId: null,
+        version: 1,
+      });
+      await this.insert(em, vehicle);
+      const saved = await em.findOneByOrFail(VehicleEntity, { id: vehicle.id });
+      const message = toVehicleMessage(saved);
+      await recordAudit(em, {
+        actor,
+        action: 'vehicle.registered',
+        entityType: 'vehicle',
+        entityId: saved.id,
+        before: null,
+        after: vehicleAuditState(saved),
+      });
+      await publishEvent(em, { type: EVENT_TYPES.vehicleRegistered, subject: saved.id, data: { vehicle: message } });
+      if (saved.registrationStatus === 'active') {
+        // Trailers need no insurance, so their registration is active from the start.
+        await publishEvent(em, { type: EVENT_TYPES.registrationActivated, subject: saved.id, data: { vehicle: message } });
+      }
+      return message;
+    });
+  }
+
+  private async memberOwner(em: EntityManager, actor: Actor, memberId: string): Promise<ResolvedOwner> {
+    const member = await findMemberReplica(em, memberId);
+    // Another mission's member is answered like an unknown one (404), never as "not yours".
+    if (!member || !canSeeMission(actor, member.missionId)) throw notFound('member', memberId);
+    const mission = await findMissionReplica(em, member.missionId);
+    const violation = checkMemberOwner(member, mission ?? undefined);
+    if (violation) throw ruleViolated(violation.rule, violation.detail);
+    const principal = member.principalId ? await findMemberReplica(em, member.principalId) : null;
+    const letter = plateLetterForMember(member.category, principal?.category, mission!.type);
+    if (!letter) throw ruleViolated('owner-not-eligible', `members of category ${member.category} get no OFM plates`);
+    return this.owner(mission!, letter);
+  }
+
+  private async missionOwner(em: EntityManager, actor: Actor, missionId: string): Promise<ResolvedOwner> {
+    if (!canSeeMission(actor, missionId)) throw notFound('mission', missionId);
+    const mission = await findMissionReplica(em, missionId);
+    if (!mission) throw notFound('mission', missionId);
+    const violation = checkMissionOwner(mission);
+    if (violation) throw ruleViolated(violation.rule, violation.detail);
+    const letter = plateLetterForMission(mission.type);
+    if (!letter) throw ruleViolated('owner-not-eligible', `missions of type ${mission.type} get no OFM plates`);
+    return this.owner(mission, letter);
+  }
+
+  private owner(mission: MissionReplicaEntity, letter: PlateLetter): ResolvedOwner {
+    return { missionId: mission.id, country: mission.country.toUpperCase(), letter };
+  }
+
+  private async insert(em: EntityManager, vehicle: VehicleEntity): Promise<void> {
+    try {
+      await em.insert(VehicleEntity, vehicle);
+    } catch (error) {
+      if (isUniqueViolation(error, 'vehicle_vin_live_key')) {
+        throw conflict(`a vehicle with VIN ${vehicle.vin} is already registered and not disposed`);
+      }
+      throw error;
+    }
+  }
+}

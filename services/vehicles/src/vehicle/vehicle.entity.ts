@@ -1,0 +1,69 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { InsuranceStatus, RegistrationStatus, VehicleKind } from './vehicle-kind';
+
+// One diplomatic vehicle and its OFM registration. Indexes and constraints are declared in the
+// hand-written migration; the decorators only map columns.
+@Entity({ name: 'vehicle' })
+export class VehicleEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  // Insertion order, the stable key of cursor pagination.
+  // An identity column filled by PostgreSQL; never written by the service.
+  @Column({ type: 'bigint', insert: false, update: false })
+  seq!: string;
+
+  @Column({ name: 'owner_member_id', type: 'uuid', nullable: true })
+  ownerMemberId!: string | null;
+
+  @Column({ name: 'owner_mission_id', type: 'uuid', nullable: true })
+  ownerMissionId!: string | null;
+
+  // The owner's mission for a member's vehicle: every read is scoped by it.
+  @Index()
+  @Column({ name: 'mission_id', type: 'uuid' })
+  missionId!: string;
+
+  @Column('text')
+  vin!: string;
+
+  @Column('text')
+  make!: string;
+
+  @Column('text')
+  model!: string;
+
+  @Column('int')
+  year!: number;
+
+  @Column('text')
+  kind!: VehicleKind;
+
+  @Column('text')
+  plate!: string;
+
+  @Column({ name: 'registration_status', type: 'text' })
+  registrationStatus!: RegistrationStatus;
+
+  @Column({ name: 'registered_on', type: 'date' })
+  registeredOn!: string;
+
+  @Column({ name: 'expires_on', type: 'date' })
+  expiresOn!: string;
+
+  @Column({ name: 'insurance_status', type: 'text' })
+  insuranceStatus!: InsuranceStatus;
+
+  // The open insurance-lapse flag, cleared (flag.cleared event) when insurance is recorded again.
+  @Column({ name: 'lapse_flag_id', type: 'uuid', nullable: true })
+  lapseFlagId!: string | null;
+
+  @Column('int')
+  version!: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}
