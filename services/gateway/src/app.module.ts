@@ -1,0 +1,66 @@
+import { Module, ValidationPipe, type DynamicModule, type Provider } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { PlatformModule, validationExceptionFactory, type PinoNestLogger } from '@ofm/platform';
+import { HttpAuthGuard } from './auth/http-auth.guard';
+import { createTokenVerifier, TOKEN_VERIFIER } from './auth/token-verifier';
+import { GATEWAY_CONFIG, type GatewayConfig } from './config';
+import { databaseProvider, DatabaseLifecycle } from './database.provider';
+import { Downstream } from './grpc/downstream';
+import { IdempotencyHousekeeping } from './idempotency/idempotency.housekeeping';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyStore } from './idempotency/idempotency.store';
+import { MembersController } from './members/members.controller';
+import { MissionsController } from './missions/missions.controller';
+import { DocsController } from './openapi/docs.controller';
+import { OpenApiDocumentHolder } from './openapi/openapi.document';
+import { VehiclesController } from './vehicles/vehicles.controller';
+import { VerificationController } from './verification/verification.controller';
+import { VerificationService } from './verification/verification.service';
+
+export const API_CONTROLLERS = [MissionsController, MembersController, VehiclesController, VerificationController];
+
+// 400 problem+json naming each bad field; unknown fields are refused, not dropped.
+export const createValidationPipe = (): ValidationPipe =>
+  new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    validationError: { target: false, value: false },
+    exceptionFactory: validationExceptionFactory,
+  });
+
+export interface AppModuleOptions {
+  logger?: PinoNestLogger;
+  // Providers that replace those with the same token (tests swap the database, the gRPC clients and
+  // the token verifier; @nestjs/testing is not a dependency of the repository).
+  providers?: Provider[];
+}
+
+const tokenOf = (p: Provider): unknown => (typeof p === 'function' ? p : p.provide);
+
+@Module({})
+export class AppModule {
+  static forRoot(config: GatewayConfig, options: AppModuleOptions = {}): DynamicModule {
+    const base: Provider[] = [
+      { provide: GATEWAY_CONFIG, useValue: config },
+      { provide: TOKEN_VERIFIER, useFactory: () => createTokenVerifier(config.auth) },
+      databaseProvider,
+      DatabaseLifecycle,
+      Downstream,
+      IdempotencyStore,
+      IdempotencyHousekeeping,
+      VerificationService,
+      OpenApiDocumentHolder,
+      { provide: APP_GUARD, useClass: HttpAuthGuard },
+      { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      { provide: APP_PIPE, useFactory: createValidationPipe },
+    ];
+    const replaced = new Set((options.providers ?? []).map(tokenOf));
+    return {
+      module: AppModule,
+      imports: [PlatformModule.forRoot({ serviceName: 'gateway', ...(options.logger ? { logger: options.logger } : {}) })],
+      controllers: [...API_CONTROLLERS, DocsController],
+      providers: [...base.filter((p) => !replaced.has(tokenOf(p))), ...(options.providers ?? [])],
+    };
+  }
+}

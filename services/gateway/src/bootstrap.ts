@@ -1,0 +1,25 @@
+import { bootstrapService, createNestLogger } from '@ofm/platform';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppModule } from './app.module';
+import { loadGatewayConfig } from './config';
+import { buildOpenApiDocument, OpenApiDocumentHolder } from './openapi/openapi.document';
+
+// Runs before the app listens. Fastify's own errors (malformed JSON, wrong content type) reach the
+// platform's problem+json filter through Nest's Fastify error handler; nothing to add for them.
+export const configureGateway = (app: NestFastifyApplication): void => {
+  app.get(OpenApiDocumentHolder).document = buildOpenApiDocument(app);
+};
+
+export const bootstrap = (): Promise<NestFastifyApplication> =>
+  bootstrapService(() => {
+    const config = loadGatewayConfig();
+    const logger = createNestLogger('gateway');
+    return {
+      name: 'gateway',
+      module: AppModule.forRoot(config, { logger }),
+      httpPort: config.httpPort,
+      config,
+      logger,
+      configure: configureGateway,
+    };
+  });

@@ -1,0 +1,22 @@
+import { etagOf, expectedVersionFrom } from './etag';
+
+describe('ETag and If-Match', () => {
+  it('writes the version as a strong entity tag', () => {
+    expect(etagOf(3)).toBe('"3"');
+  });
+
+  it.each([
+    [undefined, 0],
+    ['', 0],
+    ['*', 0],
+    ['"3"', 3],
+    ['W/"3"', 3],
+    ['12', 12],
+  ])('reads If-Match %j as expected version %s', (header, version) => {
+    expect(expectedVersionFrom(header)).toBe(version);
+  });
+
+  it.each(['"abc"', '"0"', '"1", "2"', '"-1"'])('refuses If-Match %j naming the header', (header) => {
+    expect(() => expectedVersionFrom(header)).toThrow(expect.objectContaining({ kind: 'validation', errors: [expect.objectContaining({ field: 'If-Match' })] }));
+  });
+});
