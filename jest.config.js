@@ -22,6 +22,8 @@ const common = {
 };
 
 module.exports = {
+  // Global (per-project values do not reach hooks): integration and e2e suites start real services.
+  testTimeout: 180_000,
   projects: [
     {
       ...common,
@@ -32,13 +34,11 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/{libs,services,tools}/*/test/**/*.int-spec.ts'],
-      testTimeout: 180_000,
     },
     {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts'],
-      testTimeout: 180_000,
     },
   ],
 };

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The whole test suite: build, bring up the real PostgreSQL and Kafka the tests need, then unit,
+# integration and end-to-end tests. Idempotent: reuses infrastructure that is already running.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+[[ -x node_modules/.bin/node ]] || npm ci
+
+step() { printf '\n== %s (%s)\n' "$1" "$(date +%T)"; }
+
+step "build"
+npx nx run-many -t build --output-style=stream
+step "lint"
+npx nx run-many -t lint --output-style=stream
+npx --no-install buf lint proto
+# Compatibility of the contracts: against main when we are on another branch (on main it is itself).
+if git rev-parse --verify -q main >/dev/null && [[ "$(git rev-parse HEAD)" != "$(git rev-parse main)" ]]; then
+  npx --no-install buf breaking proto --against '.git#branch=main,subdir=proto'
+fi
+
+step "infrastructure"
+bash deploy/local/infra.sh up
+
+results=.local/test-results
+mkdir -p "$results"
+rm -f "$results"/*.json
+step "unit tests"
+npx jest --selectProjects unit --ci --json --outputFile="$results/unit.json"
+step "integration tests"
+# One suite at a time: each starts Kafka consumers and services, and the machine has two cores.
+npx jest --selectProjects integration --ci --runInBand --json --outputFile="$results/integration.json"
+step "end-to-end tests"
+npx jest --selectProjects e2e --ci --runInBand --json --outputFile="$results/e2e.json"
+
+# One closing line for the three tiers together.
+node -e '
+  const files = process.argv.slice(1).map((f) => require(require("path").resolve(f)));
+  const sum = (k) => files.reduce((n, r) => n + r[k], 0);
+  console.log(`\n${sum("numPassedTests")} passed, ${sum("numFailedTests")} failed`);
+' "$results"/unit.json "$results"/integration.json "$results"/e2e.json
