@@ -74,8 +74,19 @@ describe('mission → member → accreditation → vehicle → termination', () 
     const payload = JSON.parse(event.value?.toString() ?? '{}');
     expect(payload.member).toMatchObject({ id: member.body.id, immunityLevel: 'full', status: 'accredited' });
 
-    const vehicle = await api(platform.baseUrl, 'POST', '/api/v1/vehicles', { token: officer, body: car(member.body.id) });
-    expect(vehicle.status).toBe(201);
+    // The vehicles service learns of the accreditation over Kafka, a moment after the answer above:
+    // until it has, it does not know the owner. The same Idempotency-Key makes the retries one request.
+    const vehicle = await waitFor(
+      async () => {
+        const answer = await api(platform.baseUrl, 'POST', '/api/v1/vehicles', {
+          token: officer,
+          body: car(member.body.id),
+          headers: { 'idempotency-key': `vehicle-of-${member.body.id}` },
+        });
+        return answer.status === 201 ? answer : undefined;
+      },
+      { timeoutMs: 30_000, what: 'the vehicle registration to be accepted' },
+    );
     expect(vehicle.body.registration.status).toBe('pending-insurance');
     expect(vehicle.body.plate).toMatch(/^D[A-Z]{2}/);
 
