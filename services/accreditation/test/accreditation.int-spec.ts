@@ -241,6 +241,22 @@ describe('accreditation service over gRPC', () => {
     expect(verified).toMatchObject({
       missionName: 'Embassy of France',
       member: { id: principal.id, immunityLevel: 'full' },
+      status: 'valid',
+      guidance: {
+        arrest: 'May not be arrested or detained',
+        residenceInviolable: 'Residence is inviolable: it may not be entered without consent',
+        prosecution: 'May not be prosecuted',
+        ticket: 'May be issued a traffic citation',
+      },
+    });
+
+    // The same answer for the spouse found by id (e.g. as the owner of a verified plate).
+    const spouseVerified = await client.call('MemberService', 'verifyMember', { memberId: spouse.id }, police);
+    expect(spouseVerified).toMatchObject({
+      missionName: 'Embassy of France',
+      member: { id: spouse.id, category: 'dependent', immunityLevel: 'full' },
+      status: 'valid',
+      guidance: verified.guidance,
     });
 
     // The mission notifies the end of the appointment; the spouse's appointment ends with it.
@@ -261,12 +277,31 @@ describe('accreditation service over gRPC', () => {
     expect(terminated.immunityEndsOn > today).toBe(true);
     const spouseNow = await getMember(spouse.id);
     expect(spouseNow).toMatchObject({ status: 'terminated', immunityEndsOn: terminated.immunityEndsOn });
+    // The ID card to give back is an open item of the member, in the termination answer and afterwards.
+    const dueOn = terminated.openItems[0]?.dueOn;
+    expect(terminated.openItems).toEqual([
+      { document: 'id-card', reference: accredited.idCard.number, dueOn, status: 'open' },
+    ]);
+    expect(dueOn > today).toBe(true);
+    expect(spouseNow.openItems).toEqual([
+      { document: 'id-card', reference: spouseAccredited.idCard.number, dueOn, status: 'open' },
+    ]);
+    const listed = await client.call(
+      'MemberService',
+      'listMembers',
+      { missionId: m.id, status: 'terminated', page: { limit: 10, cursor: '' } },
+      officer,
+    );
+    expect(listed.members.map((x: { openItems: unknown[] }) => x.openItems.length)).toEqual([1, 1]);
     expect(spouseNow.terminationReason).toContain('End of tour');
 
     const own = await eventFor('gov.ofm.accreditation.member.terminated.v1', principal.id);
     expect(own.value.principalId ?? '').toBe('');
     const cascaded = await eventFor('gov.ofm.accreditation.member.terminated.v1', spouse.id);
-    expect(cascaded.value).toMatchObject({ principalId: principal.id, member: { status: 'terminated' } });
+    expect(cascaded.value).toMatchObject({
+      principalId: principal.id,
+      member: { status: 'terminated', openItems: [{ document: 'id-card', status: 'open' }] },
+    });
     await eventFor('gov.ofm.accreditation.member.notified.v1', spouse.id);
     await eventFor('gov.ofm.accreditation.mission.registered.v1', m.id);
 
@@ -287,7 +322,12 @@ describe('accreditation service over gRPC', () => {
       'id-card.verified',
       'member.terminated',
     ]);
-    expect(await auditActions(spouse.id)).toEqual(['member.notified', 'member.accredited', 'member.terminated']);
+    expect(await auditActions(spouse.id)).toEqual([
+      'member.notified',
+      'member.accredited',
+      'member.verified',
+      'member.terminated',
+    ]);
     const actor = await pg.query(
       `SELECT actor_subject, actor_roles FROM audit_record WHERE entity_id = $1 AND action = 'member.terminated'`,
       [principal.id],
@@ -301,6 +341,48 @@ describe('accreditation service over gRPC', () => {
       police,
     );
     expect(verifiedAfter.member.status).toBe('terminated');
+    // Immunity runs on until immunityEndsOn (30 days after the effective date): same guidance meanwhile.
+    expect(verifiedAfter).toMatchObject({ status: 'terminated', guidance: verified.guidance });
+    expect((await client.call('MemberService', 'verifyMember', { memberId: spouse.id }, police)).status).toBe(
+      'terminated',
+    );
+  });
+
+  it('answers an unknown card or member with NOT_FOUND and audits the miss', async () => {
+    const card = await rpcError(client.call('MemberService', 'verifyIdCard', { idCardNumber: 'D999999999' }, police));
+    expect(card.code).toBe(status.NOT_FOUND);
+    const id = '00000000-0000-4000-8000-000000000001';
+    const member = await rpcError(client.call('MemberService', 'verifyMember', { memberId: id }, police));
+    expect(member.code).toBe(status.NOT_FOUND);
+    const bad = await rpcError(client.call('MemberService', 'verifyMember', { memberId: 'nope' }, police));
+    expect(bad.code).toBe(status.INVALID_ARGUMENT);
+    expect(bad.problem.errors).toEqual([{ field: 'memberId', message: 'must be a UUID' }]);
+    const misses = await pg.query(
+      `SELECT action, entity_type, actor_subject, after FROM audit_record WHERE entity_id IN ('D999999999', $1)
+       ORDER BY occurred_at`,
+      [id],
+    );
+    expect(misses.rows).toEqual([
+      {
+        action: 'id-card.verified',
+        entity_type: 'id-card',
+        actor_subject: 'police-1',
+        after: { idCardNumber: 'D999999999', found: false },
+      },
+      {
+        action: 'member.verified',
+        entity_type: 'member',
+        actor_subject: 'police-1',
+        after: { memberId: id, found: false },
+      },
+    ]);
+  });
+
+  it('answers a member OFM has not accredited as unknown, without guidance', async () => {
+    const m = await register();
+    const member = await notify(diplomat(m.id));
+    const answer = await client.call('MemberService', 'verifyMember', { memberId: member.id }, police);
+    expect(answer).toMatchObject({ status: 'unknown', guidance: null, member: { id: member.id, status: 'notified' } });
   });
 
   it('persists a refusal, names every failed criterion and publishes memberRefused', async () => {
@@ -330,6 +412,10 @@ describe('accreditation service over gRPC', () => {
 
     const stored = await getMember(member.id);
     expect(stored).toMatchObject({ status: 'refused', version: 2, immunityLevel: '' });
+    // The member keeps the reasons of its refusal, as the refusal named them.
+    expect(stored.failedCriteria).toEqual(
+      problem.errors.map((e: { field: string; message: string }) => ({ criterion: e.field, message: e.message })),
+    );
     expect(stored.idCard).toBeNull();
     expect(await auditActions(member.id)).toEqual(['member.notified', 'member.refused']);
     const event = await eventFor('gov.ofm.accreditation.member.refused.v1', member.id);
@@ -362,8 +448,12 @@ describe('accreditation service over gRPC', () => {
     expect(refused.problem.errors).toEqual([
       { field: 'principal-accredited', message: expect.stringContaining('accredited first') },
     ]);
+    expect((await getMember(child.id)).failedCriteria).toEqual([
+      { criterion: 'principal-accredited', message: expect.stringContaining('accredited first') },
+    ]);
     await accredit(principal.id);
     const accredited = await accredit(child.id, 2);
+    expect(accredited.failedCriteria).toEqual([]);
     expect(accredited).toMatchObject({
       status: 'accredited',
       immunityLevel: 'full',
@@ -423,6 +513,13 @@ describe('accreditation service over gRPC', () => {
       ['MemberService', 'notifyAppointment', diplomat(m.id), auditor],
       ['MemberService', 'getMember', { id: member.id }, police],
       ['MemberService', 'verifyIdCard', { idCardNumber: 'D000000001' }, auditor],
+      ['MemberService', 'verifyMember', { memberId: member.id }, auditor],
+      [
+        'MemberService',
+        'verifyMember',
+        { memberId: member.id },
+        { subject: 'mu', roles: ['mission-user'], missionId: m.id },
+      ],
     ];
     for (const [service, method, request, actor] of denied) {
       const { code } = await rpcError(client.call(service as 'MemberService', method, request, actor));

@@ -52,7 +52,7 @@ export const createTestKeys = async (): Promise<TestKeys> => {
 type Fn = jest.Mock<Promise<unknown>, [unknown, unknown?]>;
 export interface FakeDownstream {
   missions: Record<'registerMission' | 'getMission' | 'listMissions', Fn>;
-  members: Record<'notifyAppointment' | 'getMember' | 'listMembers' | 'accreditMember' | 'terminateMember' | 'verifyIdCard', Fn>;
+  members: Record<'notifyAppointment' | 'getMember' | 'listMembers' | 'accreditMember' | 'terminateMember' | 'verifyIdCard' | 'verifyMember', Fn>;
   vehicles: Record<'registerVehicle' | 'getVehicle' | 'listVehicles' | 'addInsurancePolicy' | 'listInsurancePolicies' | 'verifyPlate', Fn>;
 }
 
@@ -61,7 +61,7 @@ const fns = <K extends string>(names: K[]): Record<K, Fn> =>
 
 export const fakeDownstream = (): FakeDownstream => ({
   missions: fns(['registerMission', 'getMission', 'listMissions']),
-  members: fns(['notifyAppointment', 'getMember', 'listMembers', 'accreditMember', 'terminateMember', 'verifyIdCard']),
+  members: fns(['notifyAppointment', 'getMember', 'listMembers', 'accreditMember', 'terminateMember', 'verifyIdCard', 'verifyMember']),
   vehicles: fns(['registerVehicle', 'getVehicle', 'listVehicles', 'addInsurancePolicy', 'listInsurancePolicies', 'verifyPlate']),
 });
 

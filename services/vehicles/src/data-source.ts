@@ -4,13 +4,14 @@ import type { DataSource } from 'typeorm';
 import { InsurancePolicyEntity } from './insurance/insurance-policy.entity';
 import { PlateCountryCodesSeed1795879300100 } from './migrations/1795879300100-plate-country-codes-seed.migration';
 import { VehiclesSchema1795879300000 } from './migrations/1795879300000-vehicles-schema.migration';
+import { InsuranceProofType1795879300200 } from './migrations/1795879300200-insurance-proof-type.migration';
 import { MemberReplicaEntity } from './replica/member-replica.entity';
 import { MissionReplicaEntity } from './replica/mission-replica.entity';
 import { PlateCountryCodeEntity } from './vehicle/plate-country-code.entity';
 import { VehicleEntity } from './vehicle/vehicle.entity';
 
 export const vehiclesEntities = [VehicleEntity, InsurancePolicyEntity, PlateCountryCodeEntity, MemberReplicaEntity, MissionReplicaEntity];
-export const vehiclesMigrations = [VehiclesSchema1795879300000, PlateCountryCodesSeed1795879300100];
+export const vehiclesMigrations = [VehiclesSchema1795879300000, PlateCountryCodesSeed1795879300100, InsuranceProofType1795879300200];
 
 /** Every entity and migration of the service, its libs' included. */
 export const createServiceDataSource = (url: string): DataSource =>

@@ -227,10 +227,41 @@ describe('vehicles service (PostgreSQL + Kafka)', () => {
       expect(failure.problem.errors).toEqual([{ field: 'propertyDamage.currency', message: 'must be USD' }]);
     });
 
+    it('refuses a binder that runs less than 30 days, naming the rule', async () => {
+      const failure = await failureOf(
+        client.call('addInsurancePolicy', { ...validPolicy(vehicleId), proofType: 'binder', expirationDate: addDays(today, -1) }, officer),
+      );
+      expect(failure.code).toBe(status.FAILED_PRECONDITION);
+      expect(failure.problem).toMatchObject({
+        status: 422,
+        rule: 'insurance-binder-duration',
+        errors: [{ field: 'expirationDate', message: 'a binder must be valid for at least 30 days' }],
+      });
+    });
+
+    it('refuses an unknown proof type as a validation error', async () => {
+      const failure = await failureOf(client.call('addInsurancePolicy', { ...validPolicy(vehicleId), proofType: 'letter' }, officer));
+      expect(failure.code).toBe(status.INVALID_ARGUMENT);
+      expect(failure.problem.errors).toEqual([{ field: 'proofType', message: 'must be one of binder, certificate, declarations-page' }]);
+    });
+
+    it('refuses insurance against a stale vehicle version (If-Match) with ABORTED', async () => {
+      const failure = await failureOf(client.call('addInsurancePolicy', { ...validPolicy(vehicleId), expectedVersion: 7 }, officer));
+      expect(failure.code).toBe(status.ABORTED);
+      expect(failure.problem.status).toBe(409);
+      const { policies } = await client.call('listInsurancePolicies', { vehicleId }, auditor);
+      expect(policies).toHaveLength(0);
+    });
+
     it('becomes active with valid insurance, and records the events and the audit in one go', async () => {
-      const response = await client.call('addInsurancePolicy', validPolicy(vehicleId), officer);
+      const response = await client.call('addInsurancePolicy', { ...validPolicy(vehicleId), proofType: 'binder', expectedVersion: 1 }, officer);
       expect(response.vehicle).toMatchObject({ registration: { status: 'active' }, insuranceStatus: 'insured', version: 2 });
-      expect(response.policy).toMatchObject({ vehicleId, bodilyInjuryPerAccident: usd('300000.00'), combinedSingleLimit: null });
+      expect(response.policy).toMatchObject({
+        vehicleId,
+        proofType: 'binder',
+        bodilyInjuryPerAccident: usd('300000.00'),
+        combinedSingleLimit: null,
+      });
       const types = (await ds.query(`SELECT type FROM outbox_event WHERE subject = $1 ORDER BY seq`, [vehicleId])) as Array<{ type: string }>;
       expect(types.map((t) => t.type)).toEqual([
         EVENT_TYPES.vehicleRegistered.type,
@@ -241,11 +272,13 @@ describe('vehicles service (PostgreSQL + Kafka)', () => {
       expect(audits.map((a) => a.action)).toEqual(['vehicle.registered', 'registration.activated']);
       const { policies } = await client.call('listInsurancePolicies', { vehicleId }, auditor);
       expect(policies).toHaveLength(1);
+      expect(policies[0].proofType).toBe('binder');
     });
 
     it('is verified by plate for law enforcement, and the verification is audited', async () => {
-      const { vehicle } = await client.call('verifyPlate', { plate: `${plate.slice(0, 1)}-${plate.slice(1, 3)} ${plate.slice(3)}`.toLowerCase() }, police);
-      expect(vehicle).toMatchObject({ id: vehicleId, plate });
+      const answer = await client.call('verifyPlate', { plate: `${plate.slice(0, 1)}-${plate.slice(1, 3)} ${plate.slice(3)}`.toLowerCase() }, police);
+      // The mission comes from the replica: no second lookup in accreditation.
+      expect(answer).toMatchObject({ vehicle: { id: vehicleId, plate, ownerMemberId: diplomat }, missionName: 'Embassy FR', missionCountry: 'FR' });
       const audits = (await ds.query(`SELECT actor_subject FROM audit_record WHERE action = 'plate.verified' AND entity_id = $1`, [vehicleId])) as unknown[];
       expect(audits).toEqual([{ actor_subject: 'police-1' }]);
       expect((await failureOf(client.call('verifyPlate', { plate: 'DEA9999' }, police))).code).toBe(status.NOT_FOUND);
@@ -274,6 +307,9 @@ describe('vehicles service (PostgreSQL + Kafka)', () => {
       expect(vehicle.plate).toBe(`D${row!.code}0001`);
       expect(row!.code).not.toBe('BT');
       expect(vehicle.registration.status).toBe('active');
+      // A mission-owned vehicle is verified with its mission's name and country.
+      const verified = await client.call('verifyPlate', { plate: vehicle.plate }, police);
+      expect(verified).toMatchObject({ vehicle: { ownerMissionId: missionB, ownerMemberId: '' }, missionName: 'Embassy BT', missionCountry: 'BT' });
     });
 
     it('scopes lists to the mission user and pages with a cursor', async () => {

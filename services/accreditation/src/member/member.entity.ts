@@ -95,8 +95,8 @@ export class MemberEntity {
   @Column('date', { name: 'decided_on', nullable: true })
   decidedOn!: string | null;
 
-  // Why the last accreditation was refused, criterion by criterion (the proto Member has no field
-  // for it yet; the refusal answer and memberRefused carry it).
+  // Why the last accreditation was refused, criterion by criterion (Member.failed_criteria; the
+  // refusal answer and memberRefused name the same criteria). Null once accredited.
   @Column('jsonb', { name: 'failed_criteria', nullable: true })
   failedCriteria!: FailedCriterion[] | null;
 

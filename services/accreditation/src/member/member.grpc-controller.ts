@@ -67,4 +67,13 @@ export class MemberGrpcController implements accreditation.MemberServiceControll
   ): Promise<accreditation.VerifyIdCardResponse> {
     return this.members.verifyIdCard(grpcActor(metadata), normalizeIdCardNumber(request.idCardNumber ?? ''));
   }
+
+  // The owner of a verified plate, checked under the caller's own identity (no other role needed).
+  @Roles('law-enforcement', 'ofm-admin', 'ofm-officer')
+  verifyMember(
+    request: accreditation.VerifyMemberRequest,
+    metadata?: Metadata,
+  ): Promise<accreditation.VerifyMemberResponse> {
+    return this.members.verifyMember(grpcActor(metadata), (request.memberId ?? '').trim());
+  }
 }

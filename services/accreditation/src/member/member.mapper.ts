@@ -1,10 +1,27 @@
 import type { accreditation } from '@ofm/contracts';
 import type { MemberEntity } from './member.entity';
 import type { MemberFacts, PrincipalFacts } from './member.model';
+import type { OpenItemEntity } from './open-item.entity';
+import type { LawEnforcementGuidance } from './immunity.rules';
+
+export const openItemToProto = (i: OpenItemEntity): accreditation.OpenItem => ({
+  document: i.document,
+  reference: i.reference,
+  dueOn: i.dueOn,
+  status: i.status,
+});
+
+export const guidanceToProto = (g: LawEnforcementGuidance): accreditation.LawEnforcementGuidance => ({
+  arrest: g.arrest,
+  residenceInviolable: g.residenceInviolable,
+  prosecution: g.prosecution,
+  ticket: g.ticket,
+});
 
 // Entity → proto message. proto3 has no null: absent values travel as '' and the ID card is absent
-// until one is issued.
-export const memberToProto = (m: MemberEntity): accreditation.Member => ({
+// until one is issued. The open items live in their own table: callers pass the member's rows
+// (none before termination).
+export const memberToProto = (m: MemberEntity, openItems: readonly OpenItemEntity[] = []): accreditation.Member => ({
   id: m.id,
   pid: m.pid,
   missionId: m.missionId,
@@ -42,6 +59,8 @@ export const memberToProto = (m: MemberEntity): accreditation.Member => ({
   missionCountry: m.missionCountry,
   fullTimeStudent: m.fullTimeStudent,
   disabled: m.disabled,
+  failedCriteria: (m.failedCriteria ?? []).map((f) => ({ criterion: f.criterion, message: f.message })),
+  openItems: openItems.map(openItemToProto),
 });
 
 /** What the pure rules read of a stored member. */

@@ -1,8 +1,9 @@
 import { accreditation } from '@ofm/contracts';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { isUuid } from '../shared/validation.util';
 import { MemberEntity } from './member.entity';
 import { memberToProto } from './member.mapper';
+import { OpenItemEntity } from './open-item.entity';
 import { formatPid } from './pid.rules';
 
 // Lock modes: a writer takes the member FOR UPDATE; the principal of a dependent is taken FOR
@@ -27,5 +28,25 @@ const nextval = async (em: EntityManager, sequence: string): Promise<string> => 
 export const nextPid = async (em: EntityManager): Promise<string> => formatPid(await nextval(em, 'member_pid_seq'));
 export const nextIdCardSequence = (em: EntityManager): Promise<string> => nextval(em, 'id_card_number_seq');
 
+/** The open items (documents to return) of each member, in due order; members without any are absent. */
+export const openItemsOf = async (
+  em: EntityManager,
+  memberIds: readonly string[],
+): Promise<Map<string, OpenItemEntity[]>> => {
+  const byMember = new Map<string, OpenItemEntity[]>();
+  if (memberIds.length === 0) return byMember;
+  const rows = await em.find(OpenItemEntity, {
+    where: { memberId: In([...memberIds]) },
+    order: { dueOn: 'ASC', document: 'ASC', reference: 'ASC' },
+  });
+  for (const row of rows) byMember.set(row.memberId, [...(byMember.get(row.memberId) ?? []), row]);
+  return byMember;
+};
+
+/** A member as the API answers it: with its open items. */
+export const memberWithOpenItems = async (em: EntityManager, m: MemberEntity): Promise<accreditation.Member> =>
+  memberToProto(m, (await openItemsOf(em, [m.id])).get(m.id));
+
 /** The audit's before/after: the proto3 JSON of the member, as consumers see it. */
-export const memberSnapshot = (m: MemberEntity): unknown => accreditation.Member.toJSON(memberToProto(m));
+export const memberSnapshot = (m: MemberEntity, openItems: readonly OpenItemEntity[] = []): unknown =>
+  accreditation.Member.toJSON(memberToProto(m, openItems));

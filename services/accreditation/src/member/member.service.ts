@@ -12,11 +12,23 @@ import { paginate } from '../shared/page.query';
 import { pageOf, parsePage } from '../shared/pagination.util';
 import { FieldErrors } from '../shared/validation.util';
 import { MemberEntity } from './member.entity';
-import { memberToProto } from './member.mapper';
+import { guidanceToProto, memberToProto } from './member.mapper';
 import { MEMBER_CATEGORIES, MEMBER_STATUSES } from './member.model';
-import { findMember, memberSnapshot, nextPid } from './member.queries';
+import { findMember, memberSnapshot, memberWithOpenItems, nextPid, openItemsOf } from './member.queries';
 import { validateAppointment, type Appointment } from './member-request.rules';
 import { isLateNotification } from './notification.rules';
+import { verificationOf } from './verification.rules';
+
+/** The answer of VerifyIdCard and VerifyMember (same fields). */
+export interface MemberVerification {
+  member: accreditation.Member;
+  missionName: string;
+  status: string;
+  guidance: accreditation.LawEnforcementGuidance | undefined;
+}
+
+// What is looked up and how the audit names it.
+type VerificationLookup = { kind: 'id-card'; idCardNumber: string } | { kind: 'member'; memberId: string };
 
 @Injectable()
 export class MemberService {
@@ -112,7 +124,7 @@ export class MemberService {
   async get(actor: Actor, id: string): Promise<accreditation.Member> {
     const member = await findMember(this.ds.manager, id);
     if (!member || !canSeeMission(actor, member.missionId)) throw notFound('member', id);
-    return memberToProto(member);
+    return memberWithOpenItems(this.ds.manager, member);
   }
 
   async list(actor: Actor, request: accreditation.ListMembersRequest): Promise<accreditation.ListMembersResponse> {
@@ -136,28 +148,71 @@ export class MemberService {
     if (request.status) qb.andWhere('m.status = :status', { status: request.status });
     if (request.category) qb.andWhere('m.category = :category', { category: request.category });
     const { items, nextCursor } = pageOf(await paginate(qb, 'm', page).getMany(), page.limit);
-    return { members: items.map(memberToProto), nextCursor };
+    const openItems = await openItemsOf(
+      this.ds.manager,
+      items.filter((m) => m.status === 'terminated').map((m) => m.id),
+    );
+    return { members: items.map((m) => memberToProto(m, openItems.get(m.id))), nextCursor };
   }
 
   /** Law-enforcement check of an ID card; every lookup, found or not, is audited (committed even when not found). */
-  async verifyIdCard(actor: Actor, number: string): Promise<accreditation.VerifyIdCardResponse> {
+  verifyIdCard(actor: Actor, number: string): Promise<MemberVerification> {
     if (!number) throw validationFailed([{ field: 'idCardNumber', message: 'is required' }]);
-    const found = await inTransaction(this.ds, async (em) => {
-      const member = await em.findOneBy(MemberEntity, { idCardNumber: number });
-      const mission = member ? await em.findOneBy(MissionEntity, { id: member.missionId }) : null;
-      await recordAudit(em, {
+    return this.verify(actor, { kind: 'id-card', idCardNumber: number });
+  }
+
+  /**
+   * Law-enforcement check of a member found by other means (the owner of a verified plate): the same
+   * answer as an ID card check, audited the same way.
+   */
+  verifyMember(actor: Actor, memberId: string): Promise<MemberVerification> {
+    const e = new FieldErrors().uuid('memberId', memberId);
+    if (!e.ok) throw validationFailed(e.errors);
+    return this.verify(actor, { kind: 'member', memberId: memberId.toLowerCase() });
+  }
+
+  // Status and guidance are decided here (verification.rules), so every consumer reads the same words.
+  private async verify(actor: Actor, lookup: VerificationLookup): Promise<MemberVerification> {
+    const today = todayIso();
+    const byCard = lookup.kind === 'id-card';
+    const key = byCard ? lookup.idCardNumber : lookup.memberId;
+    const query = byCard ? { idCardNumber: key } : { memberId: key };
+    const audit = (em: EntityManager, entity: { type: string; id: string }, after: object) =>
+      recordAudit(em, {
         actor: auditActor(actor),
-        action: 'id-card.verified',
-        entityType: member ? 'member' : 'id-card',
-        entityId: member?.id ?? number,
+        action: byCard ? 'id-card.verified' : 'member.verified',
+        entityType: entity.type,
+        entityId: entity.id,
         before: null,
-        after: member
-          ? { idCardNumber: number, status: member.status, immunityLevel: member.immunityLevel }
-          : { idCardNumber: number, found: false },
+        after,
       });
-      return member ? { member, missionName: mission?.name ?? '' } : undefined;
+    const found = await inTransaction(this.ds, async (em) => {
+      const member = byCard ? await em.findOneBy(MemberEntity, { idCardNumber: key }) : await findMember(em, key);
+      if (!member) {
+        await audit(em, { type: byCard ? 'id-card' : 'member', id: key }, { ...query, found: false });
+        return undefined;
+      }
+      const mission = await em.findOneBy(MissionEntity, { id: member.missionId });
+      const { status, guidance } = verificationOf(member, today);
+      await audit(
+        em,
+        { type: 'member', id: member.id },
+        {
+          ...query,
+          status: member.status,
+          immunityLevel: member.immunityLevel,
+          verification: status,
+        },
+      );
+      return {
+        member: await memberWithOpenItems(em, member),
+        missionName: mission?.name ?? '',
+        status,
+        guidance: guidance ? guidanceToProto(guidance) : undefined,
+      };
     });
-    if (!found) throw notFound('ID card', number);
-    return { member: memberToProto(found.member), missionName: found.missionName };
+    // The audit of a miss must survive the NOT_FOUND, so the miss is answered after the commit.
+    if (!found) throw notFound(byCard ? 'ID card' : 'member', key);
+    return found;
   }
 }

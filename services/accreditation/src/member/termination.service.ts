@@ -40,14 +40,14 @@ export class TerminationService {
       const checked = validateTermination(request, member.arrivalDate);
       if (!checked.ok) throw validationFailed(checked.errors);
 
-      await this.end(em, actor, member, checked.value, '');
+      const openItems = await this.end(em, actor, member, checked.value, '');
       if (member.category !== 'dependent') {
         const cascade = { ...checked.value, reason: `Principal's appointment terminated: ${checked.value.reason}` };
         for (const dependent of dependentsToTerminate(await lockDependents(em, member.id))) {
           await this.end(em, actor, dependent, cascade, member.id);
         }
       }
-      return memberToProto(member);
+      return memberToProto(member, openItems);
     });
   }
 
@@ -57,7 +57,7 @@ export class TerminationService {
     member: MemberEntity,
     t: TerminationRequest,
     principalId: string,
-  ): Promise<void> {
+  ): Promise<OpenItemEntity[]> {
     const before = memberSnapshot(member);
     member.status = 'terminated';
     member.terminationEffectiveDate = t.effectiveDate;
@@ -69,28 +69,24 @@ export class TerminationService {
     await em.save(member);
 
     const now = new Date();
-    for (const item of documentsToReturn(member, t.effectiveDate)) {
-      await em.insert(OpenItemEntity, {
-        id: randomUUID(),
-        memberId: member.id,
-        ...item,
-        status: 'open',
-        createdAt: now,
-      });
-    }
+    const openItems = documentsToReturn(member, t.effectiveDate).map((item) =>
+      em.create(OpenItemEntity, { id: randomUUID(), memberId: member.id, ...item, status: 'open', createdAt: now }),
+    );
+    for (const item of openItems) await em.insert(OpenItemEntity, item);
     await recordAudit(em, {
       actor: auditActor(actor),
       action: 'member.terminated',
       entityType: 'member',
       entityId: member.id,
       before,
-      after: memberSnapshot(member),
+      after: memberSnapshot(member, openItems),
       reason: t.reason,
     });
     await publishEvent(em, {
       type: EVENT_TYPES.memberTerminated,
       subject: member.id,
-      data: { member: memberToProto(member), principalId },
+      data: { member: memberToProto(member, openItems), principalId },
     });
+    return openItems;
   }
 }

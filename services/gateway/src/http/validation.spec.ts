@@ -231,6 +231,35 @@ describe('request validation (400 problem+json naming the field)', () => {
       const res = await post(`/api/v1/vehicles/${MISSION_ID}/insurance`, { ...split, bodilyInjuryPerPerson: { amount: '100000.00', currency: 'USD' } });
       expect(fields(res)).toEqual(['bodilyInjuryPerAccident', 'propertyDamage']);
     });
+
+    it('names a proof of insurance that is not binder, certificate or declarations-page', async () => {
+      const res = await post(`/api/v1/vehicles/${MISSION_ID}/insurance`, { ...policy(), proofType: 'letter' });
+      expect(fields(res)).toEqual(['proofType']);
+    });
+
+    it('forwards the proof type and If-Match to the vehicles service and answers the proof type', async () => {
+      const vehicleId = '6a7b8c9d-1e2f-4a3b-8c4d-5e6f7a8b9c0d';
+      gw.downstream.vehicles.addInsurancePolicy.mockResolvedValueOnce({
+        policy: { id: MISSION_ID, vehicleId, ...policy(), proofType: 'certificate', createdAt: '2026-11-28T10:00:00.000Z' },
+        vehicle: { id: vehicleId, missionId: MISSION_ID, ownerMissionId: MISSION_ID, vin: '1HGCM82633A004352', kind: 'car', plate: 'DEA0001', registration: { status: 'active' }, insuranceStatus: 'insured', version: 4 },
+      });
+      const res = await gw.request('POST', `/api/v1/vehicles/${vehicleId}/insurance`, { token: admin, body: { ...policy(), proofType: 'certificate' }, headers: { 'if-match': '"3"' } });
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ proofType: 'certificate', vehicle: { version: 4 } });
+      expect(gw.downstream.vehicles.addInsurancePolicy).toHaveBeenLastCalledWith(expect.objectContaining({ vehicleId, proofType: 'certificate', expectedVersion: 3 }), expect.anything());
+    });
+
+    it('sends an unstated proof type and no If-Match as the proto defaults', async () => {
+      const vehicleId = '6a7b8c9d-1e2f-4a3b-8c4d-5e6f7a8b9c0e';
+      gw.downstream.vehicles.addInsurancePolicy.mockResolvedValueOnce({
+        policy: { id: MISSION_ID, vehicleId, ...policy(), proofType: '', createdAt: '2026-11-28T10:00:00.000Z' },
+        vehicle: { id: vehicleId, missionId: MISSION_ID, registration: { status: 'active' }, version: 2 },
+      });
+      const res = await post(`/api/v1/vehicles/${vehicleId}/insurance`, policy());
+      expect(res.status).toBe(201);
+      expect(res.body.proofType).toBeNull();
+      expect(gw.downstream.vehicles.addInsurancePolicy).toHaveBeenLastCalledWith(expect.objectContaining({ proofType: '', expectedVersion: 0 }), expect.anything());
+    });
   });
 
   describe('verification query', () => {

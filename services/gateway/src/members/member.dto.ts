@@ -112,6 +112,18 @@ export class IdCardView {
   @ApiProperty({ format: 'date' }) expiresOn!: string;
 }
 
+export class FailedCriterionView {
+  @ApiProperty({ description: 'stable code of the accreditation criterion', example: 'diplomatic-passport' }) criterion!: string;
+  @ApiProperty({ example: 'a diplomatic agent must hold a diplomatic passport' }) message!: string;
+}
+
+export class OpenItemView {
+  @ApiProperty({ description: 'the document to give back (id-card; tax cards, plates and licences are tracked where they are issued)', example: 'id-card' }) document!: string;
+  @ApiProperty({ description: 'its number', example: 'D000000042' }) reference!: string;
+  @ApiProperty({ format: 'date' }) dueOn!: string;
+  @ApiProperty({ enum: ['open', 'returned'] }) status!: string;
+}
+
 export class MemberView {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ description: "OFM's 10-digit person identifier" }) pid!: string;
@@ -145,6 +157,10 @@ export class MemberView {
   @ApiProperty({ nullable: true, type: String, format: 'date' }) terminationEffectiveDate!: string | null;
   @ApiProperty({ nullable: true, type: String }) terminationReason!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) immunityEndsOn!: string | null;
+  @ApiProperty({ type: [FailedCriterionView], description: 'why the last accreditation was refused, one entry per failed criterion; empty otherwise' })
+  failedCriteria!: FailedCriterionView[];
+  @ApiProperty({ type: [OpenItemView], description: 'documents to return after termination, tracked until returned; empty before' })
+  openItems!: OpenItemView[];
   @ApiProperty({ description: 'optimistic concurrency version (also the ETag)' }) version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;

@@ -35,6 +35,8 @@ export const toMemberView = (m: accreditation.Member): MemberView => ({
   terminationEffectiveDate: orNull(m.terminationEffectiveDate),
   terminationReason: orNull(m.terminationReason),
   immunityEndsOn: orNull(m.immunityEndsOn),
+  failedCriteria: (m.failedCriteria ?? []).map((f) => ({ criterion: f.criterion, message: f.message })),
+  openItems: (m.openItems ?? []).map((i) => ({ document: i.document, reference: i.reference, dueOn: i.dueOn, status: i.status })),
   version: m.version,
   createdAt: m.createdAt,
   updatedAt: m.updatedAt,

@@ -68,6 +68,18 @@ describe('OpenAPI document and docs', () => {
     expect(Object.keys(schemas.ProblemView.properties)).toEqual(expect.arrayContaining(['type', 'title', 'status', 'detail', 'errors']));
   });
 
+  it('documents the refusal reasons and open items of a member, and the proof of insurance with its values', () => {
+    const { schemas } = doc.components;
+    expect(Object.keys(schemas.MemberView.properties)).toEqual(expect.arrayContaining(['failedCriteria', 'openItems']));
+    expect(Object.keys(schemas.OpenItemView.properties)).toEqual(['document', 'reference', 'dueOn', 'status']);
+    expect(schemas.InsurancePolicyDto.required ?? []).not.toContain('proofType');
+    expect(schemas.InsurancePolicyDto.properties.proofType).toMatchObject({ enum: ['binder', 'certificate', 'declarations-page'] });
+    expect(schemas.InsurancePolicyDto.properties.proofType.description).toContain('30 days');
+    expect(schemas.InsurancePolicyView.properties.proofType).toBeDefined();
+    const insurance = doc.paths['/api/v1/vehicles/{id}/insurance'].post;
+    expect(insurance.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'If-Match', in: 'header' })]));
+  });
+
   it('serves Swagger UI at /docs with its assets', async () => {
     const page = await gw.request('GET', '/docs');
     expect(page.status).toBe(200);

@@ -7,6 +7,11 @@ import { IsoDayProperty } from '../http/validators';
 export const VEHICLE_KINDS = ['car', 'motorcycle', 'trailer'] as const;
 export const REGISTRATION_STATUSES = ['pending-insurance', 'active', 'suspended', 'disposal-due', 'disposed'] as const;
 export const INSURANCE_STATUSES = ['insured', 'uninsured', 'lapsed'] as const;
+// The accepted proofs of insurance (DOMAIN.md); the vehicles service holds the rule that a binder must
+// run at least 30 days.
+export const PROOF_TYPES = ['binder', 'certificate', 'declarations-page'] as const;
+const PROOF_TYPE_DESCRIPTION =
+  'the proof of insurance filed: binder (must run at least 30 days from effectiveDate to expirationDate, else 422 rule insurance-binder-duration), certificate, or declarations-page (the policy\'s declarations page)';
 
 const hasNoMissionOwner = (o: { ownerMissionId?: string }): boolean => o.ownerMissionId === undefined;
 const hasNoMemberOwner = (o: { ownerMemberId?: string }): boolean => o.ownerMemberId === undefined;
@@ -80,6 +85,11 @@ export class InsurancePolicyDto {
   @MoneyProperty('bodily injury per person (split limits)', splitLimits) bodilyInjuryPerPerson?: MoneyDto;
   @MoneyProperty('bodily injury per accident (split limits)', splitLimits) bodilyInjuryPerAccident?: MoneyDto;
   @MoneyProperty('property damage (split limits)', splitLimits) propertyDamage?: MoneyDto;
+
+  @ApiPropertyOptional({ enum: PROOF_TYPES, description: `optional; ${PROOF_TYPE_DESCRIPTION}` })
+  @IsOptional()
+  @IsIn(PROOF_TYPES)
+  proofType?: string;
 }
 
 export class ListVehiclesQuery extends PageQuery {
@@ -128,6 +138,8 @@ export class InsurancePolicyView {
   @ApiProperty({ type: MoneyDto, nullable: true }) bodilyInjuryPerPerson!: MoneyDto | null;
   @ApiProperty({ type: MoneyDto, nullable: true }) bodilyInjuryPerAccident!: MoneyDto | null;
   @ApiProperty({ type: MoneyDto, nullable: true }) propertyDamage!: MoneyDto | null;
+  @ApiProperty({ nullable: true, type: String, enum: PROOF_TYPES, description: `${PROOF_TYPE_DESCRIPTION}; null when not stated` })
+  proofType!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 

@@ -33,5 +33,6 @@ export const toInsurancePolicyView = (p: vehicles.InsurancePolicy): InsurancePol
   bodilyInjuryPerPerson: money(p.bodilyInjuryPerPerson),
   bodilyInjuryPerAccident: money(p.bodilyInjuryPerAccident),
   propertyDamage: money(p.propertyDamage),
+  proofType: orNull(p.proofType),
   createdAt: p.createdAt,
 });

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { notFound, type Actor } from '@ofm/platform';
 import type { FastifyReply } from 'fastify';
@@ -6,6 +6,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { assertVisible, isMissionScoped, scopedMissionFilter } from '../auth/mission-scope';
 import { Downstream } from '../grpc/downstream';
 import { ApiRoute } from '../http/api-route.decorator';
+import { expectedVersionFrom } from '../http/etag';
 import { pageRequest, toPage, type Page } from '../http/page.dto';
 import { created, must, withEtag } from '../http/respond';
 import { UuidPipe } from '../http/uuid.pipe';
@@ -72,16 +73,21 @@ export class VehiclesController {
   @HttpCode(201)
   @ApiRoute({
     summary: 'Record a liability insurance policy',
-    description: 'Either combinedSingleLimit or the three split limits; below the minimum for the kind answers 422 naming the limit.',
+    description:
+      'Either combinedSingleLimit or the three split limits; below the minimum for the kind answers 422 naming the limit. ' +
+      'Optional proofType: binder (at least 30 days, else 422 rule insurance-binder-duration), certificate, declarations-page. ' +
+      "If-Match: the vehicle's ETag (409 when it moved).",
     roles: [...WRITERS],
     status: 201,
     type: InsurancePolicyRecordedView,
     problems: [404, 409, 422],
     idempotent: true,
+    ifMatch: true,
   })
   async addInsurance(
     @Param('id', UuidPipe) id: string,
     @Body() body: InsurancePolicyDto,
+    @Headers('if-match') ifMatch: string | undefined,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<InsurancePolicyRecordedView> {
@@ -97,6 +103,8 @@ export class VehiclesController {
         ...(body.bodilyInjuryPerPerson ? { bodilyInjuryPerPerson: { ...body.bodilyInjuryPerPerson } } : {}),
         ...(body.bodilyInjuryPerAccident ? { bodilyInjuryPerAccident: { ...body.bodilyInjuryPerAccident } } : {}),
         ...(body.propertyDamage ? { propertyDamage: { ...body.propertyDamage } } : {}),
+        proofType: body.proofType ?? '',
+        expectedVersion: expectedVersionFrom(ifMatch),
       },
       actor,
     );

@@ -1,19 +1,14 @@
-import { idCardStatus, plateStatus } from './verification-status.rules';
+import { plateStatus, shownImmunityLevel, verificationStatusOf } from './verification-status.rules';
 
 const today = new Date('2026-11-28T15:00:00Z');
 
-describe('idCardStatus', () => {
-  it.each([
-    [{ status: 'accredited', idCardExpiresOn: '2027-01-01' }, 'valid'],
-    [{ status: 'accredited', idCardExpiresOn: '2026-11-28' }, 'valid'],
-    [{ status: 'accredited', idCardExpiresOn: '2026-11-27' }, 'expired'],
-    [{ status: 'accredited' }, 'unknown'],
-    [{ status: 'terminated', idCardExpiresOn: '2027-01-01', immunityEndsOn: '2026-12-20' }, 'terminated'],
-    [{ status: 'accredited', idCardExpiresOn: '2027-01-01', immunityEndsOn: '2026-11-01' }, 'terminated'],
-    [{ status: 'notified' }, 'unknown'],
-    [{ status: 'refused' }, 'unknown'],
-  ])('%j → %s', (facts, expected) => {
-    expect(idCardStatus(facts, today)).toBe(expected);
+describe('verificationStatusOf', () => {
+  it.each(['valid', 'expired', 'terminated', 'suspended', 'unknown'])('passes %s on', (status) => {
+    expect(verificationStatusOf(status)).toBe(status);
+  });
+
+  it.each(['', undefined, 'accredited', 'VALID'])('reads %p as unknown', (status) => {
+    expect(verificationStatusOf(status)).toBe('unknown');
   });
 });
 
@@ -28,5 +23,18 @@ describe('plateStatus', () => {
     [{ registrationStatus: '' }, 'unknown'],
   ])('%j → %s', (facts, expected) => {
     expect(plateStatus(facts, today)).toBe(expected);
+  });
+});
+
+describe('shownImmunityLevel', () => {
+  it.each([
+    ['full', '', 'full'],
+    ['full', '2026-12-20', 'full'],
+    ['full', '2026-11-28', 'full'],
+    ['full', '2026-11-27', 'none'],
+    ['', '', null],
+    ['', '2026-11-01', 'none'],
+  ])('level %p, immunity ending %p → %p', (level, endsOn, expected) => {
+    expect(shownImmunityLevel(level, endsOn, today)).toBe(expected);
   });
 });

@@ -1,25 +1,15 @@
 // The one-word answer of a verification (CONTRACT.md): valid, expired, terminated, suspended, unknown.
+// For an ID card (and a vehicle's owner) accreditation decides it; for a plate it follows the
+// registration the vehicles service answers.
 export const VERIFICATION_STATUSES = ['valid', 'expired', 'terminated', 'suspended', 'unknown'] as const;
 export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
-
-export interface CardHolderFacts {
-  // notified, accredited, refused, terminated
-  status: string;
-  idCardExpiresOn?: string;
-  immunityEndsOn?: string;
-}
 
 // Dates are ISO days; comparing the strings compares the days.
 const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
 
-export const idCardStatus = (facts: CardHolderFacts, today: Date): VerificationStatus => {
-  const day = isoDay(today);
-  if (facts.status === 'terminated') return 'terminated';
-  if (facts.immunityEndsOn && facts.immunityEndsOn < day) return 'terminated';
-  // A card is only issued on accreditation; a card number of anyone else is not a valid card.
-  if (facts.status !== 'accredited' || !facts.idCardExpiresOn) return 'unknown';
-  return facts.idCardExpiresOn < day ? 'expired' : 'valid';
-};
+/** A status as a service sent it; anything else (e.g. '' from an older service) reads as unknown. */
+export const verificationStatusOf = (value: string | undefined): VerificationStatus =>
+  (VERIFICATION_STATUSES as readonly string[]).includes(value ?? '') ? (value as VerificationStatus) : 'unknown';
 
 export interface PlateFacts {
   // pending-insurance, active, suspended, disposal-due, disposed
@@ -43,4 +33,14 @@ export const plateStatus = (facts: PlateFacts, today: Date): VerificationStatus 
     default:
       return 'unknown';
   }
+};
+
+/**
+ * The immunity level shown beside accreditation's guidance: the accredited level, or `none` once the
+ * immunity end date that accreditation sent has passed (the day itself still counts) — so that the
+ * level an officer reads matches the guidance, which accreditation gives for the level in force.
+ */
+export const shownImmunityLevel = (immunityLevel: string, immunityEndsOn: string, today: Date): string | null => {
+  if (immunityEndsOn && immunityEndsOn < isoDay(today)) return 'none';
+  return immunityLevel || null;
 };

@@ -18,11 +18,13 @@ export class VerifyQuery {
   plate?: string;
 }
 
+// The booklet's words, as the accreditation service gives them (it decides immunity); the gateway
+// passes them on unchanged.
 export class GuidanceView {
-  @ApiProperty({ example: 'No. May not be arrested or detained.' }) arrest!: string;
-  @ApiProperty({ example: 'Yes. The residence may not be entered or searched without consent.' }) residenceInviolable!: string;
-  @ApiProperty({ example: 'No. May not be prosecuted.' }) prosecution!: string;
-  @ApiProperty({ example: 'Yes. A traffic citation may always be issued.' }) ticket!: string;
+  @ApiProperty({ example: 'May not be arrested or detained' }) arrest!: string;
+  @ApiProperty({ example: 'Residence is inviolable: it may not be entered without consent' }) residenceInviolable!: string;
+  @ApiProperty({ example: 'May not be prosecuted' }) prosecution!: string;
+  @ApiProperty({ example: 'May be issued a traffic citation' }) ticket!: string;
 }
 
 export class VerifiedRegistrationView {
@@ -36,12 +38,29 @@ export class VerificationView {
   @ApiProperty({ nullable: true, type: String, description: 'name of the mission' }) mission!: string | null;
   @ApiProperty({ nullable: true, type: String, description: "the mission's country (ISO alpha-2)" }) country!: string | null;
   @ApiProperty({ nullable: true, type: String }) category!: string | null;
-  @ApiProperty({ nullable: true, type: String, enum: ['full', 'full-criminal', 'official-acts', 'none'] }) immunityLevel!: string | null;
-  @ApiProperty({ type: GuidanceView, nullable: true, description: 'in the words of the law-enforcement booklet' }) guidance!: GuidanceView | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    enum: ['full', 'full-criminal', 'official-acts', 'none'],
+    description: 'the level in force today: after termination the accredited level until immunityEndsOn, then none',
+  })
+  immunityLevel!: string | null;
+  @ApiProperty({
+    type: GuidanceView,
+    nullable: true,
+    description:
+      "what an officer may do today, in the words of the law-enforcement booklet (from the accreditation service); null when the status is unknown. A mission-owned vehicle's plate answers guidance that sends the officer to the driver's ID card.",
+  })
+  guidance!: GuidanceView | null;
   @ApiPropertyOptional({ nullable: true, type: String, format: 'date', description: 'when immunity ends (terminated members)' }) immunityEndsOn?: string | null;
   @ApiPropertyOptional({ description: 'plate verifications' }) plate?: string;
   @ApiPropertyOptional({ type: VerifiedRegistrationView, description: 'plate verifications' }) registration?: VerifiedRegistrationView;
   @ApiPropertyOptional({ enum: ['insured', 'uninsured', 'lapsed'], description: 'plate verifications' }) insuranceStatus?: string;
+  @ApiPropertyOptional({
+    enum: ['valid', 'expired', 'terminated', 'unknown'],
+    description: "plate verifications of a member's vehicle: the owner's own status (status is the registration's)",
+  })
+  ownerStatus?: string;
   @ApiPropertyOptional({ description: 'for example, why guidance is missing' }) note?: string;
   @ApiProperty({ format: 'date-time' }) checkedAt!: string;
 }

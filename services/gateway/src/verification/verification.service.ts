@@ -1,21 +1,36 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { accreditation, missions } from '@ofm/contracts';
+import type { accreditation } from '@ofm/contracts';
 import { GrpcStatus, isGrpcError, ProblemDetailsError, problemFromStatus, type Actor } from '@ofm/platform';
 import { activeTraceIds } from '@ofm/platform/telemetry';
 import { DataSource } from 'typeorm';
 import { Downstream } from '../grpc/downstream';
 import { orNull } from '../http/values';
-import { guidanceFor } from './guidance';
 import { VerificationAuditEntity } from './verification-audit.entity';
-import { idCardStatus, plateStatus, type VerificationStatus } from './verification-status.rules';
-import type { VerificationView } from './verification.dto';
+import { plateStatus, shownImmunityLevel, verificationStatusOf, type VerificationStatus } from './verification-status.rules';
+import type { GuidanceView, VerificationView } from './verification.dto';
 
 export type VerificationQuery = { kind: 'id-card'; value: string } | { kind: 'plate'; value: string };
 
-const UNKNOWN = { name: null, mission: null, country: null, category: null, immunityLevel: null, guidance: null } as const;
+const NOBODY = { name: null, mission: null, country: null, category: null, immunityLevel: null, guidance: null } as const;
+
+// A mission-owned vehicle has no person behind it: privileges and immunities belong to people, not to
+// cars, so what an officer may do depends on whoever drives it. The booklet's P&I words always come
+// from accreditation (VerifyIdCard, VerifyMember); these are the gateway's only words, and they send
+// the officer to the driver's ID card. A traffic citation may always be issued, whoever drives.
+export const MISSION_VEHICLE_GUIDANCE: GuidanceView = {
+  arrest: "Depends on the driver: the vehicle belongs to the mission; verify the driver's ID card",
+  residenceInviolable: "Depends on the driver: verify the driver's ID card",
+  prosecution: "Depends on the driver: verify the driver's ID card",
+  ticket: 'May be issued a traffic citation',
+};
+
+// What accreditation answers for a verified person (VerifyIdCard and VerifyMember have the same fields).
+type PersonVerification = accreditation.VerifyIdCardResponse | accreditation.VerifyMemberResponse;
 
 // Law-enforcement verification: who holds this card or plate, are they protected, and what an
-// officer may do. Every answer is recorded in verification_audit before it is given.
+// officer may do. Accreditation decides a person's status and gives the booklet's guidance; the
+// vehicles service answers a plate with its registration and mission. Every service sees the
+// caller's own identity. Every answer is recorded in verification_audit before it is given.
 @Injectable()
 export class VerificationService {
   private readonly logger = new Logger(VerificationService.name);
@@ -33,65 +48,58 @@ export class VerificationService {
 
   private async idCard(number: string, actor: Actor, now: Date): Promise<VerificationView> {
     const found = await notFoundAsUndefined(this.downstream.members.verifyIdCard({ idCardNumber: number }, actor));
-    const member = found?.member;
-    if (!member) return { status: 'unknown', ...UNKNOWN, checkedAt: now.toISOString() };
-    const status = idCardStatus({ status: member.status, idCardExpiresOn: member.idCard?.expiresOn || undefined, immunityEndsOn: member.immunityEndsOn || undefined }, now);
-    return { status, ...this.holder(member, found.missionName, now), checkedAt: now.toISOString() };
+    if (!found?.member) return { status: 'unknown', ...NOBODY, checkedAt: now.toISOString() };
+    return { status: verificationStatusOf(found.status), ...holder(found, now), checkedAt: now.toISOString() };
   }
 
   private async plate(plate: string, actor: Actor, now: Date): Promise<VerificationView> {
     const found = await notFoundAsUndefined(this.downstream.vehicles.verifyPlate({ plate }, actor));
     const vehicle = found?.vehicle;
-    if (!vehicle) return { status: 'unknown', ...UNKNOWN, plate, checkedAt: now.toISOString() };
+    if (!found || !vehicle) return { status: 'unknown', ...NOBODY, plate, checkedAt: now.toISOString() };
     const status = plateStatus({ registrationStatus: vehicle.registration?.status ?? '', registrationExpiresOn: vehicle.registration?.expiresOn || undefined }, now);
     const vehicleFacts = {
       plate: vehicle.plate || plate,
       registration: { status: vehicle.registration?.status ?? '', expiresOn: orNull(vehicle.registration?.expiresOn) },
       insuranceStatus: vehicle.insuranceStatus,
     };
-    // The owner's identity lives in accreditation, whose GetMember/GetMission do not admit law
-    // enforcement: the gateway, having authorized this verification, reads the owner under a
-    // read-only identity of its own that names the caller. Without it the officer still gets the
-    // registration. (To move: VerifyPlate answering the owner's facts from the vehicles replica.)
-    const reader = ownerLookupActor(actor);
-    const mission = await this.lookup(() => this.downstream.missions.getMission({ id: vehicle.missionId }, reader).then((a) => a.mission));
-    if (vehicle.ownerMemberId) {
-      const member = await this.lookup(() => this.downstream.members.getMember({ id: vehicle.ownerMemberId }, reader).then((a) => a.member));
-      if (member) return { status, ...this.holder(member, mission?.name ?? '', now), ...vehicleFacts, checkedAt: now.toISOString() };
-      return { status, ...UNKNOWN, mission: orNull(mission?.name), country: orNull(mission?.country), ...vehicleFacts, note: 'The owner could not be looked up.', checkedAt: now.toISOString() };
+    const mission = { mission: orNull(found.missionName), country: orNull(found.missionCountry) };
+
+    if (!vehicle.ownerMemberId) {
+      return {
+        status,
+        ...NOBODY,
+        name: mission.mission,
+        ...mission,
+        guidance: MISSION_VEHICLE_GUIDANCE,
+        ...vehicleFacts,
+        note: "Mission-owned vehicle: immunity belongs to the driver, not the vehicle; verify the driver's ID card (?idCard=).",
+        checkedAt: now.toISOString(),
+      };
     }
+    // The owner, verified by accreditation under the caller's own identity (audited there too).
+    const owner = await this.owner(vehicle.ownerMemberId, actor);
+    if (!owner?.member) {
+      return { status, ...NOBODY, ...mission, ...vehicleFacts, note: 'The owner could not be looked up.', checkedAt: now.toISOString() };
+    }
+    const person = holder(owner, now);
     return {
       status,
-      ...UNKNOWN,
-      name: orNull(mission?.name),
-      mission: orNull(mission?.name),
-      country: orNull(mission?.country),
+      ...person,
+      mission: person.mission ?? mission.mission,
+      country: person.country ?? mission.country,
       ...vehicleFacts,
-      note: "Mission-owned vehicle: the driver's immunity depends on the driver's own ID card.",
+      ownerStatus: verificationStatusOf(owner.status),
       checkedAt: now.toISOString(),
     };
   }
 
-  private holder(member: accreditation.Member, missionName: string, now: Date) {
-    const immunityOver = member.status === 'terminated' && (!member.immunityEndsOn || member.immunityEndsOn < now.toISOString().slice(0, 10));
-    const known = member.status === 'accredited' || member.status === 'terminated';
-    return {
-      name: `${member.givenName} ${member.familyName}`.trim(),
-      mission: orNull(missionName),
-      country: orNull(member.missionCountry),
-      category: orNull(member.category),
-      immunityLevel: immunityOver ? 'none' : orNull(member.immunityLevel),
-      // Guidance only for someone OFM accredited; once immunity is over the person is like anyone else.
-      guidance: !known ? null : guidanceFor(immunityOver ? 'none' : member.immunityLevel, member.category),
-      immunityEndsOn: orNull(member.immunityEndsOn),
-    };
-  }
-
-  private async lookup<T extends accreditation.Member | missions.Mission>(fetch: () => Promise<T | undefined>): Promise<T | undefined> {
+  // The registration is worth answering even when the owner cannot be verified: a failure here is
+  // logged and the officer is told, never a failed verification.
+  private async owner(memberId: string, actor: Actor): Promise<accreditation.VerifyMemberResponse | undefined> {
     try {
-      return await fetch();
+      return await notFoundAsUndefined(this.downstream.members.verifyMember({ memberId }, actor));
     } catch (error) {
-      this.logger.warn(`owner lookup for a plate verification failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(`owner verification for a plate failed: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     }
   }
@@ -115,7 +123,20 @@ export class VerificationService {
   }
 }
 
-export const ownerLookupActor = (caller: Actor): Actor => ({ subject: `gateway-verification:${caller.subject}`, roles: ['auditor'] });
+/** Who the person is, in REST words; status and guidance exactly as accreditation decided them. */
+const holder = (found: PersonVerification, now: Date) => {
+  const member = found.member!;
+  const guidance = found.guidance;
+  return {
+    name: `${member.givenName} ${member.familyName}`.trim(),
+    mission: orNull(found.missionName),
+    country: orNull(member.missionCountry),
+    category: orNull(member.category),
+    immunityLevel: shownImmunityLevel(member.immunityLevel, member.immunityEndsOn, now),
+    guidance: guidance ? { arrest: guidance.arrest, residenceInviolable: guidance.residenceInviolable, prosecution: guidance.prosecution, ticket: guidance.ticket } : null,
+    immunityEndsOn: orNull(member.immunityEndsOn),
+  };
+};
 
 const notFoundAsUndefined = async <T>(call: Promise<T>): Promise<T | undefined> => {
   try {

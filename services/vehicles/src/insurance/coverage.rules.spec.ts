@@ -1,10 +1,13 @@
 import {
   assessPolicy,
+  binderShortfall,
   coverageShortfalls,
   covers,
   insuranceRequired,
   isInsured,
+  isProofType,
   lapsedOn,
+  PROOF_TYPES,
   type PolicyTerms,
   suspendingLapse,
   validatePolicyTerms,
@@ -110,15 +113,28 @@ describe('validatePolicyTerms', () => {
     ]);
   });
 
-  it('requires a binder to run for at least 30 days', () => {
+  it('requires a binder to run for at least 30 days (a rule, checked after the form)', () => {
     const binder = (expirationDate: string) => terms({ proofType: 'binder', effectiveDate: '2025-01-01', expirationDate });
-    expect(validatePolicyTerms(binder('2025-01-30'))).toEqual([
+    expect(binderShortfall(binder('2025-01-30'))).toEqual([
       { field: 'expirationDate', message: 'a binder must be valid for at least 30 days' },
     ]);
-    expect(validatePolicyTerms(binder('2025-01-31'))).toEqual([]);
-    // Certificates and declaration pages have no such minimum.
-    expect(validatePolicyTerms(terms({ proofType: 'certificate', expirationDate: '2025-01-02' }))).toEqual([]);
-    expect(validatePolicyTerms(terms({ proofType: 'declarations-page', expirationDate: '2025-01-02' }))).toEqual([]);
+    expect(binderShortfall(binder('2025-01-31'))).toEqual([]);
+    // A short binder is well-formed: the form check lets it through to the rule.
+    expect(validatePolicyTerms(binder('2025-01-30'))).toEqual([]);
+    // Certificates, declaration pages and an unstated proof have no such minimum.
+    expect(binderShortfall(terms({ proofType: 'certificate', effectiveDate: '2025-01-01', expirationDate: '2025-01-02' }))).toEqual([]);
+    expect(binderShortfall(terms({ proofType: 'declarations-page', effectiveDate: '2025-01-01', expirationDate: '2025-01-02' }))).toEqual([]);
+    expect(binderShortfall(terms({ effectiveDate: '2025-01-01', expirationDate: '2025-01-02' }))).toEqual([]);
+  });
+
+  it('accepts the three proofs of insurance, or none stated, and names an unknown one', () => {
+    for (const proofType of PROOF_TYPES) expect(validatePolicyTerms(terms({ proofType }))).toEqual([]);
+    expect(validatePolicyTerms(terms({ proofType: undefined }))).toEqual([]);
+    expect(validatePolicyTerms(terms({ proofType: 'letter' }))).toEqual([
+      { field: 'proofType', message: 'must be one of binder, certificate, declarations-page' },
+    ]);
+    expect(isProofType('binder')).toBe(true);
+    expect(isProofType('Binder')).toBe(false);
   });
 
   it('requires one form of limits, not both, not neither', () => {
@@ -174,6 +190,17 @@ describe('assessPolicy', () => {
   it('refuses a policy that has already expired (its expiration date is uncovered)', () => {
     expect(assessPolicy('car', terms({ expirationDate: today }), today)).toEqual({ outcome: 'expired' });
     expect(assessPolicy('car', terms({ expirationDate: '2025-06-02' }), today)).toEqual({ outcome: 'acceptable' });
+  });
+
+  it('refuses a binder shorter than 30 days after the minimums, before the expiry', () => {
+    const shortBinder = terms({ proofType: 'binder', effectiveDate: '2025-05-20', expirationDate: '2025-06-10' });
+    expect(assessPolicy('car', shortBinder, today)).toEqual({
+      outcome: 'binder-too-short',
+      errors: [{ field: 'expirationDate', message: 'a binder must be valid for at least 30 days' }],
+    });
+    expect(assessPolicy('car', { ...shortBinder, combinedSingleLimit: usd('1.00') }, today)).toMatchObject({ outcome: 'below-minimum' });
+    expect(assessPolicy('car', { ...shortBinder, expirationDate: '2025-06-19' }, today)).toEqual({ outcome: 'acceptable' });
+    expect(assessPolicy('car', { ...shortBinder, proofType: 'certificate' }, today)).toEqual({ outcome: 'acceptable' });
   });
 
   it('accepts any valid limits for a trailer', () => {

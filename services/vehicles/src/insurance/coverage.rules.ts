@@ -15,17 +15,22 @@ export interface CoverageLimits {
   propertyDamage?: Money;
 }
 
-// The accepted proofs of insurance. The proto does not carry the proof type yet, so callers may leave
-// it out; when it is given, a binder must run for at least BINDER_MIN_DAYS.
-export type ProofType = 'binder' | 'certificate' | 'declarations-page';
+// The accepted proofs of insurance (DOMAIN.md): a binder valid for at least BINDER_MIN_DAYS, a
+// certificate or the declarations page. Stating it is optional (older clients do not); when it is
+// stated it must be one of these, and a binder must run long enough.
+export const PROOF_TYPES = ['binder', 'certificate', 'declarations-page'] as const;
+export type ProofType = (typeof PROOF_TYPES)[number];
 export const BINDER_MIN_DAYS = 30;
+
+export const isProofType = (value: string): value is ProofType => (PROOF_TYPES as readonly string[]).includes(value);
 
 export interface PolicyTerms extends CoverageLimits {
   insurer: string;
   policyNumber: string;
   effectiveDate: string;
   expirationDate: string;
-  proofType?: ProofType;
+  // One of PROOF_TYPES; undefined when not stated.
+  proofType?: string;
 }
 
 export interface CoverageMinimum {
@@ -50,11 +55,14 @@ export const COVERAGE_MINIMUMS: Record<VehicleKind, CoverageMinimum | undefined>
 
 export const insuranceRequired = (kind: VehicleKind): boolean => COVERAGE_MINIMUMS[kind] !== undefined;
 
-/** Errors of form: required texts, real dates in order, a binder long enough, exactly one form of limits, USD amounts. */
+/** Errors of form: required texts, a known proof type, real dates in order, exactly one form of limits, USD amounts. */
 export const validatePolicyTerms = (terms: PolicyTerms): FieldError[] => {
   const errors: FieldError[] = [];
   if (!terms.insurer?.trim()) errors.push({ field: 'insurer', message: 'required' });
   if (!terms.policyNumber?.trim()) errors.push({ field: 'policyNumber', message: 'required' });
+  if (terms.proofType !== undefined && !isProofType(terms.proofType)) {
+    errors.push({ field: 'proofType', message: `must be one of ${PROOF_TYPES.join(', ')}` });
+  }
   errors.push(...validatePolicyDates(terms));
   errors.push(...validateLimitsForm(terms));
   return errors;
@@ -69,11 +77,19 @@ const validatePolicyDates = (terms: PolicyTerms): FieldError[] => {
   if (!effectiveOk || !expirationOk) return errors;
   if (terms.expirationDate <= terms.effectiveDate) {
     errors.push({ field: 'expirationDate', message: 'must be after effectiveDate' });
-  } else if (terms.proofType === 'binder' && daysBetween(terms.effectiveDate, terms.expirationDate) < BINDER_MIN_DAYS) {
-    errors.push({ field: 'expirationDate', message: `a binder must be valid for at least ${BINDER_MIN_DAYS} days` });
   }
   return errors;
 };
+
+/**
+ * A binder is accepted as proof only when it runs for at least BINDER_MIN_DAYS days (cover from the
+ * effective date up to, not including, the expiration date). A well-formed request that breaks this
+ * rule is a rule violation (422), not a form error. Call after validatePolicyTerms.
+ */
+export const binderShortfall = (terms: PolicyTerms): FieldError[] =>
+  terms.proofType === 'binder' && daysBetween(terms.effectiveDate, terms.expirationDate) < BINDER_MIN_DAYS
+    ? [{ field: 'expirationDate', message: `a binder must be valid for at least ${BINDER_MIN_DAYS} days` }]
+    : [];
 
 const validateLimitsForm = (limits: CoverageLimits): FieldError[] => {
   const givenSplit = SPLIT_FIELDS.filter((f) => limits[f] !== undefined);
@@ -120,6 +136,7 @@ export type PolicyAssessment =
   | { outcome: 'acceptable' }
   | { outcome: 'invalid'; errors: FieldError[] }
   | { outcome: 'below-minimum'; errors: FieldError[] }
+  | { outcome: 'binder-too-short'; errors: FieldError[] }
   | { outcome: 'expired' };
 
 /** The whole decision on a policy offered as proof of insurance on `today`. */
@@ -128,6 +145,8 @@ export const assessPolicy = (kind: VehicleKind, terms: PolicyTerms, today: strin
   if (invalid.length > 0) return { outcome: 'invalid', errors: invalid };
   const below = coverageShortfalls(kind, terms);
   if (below.length > 0) return { outcome: 'below-minimum', errors: below };
+  const binder = binderShortfall(terms);
+  if (binder.length > 0) return { outcome: 'binder-too-short', errors: binder };
   // A policy that no longer covers any day from today on proves nothing about insurance "at all times".
   if (terms.expirationDate <= today) return { outcome: 'expired' };
   return { outcome: 'acceptable' };

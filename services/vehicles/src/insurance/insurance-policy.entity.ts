@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import type { ProofType } from './coverage.rules';
 
 // A liability insurance policy recorded as proof for one vehicle. Limits are numeric(17,2) in USD,
 // which pg returns as exact decimal strings ("300000.00"); null where the policy uses the other form.
@@ -36,6 +37,10 @@ export class InsurancePolicyEntity {
 
   @Column('text')
   currency!: string;
+
+  // binder, certificate, declarations-page; null when the proof type was not stated.
+  @Column({ name: 'proof_type', type: 'text', nullable: true })
+  proofType!: ProofType | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -16,4 +16,5 @@ export const toInsurancePolicyMessage = (p: InsurancePolicyEntity): vehicles.Ins
   bodilyInjuryPerAccident: money(p.bodilyInjuryPerAccident, p.currency),
   propertyDamage: money(p.propertyDamage, p.currency),
   createdAt: p.createdAt.toISOString(),
+  proofType: p.proofType ?? '',
 });

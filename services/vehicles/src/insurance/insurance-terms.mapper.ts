@@ -13,6 +13,9 @@ export const policyTermsOf = (request: vehicles.AddInsurancePolicyRequest): Poli
     effectiveDate: request.effectiveDate ?? '',
     expirationDate: request.expirationDate ?? '',
   };
+  // proto3 sends '' for "not stated".
+  const proofType = request.proofType?.trim();
+  if (proofType) terms.proofType = proofType;
   const limits = {
     combinedSingleLimit: present(request.combinedSingleLimit),
     bodilyInjuryPerPerson: present(request.bodilyInjuryPerPerson),

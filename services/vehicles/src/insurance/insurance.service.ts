@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EVENT_TYPES, type vehicles } from '@ofm/contracts';
 import { publishEvent } from '@ofm/messaging';
-import { inTransaction, recordAudit } from '@ofm/persistence';
+import { expectVersion, inTransaction, recordAudit } from '@ofm/persistence';
 import { ruleViolated, validationFailed, type Actor } from '@ofm/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { clearedLapseFlag } from '../compliance/flag.factory';
@@ -13,7 +13,7 @@ import { visibleVehicle } from '../vehicle/vehicle-access';
 import type { VehicleEntity } from '../vehicle/vehicle.entity';
 import { toVehicleMessage, vehicleAuditState } from '../vehicle/vehicle.mapper';
 import { updateVehicle } from '../vehicle/vehicle.repository';
-import { assessPolicy, isInsured, type PolicyTerms } from './coverage.rules';
+import { assessPolicy, BINDER_MIN_DAYS, isInsured, isProofType, type PolicyTerms } from './coverage.rules';
 import { InsurancePolicyEntity } from './insurance-policy.entity';
 import { toInsurancePolicyMessage } from './insurance-policy.mapper';
 import { policyTermsOf } from './insurance-terms.mapper';
@@ -27,11 +27,19 @@ export class InsuranceService {
 
   /** Records a policy as proof of insurance; a registration it makes insured today becomes active. */
   async addPolicy(actor: Actor, request: vehicles.AddInsurancePolicyRequest): Promise<vehicles.AddInsurancePolicyResponse> {
-    const idErrors = requiredUuidErrors('vehicleId', request.vehicleId);
-    if (idErrors.length > 0) throw validationFailed(idErrors);
+    const expectedVersion = request.expectedVersion ?? 0;
+    const errors = [
+      ...requiredUuidErrors('vehicleId', request.vehicleId),
+      ...(Number.isInteger(expectedVersion) && expectedVersion >= 0
+        ? []
+        : [{ field: 'expectedVersion', message: 'must be a non-negative integer' }]),
+    ];
+    if (errors.length > 0) throw validationFailed(errors);
     const terms = policyTermsOf(request);
     return inTransaction(this.dataSource, async (em) => {
       const vehicle = await visibleVehicle(em, actor, request.vehicleId);
+      // If-Match on the vehicle: 0 = no check. The later update is conditional on this version too.
+      expectVersion(vehicle.version, expectedVersion);
       if (vehicle.registrationStatus === 'disposed') {
         throw ruleViolated('vehicle-disposed', `vehicle ${vehicle.id} is disposed; its registration cannot take insurance`);
       }
@@ -87,6 +95,12 @@ export class InsuranceService {
           `The policy is below the minimum liability insurance for a ${vehicle.kind}: ${assessment.errors.map((e) => `${e.field} ${e.message}`).join('; ')}`,
           assessment.errors,
         );
+      case 'binder-too-short':
+        throw ruleViolated(
+          'insurance-binder-duration',
+          `A binder is accepted as proof of insurance only when it runs for at least ${BINDER_MIN_DAYS} days`,
+          assessment.errors,
+        );
       case 'expired':
         throw ruleViolated('insurance-expired', `The policy expired on ${terms.expirationDate}; insurance is required at all times`, [
           { field: 'expirationDate', message: `must be after today (${today})` },
@@ -107,6 +121,7 @@ export class InsuranceService {
       bodilyInjuryPerAccident: terms.bodilyInjuryPerAccident?.amount ?? null,
       propertyDamage: terms.propertyDamage?.amount ?? null,
       currency: 'USD',
+      proofType: terms.proofType && isProofType(terms.proofType) ? terms.proofType : null,
     });
     await em.insert(InsurancePolicyEntity, policy);
     // Read back so amounts come as PostgreSQL normalised them ("300000" → "300000.00").

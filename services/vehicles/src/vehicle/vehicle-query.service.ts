@@ -3,6 +3,7 @@ import type { vehicles } from '@ofm/contracts';
 import { inTransaction, recordAudit } from '@ofm/persistence';
 import { forbidden, notFound, validationFailed, type Actor } from '@ofm/platform';
 import { DataSource } from 'typeorm';
+import { findMissionReplica } from '../replica/replica.repository';
 import { requiredUuidErrors, uuidErrors } from '../shared/ids.rules';
 import { encodeCursor, readPage } from '../shared/page.rules';
 import { isPlate, normalizePlate } from './plate.rules';
@@ -56,8 +57,12 @@ export class VehicleQueryService {
     return actor.missionId;
   }
 
-  /** Law-enforcement check by plate; every verification is audited (CONTRACT.md), found or not. */
-  async verifyPlate(actor: Actor, input: string): Promise<vehicles.Vehicle> {
+  /**
+   * Law-enforcement check by plate; every verification is audited (CONTRACT.md), found or not. The
+   * answer names the vehicle's mission from the mission replica, so that a mission-owned vehicle needs
+   * no second lookup (empty while the replica has not heard of the mission).
+   */
+  async verifyPlate(actor: Actor, input: string): Promise<vehicles.VerifyPlateResponse> {
     const plate = normalizePlate(input ?? '');
     if (!isPlate(plate)) throw validationFailed([{ field: 'plate', message: 'must be a status letter (D, S, C), a two-letter code and a serial, e.g. DXY1234' }]);
     return inTransaction(this.dataSource, async (em) => {
@@ -70,11 +75,13 @@ export class VehicleQueryService {
         before: null,
         after: vehicle ? { plate, registrationStatus: vehicle.registrationStatus, insuranceStatus: vehicle.insuranceStatus } : { plate, found: false },
       });
+      if (!vehicle) return undefined;
+      const mission = await findMissionReplica(em, vehicle.missionId);
+      return { vehicle: toVehicleMessage(vehicle), missionName: mission?.name ?? '', missionCountry: mission?.country ?? '' };
+    }).then((answer) => {
       // The audit of a miss must survive the 404, so the miss is answered after the commit.
-      return vehicle ? toVehicleMessage(vehicle) : undefined;
-    }).then((vehicle) => {
-      if (!vehicle) throw notFound('plate', plate);
-      return vehicle;
+      if (!answer) throw notFound('plate', plate);
+      return answer;
     });
   }
 }

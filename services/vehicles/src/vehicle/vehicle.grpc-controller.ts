@@ -47,7 +47,7 @@ export class VehicleGrpcController implements vehicles.VehicleServiceController 
   }
 
   @Roles('law-enforcement', 'ofm-admin', 'ofm-officer')
-  async verifyPlate(request: vehicles.VerifyPlateRequest, metadata?: Metadata): Promise<vehicles.VerifyPlateResponse> {
-    return { vehicle: await this.queries.verifyPlate(grpcActor(metadata), request.plate) };
+  verifyPlate(request: vehicles.VerifyPlateRequest, metadata?: Metadata): Promise<vehicles.VerifyPlateResponse> {
+    return this.queries.verifyPlate(grpcActor(metadata), request.plate);
   }
 }
