@@ -28,7 +28,7 @@ OFM Mission Platform is up.
   health       http://localhost:8080/health/ready   metrics: http://localhost:8080/metrics
   services     accreditation grpc 127.0.0.1:50051 http :9101 | vehicles grpc 127.0.0.1:50053 http :9103
   PostgreSQL   postgres://postgres:postgres@127.0.0.1:5432/postgres (one database per service)
-  Kafka        127.0.0.1:9092 — read a topic: bash deploy/local/kafka-console-consumer.sh ofm.accreditation.member.v1
+  Kafka        127.0.0.1:9092 — read a topic: bash deploy/local/kafka-console-consumer.sh --topic ofm.accreditation.member.v1 --from-beginning
   logs         .local/logs/<service>.log
 
 Try:  curl -s -H "Authorization: Bearer \$(npx ofm token --role ofm-officer)" http://localhost:8080/api/v1/missions?limit=3
