@@ -16,7 +16,9 @@ export type EventHandler<T = any> = (event: CloudEvent<T>, em: EntityManager) =>
 export type EventHandlers = Record<string, EventHandler>;
 
 /** `{ [spec.type]: handler }` with the handler typed by the registry entry. */
-export const onEvent = <T>(spec: EventTypeSpec<T>, handler: EventHandler<T>): EventHandlers => ({ [spec.type]: handler });
+export const onEvent = <T>(spec: EventTypeSpec<T>, handler: EventHandler<T>): EventHandlers => ({
+  [spec.type]: handler,
+});
 
 export interface RetryOptions {
   /** Attempts before the message goes to the dead-letter topic. Default 5. */
@@ -43,6 +45,11 @@ export interface ConsumerRunnerOptions {
   commitIntervalMs?: number;
   commitThreshold?: number;
   partitionsConsumedConcurrently?: number;
+  /**
+   * Messages whose effects share one database transaction (one commit) when they all succeed.
+   * Default 100; 1 means a transaction per message.
+   */
+  chunkSize?: number;
   logger?: MessagingLogger;
 }
 
@@ -57,18 +64,22 @@ const INBOX_INSERT = `
   RETURNING event_id`;
 
 /**
- * Our consumer loop (not Nest's): per message, decode, then in ONE database transaction record the event
- * id in inbox_event and run the handler; only after the commit is the offset resolved and committed.
- * Failing handlers are retried with backoff, then dead-lettered; the partition goes on.
+ * Our consumer loop (not Nest's): decode, then in ONE database transaction record each event id in
+ * inbox_event and run its handler; only after the commit are the offsets resolved and committed.
+ * Messages of a batch share a transaction in chunks; when anything in a chunk fails, the chunk is rolled
+ * back and replayed one message at a time, where failing handlers are retried with backoff, then
+ * dead-lettered, and the partition goes on.
  */
 export class ConsumerRunner {
   private subscription?: Subscription;
   private readonly retry: Required<RetryOptions>;
   private readonly logger: MessagingLogger;
+  private readonly chunkSize: number;
 
   constructor(private readonly options: ConsumerRunnerOptions) {
     for (const type of Object.keys(options.handlers)) {
-      if (!eventTypeSpec(type)) throw new Error(`ConsumerRunner ${options.groupId}: handler for ${type}, which is not in EVENT_TYPES`);
+      if (!eventTypeSpec(type))
+        throw new Error(`ConsumerRunner ${options.groupId}: handler for ${type}, which is not in EVENT_TYPES`);
     }
     if (options.topics.length === 0) throw new Error(`ConsumerRunner ${options.groupId}: no topics`);
     this.retry = {
@@ -77,6 +88,7 @@ export class ConsumerRunner {
       maxDelayMs: options.retry?.maxDelayMs ?? 2000,
     };
     this.logger = options.logger ?? defaultMessagingLogger;
+    this.chunkSize = Math.max(1, options.chunkSize ?? 100);
   }
 
   get groupId(): string {
@@ -121,23 +133,65 @@ export class ConsumerRunner {
   }
 
   private async onBatch(messages: ReceivedMessage[], ctx: BatchContext): Promise<void> {
-    const lag = consumerLag();
-    const counted = consumerEventsTotal();
-    for (const message of messages) {
+    for (let start = 0; start < messages.length; start += this.chunkSize) {
       if (!ctx.isRunning() || ctx.isStale()) break;
-      const outcome = await this.handle(message, ctx);
-      // Stopped half-way: leave it unresolved, the next member gets it again.
-      if (outcome === undefined) break;
-      ctx.resolveOffset(message.offset);
-      lag.set(
-        { group: this.groupId, topic: ctx.topic, partition: String(ctx.partition) },
-        Math.max(0, Number(BigInt(ctx.highWatermark) - BigInt(message.offset) - 1n)),
-      );
-      counted.inc({ group: this.groupId, type: message.headers.ce_type ?? 'none', outcome });
-      await ctx.commit();
-      await ctx.heartbeat();
+      const chunk = messages.slice(start, start + this.chunkSize);
+      // Fast path: the chunk's effects and inbox rows in one transaction, one commit for all of them.
+      const outcomes = await this.applyChunk(chunk);
+      if (outcomes) {
+        for (const [i, message] of chunk.entries()) this.settled(message, outcomes[i], ctx);
+        await ctx.commit();
+        await ctx.heartbeat();
+        continue;
+      }
+      // Something in the chunk failed and everything was rolled back: go one message at a time, with
+      // retries and dead letters, so one bad event costs only itself.
+      for (const message of chunk) {
+        if (!ctx.isRunning() || ctx.isStale()) break;
+        const outcome = await this.handle(message, ctx);
+        // Stopped half-way: leave it unresolved, the next member gets it again.
+        if (outcome === undefined) break;
+        this.settled(message, outcome, ctx);
+        await ctx.commit();
+        await ctx.heartbeat();
+      }
     }
     await ctx.commit(true);
+  }
+
+  private settled(message: ReceivedMessage, outcome: MessageOutcome, ctx: BatchContext): void {
+    ctx.resolveOffset(message.offset);
+    consumerLag().set(
+      { group: this.groupId, topic: ctx.topic, partition: String(ctx.partition) },
+      Math.max(0, Number(BigInt(ctx.highWatermark) - BigInt(message.offset) - 1n)),
+    );
+    consumerEventsTotal().inc({ group: this.groupId, type: message.headers.ce_type ?? 'none', outcome });
+  }
+
+  // All-or-nothing: the outcome of each message, or undefined when one of them does not decode or its
+  // handler throws (nothing is then committed, and the caller takes the slow path).
+  private async applyChunk(chunk: ReceivedMessage[]): Promise<MessageOutcome[] | undefined> {
+    let prepared: ({ message: ReceivedMessage; event: CloudEvent; handler: EventHandler } | undefined)[];
+    try {
+      prepared = chunk.map((message) => {
+        const handler = this.options.handlers[decodeEnvelope(message).type] as EventHandler | undefined;
+        return handler ? { message, event: decodeEvent(message), handler } : undefined;
+      });
+    } catch {
+      return undefined;
+    }
+    try {
+      return await this.options.dataSource.transaction(async (em) => {
+        const outcomes: MessageOutcome[] = [];
+        for (const p of prepared) {
+          if (!p) outcomes.push('skipped');
+          else outcomes.push((await this.applyIn(em, p.event, p.message, p.handler)) ? 'processed' : 'duplicate');
+        }
+        return outcomes;
+      });
+    } catch {
+      return undefined;
+    }
   }
 
   // undefined when the runner stopped before the message was settled.
@@ -163,7 +217,10 @@ export class ConsumerRunner {
         if (isTransientInfrastructureError(e)) {
           // The database is away: not the event's fault, so wait for it without using up attempts.
           outages += 1;
-          this.logger.warn({ groupId: this.groupId, eventId: event.id, err: errorMessage(e) }, 'consumer: database unavailable, retrying');
+          this.logger.warn(
+            { groupId: this.groupId, eventId: event.id, err: errorMessage(e) },
+            'consumer: database unavailable, retrying',
+          );
           await this.pause(backoffDelay(outages, 200, 5000), ctx);
           continue;
         }
@@ -174,7 +231,10 @@ export class ConsumerRunner {
           );
           return (await this.deadLetter(message, e, ctx)) ? 'dead-lettered' : undefined;
         }
-        this.logger.warn({ groupId: this.groupId, eventId: event.id, attempt, err: errorMessage(e) }, 'consumer: handler failed, retrying');
+        this.logger.warn(
+          { groupId: this.groupId, eventId: event.id, attempt, err: errorMessage(e) },
+          'consumer: handler failed, retrying',
+        );
         await this.pause(backoffDelay(attempt, this.retry.initialDelayMs, this.retry.maxDelayMs), ctx);
         attempt += 1;
       }
@@ -183,48 +243,56 @@ export class ConsumerRunner {
 
   // True when the effect was applied now, false when this group had already applied the event.
   private apply(event: CloudEvent, message: ReceivedMessage, handler: EventHandler): Promise<boolean> {
-    return this.options.dataSource.transaction(async (em) => {
-      const inserted = (await em.query(INBOX_INSERT, [
-        this.groupId,
-        event.id,
-        event.type,
-        message.topic,
-        message.partition,
-        message.offset,
-      ])) as unknown[];
-      if (inserted.length === 0) return false;
-      const parent = contextFromTraceHeaders(event.traceparent, event.tracestate);
-      await tracer.startActiveSpan(
-        `process ${event.type}`,
-        {
-          kind: SpanKind.CONSUMER,
-          attributes: {
-            'messaging.system': 'kafka',
-            'messaging.operation.type': 'process',
-            'messaging.destination.name': message.topic,
-            'messaging.consumer.group.name': this.groupId,
-            'messaging.message.id': event.id,
-            'messaging.kafka.offset': Number(message.offset),
-            'messaging.destination.partition.id': String(message.partition),
-            'cloudevents.event_type': event.type,
-            'cloudevents.event_subject': event.subject,
-          },
+    return this.options.dataSource.transaction((em) => this.applyIn(em, event, message, handler));
+  }
+
+  // Records the event in the inbox and runs its handler, in the caller's transaction.
+  private async applyIn(
+    em: EntityManager,
+    event: CloudEvent,
+    message: ReceivedMessage,
+    handler: EventHandler,
+  ): Promise<boolean> {
+    const inserted = (await em.query(INBOX_INSERT, [
+      this.groupId,
+      event.id,
+      event.type,
+      message.topic,
+      message.partition,
+      message.offset,
+    ])) as unknown[];
+    if (inserted.length === 0) return false;
+    const parent = contextFromTraceHeaders(event.traceparent, event.tracestate);
+    await tracer.startActiveSpan(
+      `process ${event.type}`,
+      {
+        kind: SpanKind.CONSUMER,
+        attributes: {
+          'messaging.system': 'kafka',
+          'messaging.operation.type': 'process',
+          'messaging.destination.name': message.topic,
+          'messaging.consumer.group.name': this.groupId,
+          'messaging.message.id': event.id,
+          'messaging.kafka.offset': Number(message.offset),
+          'messaging.destination.partition.id': String(message.partition),
+          'cloudevents.event_type': event.type,
+          'cloudevents.event_subject': event.subject,
         },
-        parent,
-        async (span) => {
-          try {
-            await handler(event, em);
-          } catch (e) {
-            span.recordException(e instanceof Error ? e : new Error(String(e)));
-            span.setStatus({ code: SpanStatusCode.ERROR, message: errorMessage(e) });
-            throw e;
-          } finally {
-            span.end();
-          }
-        },
-      );
-      return true;
-    });
+      },
+      parent,
+      async (span) => {
+        try {
+          await handler(event, em);
+        } catch (e) {
+          span.recordException(e instanceof Error ? e : new Error(String(e)));
+          span.setStatus({ code: SpanStatusCode.ERROR, message: errorMessage(e) });
+          throw e;
+        } finally {
+          span.end();
+        }
+      },
+    );
+    return true;
   }
 
   // Publishes the original message with the error to <topic>.dlq; keeps trying while Kafka is away.
@@ -236,13 +304,22 @@ export class ConsumerRunner {
       try {
         await this.options.bus.publish([{ topic: deadLetterTopic(message.topic), messages: [dlq] }]);
         this.logger.warn(
-          { groupId: this.groupId, topic: message.topic, partition: message.partition, offset: message.offset, err: errorMessage(error) },
+          {
+            groupId: this.groupId,
+            topic: message.topic,
+            partition: message.partition,
+            offset: message.offset,
+            err: errorMessage(error),
+          },
           'consumer: message dead-lettered',
         );
         return true;
       } catch (e) {
         failures += 1;
-        this.logger.error({ groupId: this.groupId, err: errorMessage(e), failures }, 'consumer: dead-letter publish failed, retrying');
+        this.logger.error(
+          { groupId: this.groupId, err: errorMessage(e), failures },
+          'consumer: dead-letter publish failed, retrying',
+        );
         await this.pause(backoffDelay(failures, 200, 5000), ctx);
       }
     }
