@@ -6,7 +6,13 @@ import { KafkaJsInstrumentation } from '@opentelemetry/instrumentation-kafkajs';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { NodeSDK } from '@opentelemetry/sdk-node';
-import { BatchSpanProcessor, NoopSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import {
+  AlwaysOffSampler,
+  BatchSpanProcessor,
+  NoopSpanProcessor,
+  ParentBasedSampler,
+  type SpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 
 export interface TelemetryOptions {
@@ -40,6 +46,10 @@ export const startTelemetry = (serviceName: string, options: TelemetryOptions = 
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: serviceName }),
     serviceName,
     spanProcessors: [spanProcessor],
+    // With nowhere to send spans, recording them is pure cost: new traces are not sampled (their ids
+    // still exist, reach the logs and propagate), and only a caller that asks for sampling gets spans.
+    // With an exporter, the standard OTEL_TRACES_SAMPLER variables decide.
+    ...(endpoint ? {} : { sampler: new ParentBasedSampler({ root: new AlwaysOffSampler() }) }),
     // Metrics are Prometheus (prom-client) and logs are pino on stdout: no OTLP pipelines for them,
     // which also stops the SDK from defaulting to exporters that would dial localhost:4318.
     metricReaders: [],
