@@ -15,7 +15,11 @@ describe('mission → member → accreditation → vehicle → termination', () 
 
   beforeAll(async () => {
     platform = await startPlatform('flow');
-    consumer = new Kafka({ clientId: 'e2e-observer', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING }).consumer({
+    consumer = new Kafka({
+      clientId: 'e2e-observer',
+      brokers: testKafkaBrokers(),
+      logLevel: logLevel.NOTHING,
+    }).consumer({
       groupId: uniqueName('e2e-observer'),
     });
     await consumer.connect();
@@ -33,7 +37,13 @@ describe('mission → member → accreditation → vehicle → termination', () 
 
     const mission = await api(platform.baseUrl, 'POST', '/api/v1/missions', { token: officer, body: embassyOfFrance });
     expect(mission.status).toBe(201);
-    expect(mission.body).toMatchObject({ country: 'FR', type: 'embassy', status: 'active', regionalOffice: 'Washington', version: 1 });
+    expect(mission.body).toMatchObject({
+      country: 'FR',
+      type: 'embassy',
+      status: 'active',
+      regionalOffice: 'Washington',
+      version: 1,
+    });
 
     const member = await api(platform.baseUrl, 'POST', '/api/v1/members', {
       token: officer,
@@ -124,10 +134,16 @@ describe('mission → member → accreditation → vehicle → termination', () 
     });
     expect(member.status).toBe(201);
     // The vehicles service learns of the notification over Kafka; the answer must not depend on timing.
-    await waitFor(async () => {
-      const answer = await api(platform.baseUrl, 'POST', '/api/v1/vehicles', { token: officer, body: car(member.body.id) });
-      return answer.status === 422 ? answer : undefined;
-    }, { timeoutMs: 30_000, what: 'a 422 for the unaccredited owner' }).then((answer) => {
+    await waitFor(
+      async () => {
+        const answer = await api(platform.baseUrl, 'POST', '/api/v1/vehicles', {
+          token: officer,
+          body: car(member.body.id),
+        });
+        return answer.status === 422 ? answer : undefined;
+      },
+      { timeoutMs: 30_000, what: 'a 422 for the unaccredited owner' },
+    ).then((answer) => {
       expect(answer.headers.get('content-type')).toContain('application/problem+json');
       expect(answer.body.rule).toBe('owner-not-accredited');
     });

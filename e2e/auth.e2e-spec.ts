@@ -38,7 +38,10 @@ describe('authentication and authorisation at the gateway', () => {
   });
 
   it('answers 401 for an expired token', async () => {
-    const expired = await platform.issuer.token({ roles: ['ofm-officer'] }, { expiresIn: Math.floor(Date.now() / 1000) - 60 });
+    const expired = await platform.issuer.token(
+      { roles: ['ofm-officer'] },
+      { expiresIn: Math.floor(Date.now() / 1000) - 60 },
+    );
     expectProblem(await api(platform.baseUrl, 'GET', '/api/v1/missions', { token: expired }), 401);
   });
 
@@ -55,7 +58,10 @@ describe('authentication and authorisation at the gateway', () => {
 
   it('answers 403 for a role that may not register missions', async () => {
     const trooper = await platform.issuer.token({ roles: ['law-enforcement'] });
-    expectProblem(await api(platform.baseUrl, 'POST', '/api/v1/missions', { token: trooper, body: embassyOfFrance }), 403);
+    expectProblem(
+      await api(platform.baseUrl, 'POST', '/api/v1/missions', { token: trooper, body: embassyOfFrance }),
+      403,
+    );
   });
 
   it('answers 404 to a mission user reading another mission’s member', async () => {
@@ -79,6 +85,8 @@ describe('authentication and authorisation at the gateway', () => {
       body: { ...embassyOfFrance, ambassadorFavouriteColour: 'blue' },
     });
     expectProblem(answer, 400);
-    expect(answer.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'ambassadorFavouriteColour' })]));
+    expect(answer.body.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'ambassadorFavouriteColour' })]),
+    );
   });
 });

@@ -45,7 +45,8 @@ export const car = (ownerMemberId: string) => ({
   kind: 'car',
 });
 
-export const isoDate = (offsetDays = 0): string => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+export const isoDate = (offsetDays = 0): string =>
+  new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 export const carInsurance = () => ({
   insurer: 'Clements Worldwide',

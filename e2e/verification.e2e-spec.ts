@@ -26,7 +26,9 @@ describe('law-enforcement verification', () => {
 
   const verify = async (query: { idCard: string } | { plate: string }): Promise<ApiAnswer> => {
     const [kind, value] = 'idCard' in query ? (['id-card', query.idCard] as const) : (['plate', query.plate] as const);
-    const answer = await api(platform.baseUrl, 'GET', `/api/v1/verify?${new URLSearchParams(query)}`, { token: trooper });
+    const answer = await api(platform.baseUrl, 'GET', `/api/v1/verify?${new URLSearchParams(query)}`, {
+      token: trooper,
+    });
     expect(answer.status).toBe(200);
     verifications.push({ kind, value, status: answer.body.status });
     return answer;
@@ -50,10 +52,16 @@ describe('law-enforcement verification', () => {
     const mission = await api(platform.baseUrl, 'POST', '/api/v1/missions', { token: officer, body: embassyOfFrance });
     expect(mission.status).toBe(201);
     missionId = mission.body.id;
-    const member = await api(platform.baseUrl, 'POST', '/api/v1/members', { token: officer, body: firstSecretary(missionId, isoDate(-5)) });
+    const member = await api(platform.baseUrl, 'POST', '/api/v1/members', {
+      token: officer,
+      body: firstSecretary(missionId, isoDate(-5)),
+    });
     expect(member.status).toBe(201);
     memberId = member.body.id;
-    const accredited = await api(platform.baseUrl, 'POST', `/api/v1/members/${memberId}/accreditation`, { token: officer, body: { decision: 'accredit' } });
+    const accredited = await api(platform.baseUrl, 'POST', `/api/v1/members/${memberId}/accreditation`, {
+      token: officer,
+      body: { decision: 'accredit' },
+    });
     expect(accredited.status).toBe(200);
     idCard = accredited.body.idCard.number;
 
@@ -72,7 +80,10 @@ describe('law-enforcement verification', () => {
       headers: { 'if-match': `"${vehicle.body.version}"` },
     });
     expect(insurance.status).toBe(201);
-    expect(insurance.body).toMatchObject({ proofType: 'certificate', vehicle: { registration: { status: 'active' }, insuranceStatus: 'insured' } });
+    expect(insurance.body).toMatchObject({
+      proofType: 'certificate',
+      vehicle: { registration: { status: 'active' }, insuranceStatus: 'insured' },
+    });
   });
 
   afterAll(async () => {
@@ -117,7 +128,14 @@ describe('law-enforcement verification', () => {
       async () => {
         const answer = await api(platform.baseUrl, 'POST', '/api/v1/vehicles', {
           token: officer,
-          body: { ownerMissionId: missionId, vin: '2T1BURHE0JC012345', make: 'Big Tex', model: '35SA', year: 2023, kind: 'trailer' },
+          body: {
+            ownerMissionId: missionId,
+            vin: '2T1BURHE0JC012345',
+            make: 'Big Tex',
+            model: '35SA',
+            year: 2023,
+            kind: 'trailer',
+          },
         });
         return answer.status === 201 ? answer : undefined;
       },
@@ -137,12 +155,23 @@ describe('law-enforcement verification', () => {
   });
 
   it('answers unknown (200) for a card or a plate nobody holds', async () => {
-    expect((await verify({ idCard: 'D999999999' })).body).toMatchObject({ status: 'unknown', name: null, guidance: null });
-    expect((await verify({ plate: 'DZZ9999' })).body).toMatchObject({ status: 'unknown', plate: 'DZZ9999', guidance: null });
+    expect((await verify({ idCard: 'D999999999' })).body).toMatchObject({
+      status: 'unknown',
+      name: null,
+      guidance: null,
+    });
+    expect((await verify({ plate: 'DZZ9999' })).body).toMatchObject({
+      status: 'unknown',
+      plate: 'DZZ9999',
+      guidance: null,
+    });
   });
 
   it('refuses law enforcement an ofm-officer route with 403', async () => {
-    const answer = await api(platform.baseUrl, 'POST', `/api/v1/members/${memberId}/accreditation`, { token: trooper, body: { decision: 'accredit' } });
+    const answer = await api(platform.baseUrl, 'POST', `/api/v1/members/${memberId}/accreditation`, {
+      token: trooper,
+      body: { decision: 'accredit' },
+    });
     expect(answer.status).toBe(403);
     expect(answer.headers.get('content-type')).toContain('application/problem+json');
     expect((await api(platform.baseUrl, 'GET', `/api/v1/members/${memberId}`, { token: trooper })).status).toBe(403);
@@ -154,13 +183,24 @@ describe('law-enforcement verification', () => {
       body: { effectiveDate: isoDate(0), reason: 'end of assignment' },
     });
     expect(terminated.status).toBe(200);
-    expect(terminated.body.openItems).toEqual([{ document: 'id-card', reference: idCard, dueOn: isoDate(30), status: 'open' }]);
+    expect(terminated.body.openItems).toEqual([
+      { document: 'id-card', reference: idCard, dueOn: isoDate(30), status: 'open' },
+    ]);
 
     const answer = await verify({ idCard });
     // Immunity runs on for 30 days after the effective date: the guidance says so until then.
-    expect(answer.body).toMatchObject({ status: 'terminated', immunityLevel: 'full', immunityEndsOn: isoDate(30), guidance: DIPLOMATIC_AGENT });
+    expect(answer.body).toMatchObject({
+      status: 'terminated',
+      immunityLevel: 'full',
+      immunityEndsOn: isoDate(30),
+      guidance: DIPLOMATIC_AGENT,
+    });
     const member = await api(platform.baseUrl, 'GET', `/api/v1/members/${memberId}`, { token: officer });
-    expect(member.body).toMatchObject({ status: 'terminated', failedCriteria: [], openItems: terminated.body.openItems });
+    expect(member.body).toMatchObject({
+      status: 'terminated',
+      failedCriteria: [],
+      openItems: terminated.body.openItems,
+    });
   });
 
   it('shows the reasons of a refusal on the member', async () => {
@@ -168,11 +208,16 @@ describe('law-enforcement verification', () => {
       token: officer,
       body: { ...firstSecretary(missionId, isoDate(-1)), givenName: 'Paul', passportType: 'official' },
     });
-    const refusal = await api(platform.baseUrl, 'POST', `/api/v1/members/${member.body.id}/accreditation`, { token: officer, body: { decision: 'accredit' } });
+    const refusal = await api(platform.baseUrl, 'POST', `/api/v1/members/${member.body.id}/accreditation`, {
+      token: officer,
+      body: { decision: 'accredit' },
+    });
     expect(refusal.status).toBe(422);
     const after = await api(platform.baseUrl, 'GET', `/api/v1/members/${member.body.id}`, { token: officer });
     expect(after.body).toMatchObject({ status: 'refused', openItems: [] });
-    expect(after.body.failedCriteria).toEqual(refusal.body.errors.map((e: { field: string; message: string }) => ({ criterion: e.field, message: e.message })));
+    expect(after.body.failedCriteria).toEqual(
+      refusal.body.errors.map((e: { field: string; message: string }) => ({ criterion: e.field, message: e.message })),
+    );
   });
 
   it('leaves a verification_audit row for every verification, and the services saw the trooper himself', async () => {
@@ -196,8 +241,12 @@ describe('law-enforcement verification', () => {
     );
     expect(checks.length).toBeGreaterThanOrEqual(4);
     expect(new Set(checks.map((c) => c.action))).toEqual(new Set(['id-card.verified', 'member.verified']));
-    for (const check of checks) expect(check).toMatchObject({ actor_subject: 'trooper-7', actor_roles: ['law-enforcement'] });
-    const borrowed = await query('accreditation', `SELECT 1 FROM audit_record WHERE actor_subject LIKE 'gateway-verification:%' OR 'auditor' = ANY (actor_roles)`);
+    for (const check of checks)
+      expect(check).toMatchObject({ actor_subject: 'trooper-7', actor_roles: ['law-enforcement'] });
+    const borrowed = await query(
+      'accreditation',
+      `SELECT 1 FROM audit_record WHERE actor_subject LIKE 'gateway-verification:%' OR 'auditor' = ANY (actor_roles)`,
+    );
     expect(borrowed).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ step "build"
 npx nx run-many -t build --output-style=stream
 step "lint"
 npx nx run-many -t lint --output-style=stream
+npx --no-install prettier --check --log-level warn .
 npx --no-install buf lint proto
 # Compatibility of the contracts: against main when we are on another branch (on main it is itself).
 if git rev-parse --verify -q main >/dev/null && [[ "$(git rev-parse HEAD)" != "$(git rev-parse main)" ]]; then

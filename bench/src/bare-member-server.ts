@@ -15,4 +15,11 @@ app.get<{ Params: { id: string } }>('/members/:id', async (request, reply) => {
 });
 
 app.listen({ port, host: '127.0.0.1' }).then(() => process.send?.('ready'));
-process.on('SIGTERM', () => void app.close().then(() => pool.end()).then(() => process.exit(0)));
+process.on(
+  'SIGTERM',
+  () =>
+    void app
+      .close()
+      .then(() => pool.end())
+      .then(() => process.exit(0)),
+);

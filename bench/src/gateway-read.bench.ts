@@ -15,7 +15,12 @@ async function load(url: string, headers: Record<string, string> = {}) {
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`${url}: ${result.non2xx} non-2xx answers and ${result.errors} errors under load`);
   }
-  return { rps: round(result.requests.average, 0), p50: result.latency.p50, p99: result.latency.p99, requests: result.requests.total };
+  return {
+    rps: round(result.requests.average, 0),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+  };
 }
 
 export async function benchGatewayRead() {
@@ -24,15 +29,38 @@ export async function benchGatewayRead() {
     const officer = await platform.issuer.token({ roles: ['ofm-officer'] }, { expiresIn: '1h' });
     const mission = await api(platform.baseUrl, 'POST', '/api/v1/missions', {
       token: officer,
-      body: { name: 'Embassy of Japan', country: 'JP', type: 'embassy', address: { line1: '2520 Massachusetts Avenue NW', city: 'Washington', state: 'DC', postalCode: '20008' }, location: { lat: 38.9167, lon: -77.0576 } },
+      body: {
+        name: 'Embassy of Japan',
+        country: 'JP',
+        type: 'embassy',
+        address: { line1: '2520 Massachusetts Avenue NW', city: 'Washington', state: 'DC', postalCode: '20008' },
+        location: { lat: 38.9167, lon: -77.0576 },
+      },
     });
     const member = await api(platform.baseUrl, 'POST', '/api/v1/members', {
       token: officer,
-      body: { missionId: mission.body.id, givenName: 'Haruto', familyName: 'Sato', dateOfBirth: '1980-01-01', nationality: 'JP', category: 'diplomatic-agent', title: 'Counselor', visaClass: 'A-1', passportType: 'diplomatic', arrivalDate: new Date().toISOString().slice(0, 10), usCitizenOrPermanentResident: false, weeklyHours: 40, transferPolicyAttested: true, residesInWashingtonMetro: true },
+      body: {
+        missionId: mission.body.id,
+        givenName: 'Haruto',
+        familyName: 'Sato',
+        dateOfBirth: '1980-01-01',
+        nationality: 'JP',
+        category: 'diplomatic-agent',
+        title: 'Counselor',
+        visaClass: 'A-1',
+        passportType: 'diplomatic',
+        arrivalDate: new Date().toISOString().slice(0, 10),
+        usCitizenOrPermanentResident: false,
+        weeklyHours: 40,
+        transferPolicyAttested: true,
+        residesInWashingtonMetro: true,
+      },
     });
     if (member.status !== 201) throw new Error(`could not create the member: ${JSON.stringify(member.body)}`);
 
-    const gateway = await load(`${platform.baseUrl}/api/v1/members/${member.body.id}`, { authorization: `Bearer ${officer}` });
+    const gateway = await load(`${platform.baseUrl}/api/v1/members/${member.body.id}`, {
+      authorization: `Bearer ${officer}`,
+    });
 
     const port = await freePort();
     const bare = fork(join(__dirname, 'bare-member-server.js'), [], {
@@ -54,8 +82,18 @@ export function reportGatewayRead(r: Awaited<ReturnType<typeof benchGatewayRead>
   return [
     `GET /api/v1/members/{id}, ${connections} connections, ${duration} s:`,
     table([
-      { stack: 'gateway → gRPC → accreditation → PostgreSQL', 'req/s': r.gateway.rps, 'p50 ms': r.gateway.p50, 'p99 ms': r.gateway.p99 },
-      { stack: 'bare Fastify + pg (baseline)', 'req/s': r.baseline.rps, 'p50 ms': r.baseline.p50, 'p99 ms': r.baseline.p99 },
+      {
+        stack: 'gateway → gRPC → accreditation → PostgreSQL',
+        'req/s': r.gateway.rps,
+        'p50 ms': r.gateway.p50,
+        'p99 ms': r.gateway.p99,
+      },
+      {
+        stack: 'bare Fastify + pg (baseline)',
+        'req/s': r.baseline.rps,
+        'p50 ms': r.baseline.p50,
+        'p99 ms': r.baseline.p99,
+      },
     ]),
   ].join('\n');
 }

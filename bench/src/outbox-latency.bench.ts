@@ -27,14 +27,25 @@ async function paced(send: (i: number) => Promise<void>): Promise<number> {
   return total;
 }
 
-const summarise = (latencies: number[]) => ({ p50: round(percentile(latencies, 50), 1), p99: round(percentile(latencies, 99), 1), n: latencies.length });
+const summarise = (latencies: number[]) => ({
+  p50: round(percentile(latencies, 50), 1),
+  p99: round(percentile(latencies, 99), 1),
+  n: latencies.length,
+});
 
 async function outboxToInbox() {
   const db = await createTestDatabase('bench_outbox');
-  const dataSource = createDataSource({ url: db.url, entities: [...messagingEntities], migrations: [...messagingMigrations], applicationName: 'bench' });
+  const dataSource = createDataSource({
+    url: db.url,
+    entities: [...messagingEntities],
+    migrations: [...messagingMigrations],
+    applicationName: 'bench',
+  });
   await dataSource.initialize();
   await runMigrations(dataSource);
-  await dataSource.query('CREATE TABLE bench_effect (event_id uuid PRIMARY KEY, seen_at timestamptz NOT NULL DEFAULT now())');
+  await dataSource.query(
+    'CREATE TABLE bench_effect (event_id uuid PRIMARY KEY, seen_at timestamptz NOT NULL DEFAULT now())',
+  );
   const topic = uniqueTopic('bench-outbox');
   const committedAt = new Map<string, number>();
   const latencies: number[] = [];
@@ -43,24 +54,34 @@ async function outboxToInbox() {
     serviceName: uniqueName('bench'),
     dataSource,
     brokers: testKafkaBrokers(),
-    consumers: [{
-      topics: [topic],
-      handlers: onEvent(EVENT_TYPES.flagRaised, async (event, em) => {
-        await em.query('INSERT INTO bench_effect (event_id) VALUES ($1)', [event.id]);
-        const committed = committedAt.get(event.id);
-        if (committed !== undefined && committed > warmupEnds) latencies.push(Date.now() - committed);
-      }),
-    }],
+    consumers: [
+      {
+        topics: [topic],
+        handlers: onEvent(EVENT_TYPES.flagRaised, async (event, em) => {
+          await em.query('INSERT INTO bench_effect (event_id) VALUES ($1)', [event.id]);
+          const committed = committedAt.get(event.id);
+          if (committed !== undefined && committed > warmupEnds) latencies.push(Date.now() - committed);
+        }),
+      },
+    ],
   });
   await messaging.ready;
   try {
     const total = await paced(async (i) => {
       const ref = await inTransaction(dataSource, (em) =>
-        publishEvent(em, { type: EVENT_TYPES.flagRaised, topic, subject: `bench-${i % 50}`, data: { flag: { id: `f${i}`, reasonCode: 'bench' } as never } }),
+        publishEvent(em, {
+          type: EVENT_TYPES.flagRaised,
+          topic,
+          subject: `bench-${i % 50}`,
+          data: { flag: { id: `f${i}`, reasonCode: 'bench' } as never },
+        }),
       );
       committedAt.set(ref.id, Date.now());
     });
-    await waitFor(async () => Number((await dataSource.query('SELECT count(*) AS n FROM bench_effect'))[0].n) >= total, { timeoutMs: 60_000, what: 'every bench event to take effect' });
+    await waitFor(
+      async () => Number((await dataSource.query('SELECT count(*) AS n FROM bench_effect'))[0].n) >= total,
+      { timeoutMs: 60_000, what: 'every bench event to take effect' },
+    );
     return summarise(latencies);
   } finally {
     await messaging.stop();
@@ -108,8 +129,18 @@ export function reportOutboxLatency(r: Awaited<ReturnType<typeof benchOutboxLate
   return [
     `Event latency at ${rate} events/s for ${seconds} s (first ${warmupSeconds} s discarded):`,
     table([
-      { path: 'outbox commit → relay → Kafka → inbox + effect', 'p50 ms': r.outbox.p50, 'p99 ms': r.outbox.p99, events: r.outbox.n },
-      { path: 'bare kafkajs produce → consume (baseline)', 'p50 ms': r.bare.p50, 'p99 ms': r.bare.p99, events: r.bare.n },
+      {
+        path: 'outbox commit → relay → Kafka → inbox + effect',
+        'p50 ms': r.outbox.p50,
+        'p99 ms': r.outbox.p99,
+        events: r.outbox.n,
+      },
+      {
+        path: 'bare kafkajs produce → consume (baseline)',
+        'p50 ms': r.bare.p50,
+        'p99 ms': r.bare.p99,
+        events: r.bare.n,
+      },
     ]),
   ].join('\n');
 }

@@ -72,7 +72,8 @@ export const startMessaging = async (options: StartMessagingOptions): Promise<Me
   const logger = options.logger ?? defaultMessagingLogger;
   configureEventSource(options.serviceName);
   const ownBus = !options.bus;
-  const bus = options.bus ?? new KafkaMessageBus({ brokers: options.brokers, clientId: `ofm-${options.serviceName}`, logger });
+  const bus =
+    options.bus ?? new KafkaMessageBus({ brokers: options.brokers, clientId: `ofm-${options.serviceName}`, logger });
   const groupId = options.groupId ?? `ofm.${options.serviceName}`;
   const merged = mergeConsumers(options.serviceName, options.consumers ?? []);
   const runners = merged
@@ -89,7 +90,9 @@ export const startMessaging = async (options: StartMessagingOptions): Promise<Me
       ]
     : [];
   const relay =
-    options.relay === false ? undefined : new OutboxRelay({ ...options.relay, dataSource: options.dataSource, bus, logger });
+    options.relay === false
+      ? undefined
+      : new OutboxRelay({ ...options.relay, dataSource: options.dataSource, bus, logger });
   relay?.start();
 
   let stopped = false;

@@ -34,7 +34,8 @@ describe('two relays on one outbox', () => {
   beforeAll(async () => {
     db = await createTestDatabase('two_relays');
     ds = await openDataSource(db.url, 12);
-    for (const name of ['a', 'b']) buses.push(new KafkaMessageBus({ brokers: testKafkaBrokers(), clientId: `relay-${name}`, logger }));
+    for (const name of ['a', 'b'])
+      buses.push(new KafkaMessageBus({ brokers: testKafkaBrokers(), clientId: `relay-${name}`, logger }));
   });
 
   afterEach(async () => {
@@ -55,10 +56,14 @@ describe('two relays on one outbox', () => {
     await provisionTopics(buses[0]!, [topic, deadLetterTopic(topic)]);
     const ids = await writeEvents(ds, EVENTS, { topic, perTransaction: 500 });
 
-    for (const bus of buses) relays.push(new OutboxRelay({ dataSource: ds, bus: slowed(bus, 15), batchSize: 100, exclusive, logger }));
+    for (const bus of buses)
+      relays.push(new OutboxRelay({ dataSource: ds, bus: slowed(bus, 15), batchSize: 100, exclusive, logger }));
     for (const r of relays) r.start();
     await waitFor(
-      async () => (await countRows(ds, 'SELECT count(*)::int AS n FROM outbox_event WHERE topic = $1 AND published_at IS NULL', [topic])) === 0,
+      async () =>
+        (await countRows(ds, 'SELECT count(*)::int AS n FROM outbox_event WHERE topic = $1 AND published_at IS NULL', [
+          topic,
+        ])) === 0,
       { what: 'every row published' },
     );
 

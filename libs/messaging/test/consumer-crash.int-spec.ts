@@ -11,7 +11,8 @@ import { createTestDatabase, testKafkaBrokers, uniqueName, waitFor, type TestDat
 jest.setTimeout(120_000);
 
 const TOTAL = 10_000;
-const committedTotal = (lags: { committedOffset: string }[]) => lags.reduce((sum, p) => sum + Math.max(0, Number(p.committedOffset)), 0);
+const committedTotal = (lags: { committedOffset: string }[]) =>
+  lags.reduce((sum, p) => sum + Math.max(0, Number(p.committedOffset)), 0);
 
 describe('consumer killed mid-batch', () => {
   const logger = collectingLogger();
@@ -51,7 +52,10 @@ describe('consumer killed mid-batch', () => {
     const env = { DATABASE_URL: db.url, KAFKA_BROKERS: testKafkaBrokers().join(','), GROUP_ID: groupId, TOPIC: topic };
     const first = spawnFixture('consumer.fixture.mts', env);
     children.push(first);
-    await waitFor(async () => (await effectStats(ds)).rows >= 500, { intervalMs: 10, what: 'the consumer to apply 500 events' });
+    await waitFor(async () => (await effectStats(ds)).rows >= 500, {
+      intervalMs: 10,
+      what: 'the consumer to apply 500 events',
+    });
     await first.kill('SIGKILL');
     expect(first.process.signalCode).toBe('SIGKILL');
     const appliedAtKill = (await effectStats(ds)).rows;
@@ -71,7 +75,10 @@ describe('consumer killed mid-batch', () => {
     await waitFor(async () => (await effectStats(ds)).rows === TOTAL, { timeoutMs: 100_000, what: 'all effects' });
     await waitFor(async () => committedTotal(await bus.lag(groupId, [topic])) >= TOTAL, { what: 'offsets committed' });
     await second.kill('SIGTERM');
-    const outcomes = JSON.parse((await second.line(/consumer stopped/)).replace(/^.*consumer stopped /, '')) as Record<string, number>;
+    const outcomes = JSON.parse((await second.line(/consumer stopped/)).replace(/^.*consumer stopped /, '')) as Record<
+      string,
+      number
+    >;
 
     expect(new Set([...firstHalf, ...secondHalf]).size).toBe(TOTAL);
     expect(await effectStats(ds)).toEqual({ rows: TOTAL, total: TOTAL, maxApplied: 1 });

@@ -46,7 +46,10 @@ describe('dead letters', () => {
   const good1 = wire(EVENT_TYPES.memberAccredited.type, accredited(KEY));
   const refused = wire(EVENT_TYPES.memberRefused.type, { member: { id: KEY }, failedCriteria: ['visa-class'] });
   const unhandled = wire(EVENT_TYPES.flagRaised.type, {});
-  const unknown = { ...good1, headers: { ...good1.headers, ce_id: randomUUID(), ce_type: 'gov.ofm.elsewhere.thing.happened.v1' } };
+  const unknown = {
+    ...good1,
+    headers: { ...good1.headers, ce_id: randomUUID(), ce_type: 'gov.ofm.elsewhere.thing.happened.v1' },
+  };
   const good2 = wire(EVENT_TYPES.memberAccredited.type, accredited(KEY));
 
   beforeAll(async () => {
@@ -142,7 +145,11 @@ describe('dead letters', () => {
     // The replayed copies on the original topic carry the original headers only.
     const all = await bus.readTopic(topic, { groupId: uniqueName('ofm.reader'), limit: 100 });
     const replayed = all.slice(-3);
-    expect(replayed.map((m) => m.headers.ce_id)).toEqual([badJson.headers.ce_id, noType.headers.ce_id, refused.headers.ce_id]);
+    expect(replayed.map((m) => m.headers.ce_id)).toEqual([
+      badJson.headers.ce_id,
+      noType.headers.ce_id,
+      refused.headers.ce_id,
+    ]);
     for (const m of replayed) expect(Object.keys(m.headers).filter((h) => h.startsWith('ofm_dlq_'))).toEqual([]);
 
     // The two malformed ones are still malformed: back in the dead-letter topic, as new entries; the

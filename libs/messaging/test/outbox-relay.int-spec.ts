@@ -23,9 +23,20 @@ describe('outbox relay', () => {
   const write = (topic: string) =>
     ds.transaction(async (em) => {
       const subject = randomUUID();
-      return (await publishEvent(em, { type: EVENT_TYPES.memberAccredited, subject, data: accredited(subject), topic, source: TEST_SOURCE })).id;
+      return (
+        await publishEvent(em, {
+          type: EVENT_TYPES.memberAccredited,
+          subject,
+          data: accredited(subject),
+          topic,
+          source: TEST_SOURCE,
+        })
+      ).id;
     });
-  const isPublished = async (id: string) => (await countRows(ds, 'SELECT count(*)::int AS n FROM outbox_event WHERE id = $1 AND published_at IS NOT NULL', [id])) === 1;
+  const isPublished = async (id: string) =>
+    (await countRows(ds, 'SELECT count(*)::int AS n FROM outbox_event WHERE id = $1 AND published_at IS NOT NULL', [
+      id,
+    ])) === 1;
   const listenBackends = async (): Promise<number[]> =>
     // Listening connections whose LISTEN has gone through.
     (
@@ -41,7 +52,12 @@ describe('outbox relay', () => {
     db = await createTestDatabase('outbox_relay');
     ds = await openDataSource(db.url);
     // Few retries: the failure test publishes to a topic that does not exist yet.
-    bus = new KafkaMessageBus({ brokers: testKafkaBrokers(), clientId: 'outbox-relay-test', logger, kafka: { retry: { retries: 1, initialRetryTime: 100 } } });
+    bus = new KafkaMessageBus({
+      brokers: testKafkaBrokers(),
+      clientId: 'outbox-relay-test',
+      logger,
+      kafka: { retry: { retries: 1, initialRetryTime: 100 } },
+    });
     admin = new Client({ connectionString: ADMIN_URL });
     await admin.connect();
   });
@@ -64,19 +80,25 @@ describe('outbox relay', () => {
     const relay = new OutboxRelay({ dataSource: ds, bus, pollIntervalMs: 600_000, logger });
     relays.push(relay);
     relay.start();
-    const [listener] = await waitFor(async () => {
-      const pids = await listenBackends();
-      return pids.length === 1 ? pids : undefined;
-    }, { what: 'the LISTEN connection' });
+    const [listener] = await waitFor(
+      async () => {
+        const pids = await listenBackends();
+        return pids.length === 1 ? pids : undefined;
+      },
+      { what: 'the LISTEN connection' },
+    );
 
     const first = await write(topic);
     await waitFor(() => isPublished(first), { what: 'the first event published on NOTIFY' });
 
     await admin.query('SELECT pg_terminate_backend($1)', [listener]);
-    await waitFor(async () => {
-      const pids = await listenBackends();
-      return pids.length === 1 && pids[0] !== listener;
-    }, { what: 'a new LISTEN connection' });
+    await waitFor(
+      async () => {
+        const pids = await listenBackends();
+        return pids.length === 1 && pids[0] !== listener;
+      },
+      { what: 'a new LISTEN connection' },
+    );
     const second = await write(topic);
     await waitFor(() => isPublished(second), { what: 'the second event published on NOTIFY after reconnecting' });
     expect(logger.lines.some((l) => l.includes('LISTEN connection lost'))).toBe(true);
@@ -89,14 +111,19 @@ describe('outbox relay', () => {
     relays.push(relay);
     relay.start();
 
-    const [row] = await waitFor(async () => {
-      const rows = (await ds.query('SELECT attempts, last_error, published_at FROM outbox_event WHERE id = $1', [id])) as {
-        attempts: number;
-        last_error: string | null;
-        published_at: Date | null;
-      }[];
-      return rows[0]!.attempts >= 1 ? rows : undefined;
-    }, { what: 'a failed attempt recorded' });
+    const [row] = await waitFor(
+      async () => {
+        const rows = (await ds.query('SELECT attempts, last_error, published_at FROM outbox_event WHERE id = $1', [
+          id,
+        ])) as {
+          attempts: number;
+          last_error: string | null;
+          published_at: Date | null;
+        }[];
+        return rows[0]!.attempts >= 1 ? rows : undefined;
+      },
+      { what: 'a failed attempt recorded' },
+    );
     expect(row!.last_error).toEqual(expect.any(String));
     expect(row!.published_at).toBeNull();
     await expect(relay.check()).rejects.toThrow(/outbox relay:/);
@@ -104,7 +131,9 @@ describe('outbox relay', () => {
     await provisionTopics(bus, [topic]);
     await waitFor(() => isPublished(id), { timeoutMs: 60_000, what: 'the event published once the topic exists' });
     await waitFor(async () => relay.check().then(() => true), { what: 'the relay to be healthy again' });
-    const [after] = (await ds.query('SELECT last_error FROM outbox_event WHERE id = $1', [id])) as { last_error: string | null }[];
+    const [after] = (await ds.query('SELECT last_error FROM outbox_event WHERE id = $1', [id])) as {
+      last_error: string | null;
+    }[];
     expect(after!.last_error).toBeNull();
   });
 
@@ -112,12 +141,16 @@ describe('outbox relay', () => {
     const topic = uniqueName('test.relay-cleanup');
     const ids = await Promise.all([write(topic), write(topic), write(topic), write(topic)]);
     // Two published 8 days ago, one published just now, one not published.
-    await ds.query(`UPDATE outbox_event SET published_at = now() - interval '8 days' WHERE id = ANY($1::uuid[])`, [ids.slice(0, 2)]);
+    await ds.query(`UPDATE outbox_event SET published_at = now() - interval '8 days' WHERE id = ANY($1::uuid[])`, [
+      ids.slice(0, 2),
+    ]);
     await ds.query(`UPDATE outbox_event SET published_at = now() WHERE id = $1`, [ids[2]]);
     const relay = new OutboxRelay({ dataSource: ds, bus, logger });
 
     expect(await relay.cleanup()).toBe(2);
-    const left = ((await ds.query('SELECT id FROM outbox_event WHERE id = ANY($1::uuid[])', [ids])) as { id: string }[]).map((r) => r.id);
+    const left = (
+      (await ds.query('SELECT id FROM outbox_event WHERE id = ANY($1::uuid[])', [ids])) as { id: string }[]
+    ).map((r) => r.id);
     expect(left.sort()).toEqual(ids.slice(2).sort());
     expect(await relay.cleanup()).toBe(0);
 

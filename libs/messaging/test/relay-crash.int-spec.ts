@@ -11,7 +11,8 @@ import { createTestDatabase, testKafkaBrokers, uniqueName, waitFor, type TestDat
 jest.setTimeout(120_000);
 
 const TOTAL = 10_000;
-const published = (ds: DataSource) => countRows(ds, 'SELECT count(*)::int AS n FROM outbox_event WHERE published_at IS NOT NULL');
+const published = (ds: DataSource) =>
+  countRows(ds, 'SELECT count(*)::int AS n FROM outbox_event WHERE published_at IS NOT NULL');
 
 describe('outbox relay killed mid-stream', () => {
   const logger = collectingLogger();
@@ -50,7 +51,8 @@ describe('outbox relay killed mid-stream', () => {
     await runner.start();
 
     const env = { DATABASE_URL: db.url, KAFKA_BROKERS: testKafkaBrokers().join(','), RELAY_BATCH_SIZE: '100' };
-    const onTopic = async () => (await bus.lag(runner.groupId, [topic])).reduce((sum, p) => sum + Number(p.highWatermark), 0);
+    const onTopic = async () =>
+      (await bus.lag(runner.groupId, [topic])).reduce((sum, p) => sum + Number(p.highWatermark), 0);
     const firstHalf = await writeEvents(ds, TOTAL / 2, { topic, perTransaction: 500 });
 
     // 1. The relay dies right after Kafka acknowledged its 10th batch, before marking it published.
@@ -63,7 +65,10 @@ describe('outbox relay killed mid-stream', () => {
     // 2. The next relay republishes that batch, and is SIGKILLed by us while it works through the backlog.
     const killed = spawnFixture('relay.fixture.mts', env);
     children.push(killed);
-    await waitFor(async () => (await published(ds)) >= 2000, { intervalMs: 10, what: 'the relay to publish 2000 events' });
+    await waitFor(async () => (await published(ds)) >= 2000, {
+      intervalMs: 10,
+      what: 'the relay to publish 2000 events',
+    });
     await killed.kill('SIGKILL');
     expect(killed.process.signalCode).toBe('SIGKILL');
     const publishedAtKill = await published(ds);

@@ -34,7 +34,10 @@ describe('startMessaging', () => {
           topics: [topic],
           handlers: onEvent(EVENT_TYPES.memberAccredited, async (event, em) => {
             received.push({ event, traceId: trace.getActiveSpan()?.spanContext().traceId });
-            await em.query('INSERT INTO effect (event_id, subject, applied) VALUES ($1, $2, 1)', [event.id, event.subject]);
+            await em.query('INSERT INTO effect (event_id, subject, applied) VALUES ($1, $2, 1)', [
+              event.id,
+              event.subject,
+            ]);
           }),
         },
       ],
@@ -53,7 +56,10 @@ describe('startMessaging', () => {
     // Already there: provisioning again is a no-op.
     await expect(provisionTopics(messaging.bus, [topic, `${topic}.dlq`])).resolves.toEqual([]);
     const fresh = uniqueName('test.provision');
-    await expect(provisionTopics(messaging.bus, [fresh, fresh, `${fresh}.dlq`])).resolves.toEqual([fresh, `${fresh}.dlq`]);
+    await expect(provisionTopics(messaging.bus, [fresh, fresh, `${fresh}.dlq`])).resolves.toEqual([
+      fresh,
+      `${fresh}.dlq`,
+    ]);
     await expect(provisionTopics(messaging.bus, [fresh, `${fresh}.dlq`])).resolves.toEqual([]);
     await expect(messaging.check()).resolves.toBeUndefined();
     expect(messaging.runners.map((r) => r.groupId)).toEqual([`ofm.${serviceName}`]);
@@ -63,7 +69,9 @@ describe('startMessaging', () => {
     const subject = randomUUID();
     const { id } = await trace.getTracer('test').startActiveSpan('command', async (span) => {
       try {
-        return await ds.transaction((em) => publishEvent(em, { type: EVENT_TYPES.memberAccredited, subject, data: accredited(subject), topic }));
+        return await ds.transaction((em) =>
+          publishEvent(em, { type: EVENT_TYPES.memberAccredited, subject, data: accredited(subject), topic }),
+        );
       } finally {
         span.end();
       }
@@ -82,7 +90,9 @@ describe('startMessaging', () => {
       { what: 'the process span' },
     );
     expect(commandSpan).toBeDefined();
-    expect(got.event.traceparent).toBe(`00-${commandSpan!.spanContext().traceId}-${commandSpan!.spanContext().spanId}-01`);
+    expect(got.event.traceparent).toBe(
+      `00-${commandSpan!.spanContext().traceId}-${commandSpan!.spanContext().spanId}-01`,
+    );
     expect(processSpan.kind).toBe(SpanKind.CONSUMER);
     expect(processSpan.spanContext().traceId).toBe(commandSpan!.spanContext().traceId);
     expect(processSpan.parentSpanContext?.spanId).toBe(commandSpan!.spanContext().spanId);
@@ -104,7 +114,11 @@ describe('startMessaging', () => {
     expect(metrics).toMatch(new RegExp(`ofm_outbox_published_total\\{topic="${topic.replace(/\./g, '\\.')}"\\} [1-9]`));
     expect(metrics).toContain('ofm_outbox_publish_duration_seconds_bucket');
     expect(metrics).toContain('ofm_outbox_pending');
-    expect(metrics).toMatch(new RegExp(`ofm_consumer_lag\\{group="ofm\\.${serviceName}",topic="${topic.replace(/\./g, '\\.')}",partition="\\d"\\} 0`));
+    expect(metrics).toMatch(
+      new RegExp(
+        `ofm_consumer_lag\\{group="ofm\\.${serviceName}",topic="${topic.replace(/\./g, '\\.')}",partition="\\d"\\} 0`,
+      ),
+    );
   });
 
   it('refuses to write an event outside a transaction', async () => {

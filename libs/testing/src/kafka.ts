@@ -8,13 +8,20 @@ export const uniqueTopic = (prefix: string): string => uniqueName(`test.${prefix
 
 /** Creates the topics if missing (the broker runs with auto-create off, as in production). */
 export async function ensureTestTopics(topics: string[], partitions = 3): Promise<void> {
-  const admin = new Kafka({ clientId: 'ofm-test-admin', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING }).admin();
+  const admin = new Kafka({
+    clientId: 'ofm-test-admin',
+    brokers: testKafkaBrokers(),
+    logLevel: logLevel.NOTHING,
+  }).admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
     const missing = topics.filter((t) => !existing.has(t));
     if (missing.length > 0) {
-      await admin.createTopics({ waitForLeaders: true, topics: missing.map((topic) => ({ topic, numPartitions: partitions })) });
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({ topic, numPartitions: partitions })),
+      });
     }
   } finally {
     await admin.disconnect();

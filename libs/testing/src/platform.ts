@@ -34,35 +34,47 @@ export async function startPlatform(label: string): Promise<RunningPlatform> {
     await Promise.all(Object.values(databases).map((d) => d.drop()));
   };
   try {
-    const accreditation = startService('accreditation', {
-      DATABASE_URL: databases.accreditation.url,
-      KAFKA_BROKERS: brokers,
-      GRPC_PORT: String(accGrpc),
-      HTTP_PORT: String(accHttp),
-      KAFKA_CONSUMER_GROUP: `ofm.accreditation.${groupSuffix}`,
-    }, `${label}-accreditation`);
+    const accreditation = startService(
+      'accreditation',
+      {
+        DATABASE_URL: databases.accreditation.url,
+        KAFKA_BROKERS: brokers,
+        GRPC_PORT: String(accGrpc),
+        HTTP_PORT: String(accHttp),
+        KAFKA_CONSUMER_GROUP: `ofm.accreditation.${groupSuffix}`,
+      },
+      `${label}-accreditation`,
+    );
     services.push(accreditation);
-    const vehicles = startService('vehicles', {
-      DATABASE_URL: databases.vehicles.url,
-      KAFKA_BROKERS: brokers,
-      GRPC_PORT: String(vehGrpc),
-      HTTP_PORT: String(vehHttp),
-      KAFKA_CONSUMER_GROUP: `ofm.vehicles.${groupSuffix}`,
-    }, `${label}-vehicles`);
+    const vehicles = startService(
+      'vehicles',
+      {
+        DATABASE_URL: databases.vehicles.url,
+        KAFKA_BROKERS: brokers,
+        GRPC_PORT: String(vehGrpc),
+        HTTP_PORT: String(vehHttp),
+        KAFKA_CONSUMER_GROUP: `ofm.vehicles.${groupSuffix}`,
+      },
+      `${label}-vehicles`,
+    );
     services.push(vehicles);
     await waitForReady(accreditation, `http://127.0.0.1:${accHttp}`);
     await waitForReady(vehicles, `http://127.0.0.1:${vehHttp}`);
-    const gateway = startService('gateway', {
-      DATABASE_URL: databases.gateway.url,
-      KAFKA_BROKERS: brokers,
-      HTTP_PORT: String(gwHttp),
-      ACCREDITATION_GRPC_URL: `127.0.0.1:${accGrpc}`,
-      VEHICLES_GRPC_URL: `127.0.0.1:${vehGrpc}`,
-      AUTH_DEV_MODE: 'true',
-      AUTH_DEV_JWKS_PATH: issuer.jwksPath,
-      AUTH_ISSUER: issuer.issuer,
-      AUTH_AUDIENCE: issuer.audience,
-    }, `${label}-gateway`);
+    const gateway = startService(
+      'gateway',
+      {
+        DATABASE_URL: databases.gateway.url,
+        KAFKA_BROKERS: brokers,
+        HTTP_PORT: String(gwHttp),
+        ACCREDITATION_GRPC_URL: `127.0.0.1:${accGrpc}`,
+        VEHICLES_GRPC_URL: `127.0.0.1:${vehGrpc}`,
+        AUTH_DEV_MODE: 'true',
+        AUTH_DEV_JWKS_PATH: issuer.jwksPath,
+        AUTH_ISSUER: issuer.issuer,
+        AUTH_AUDIENCE: issuer.audience,
+      },
+      `${label}-gateway`,
+    );
     services.push(gateway);
     const baseUrl = `http://127.0.0.1:${gwHttp}`;
     await waitForReady(gateway, baseUrl);

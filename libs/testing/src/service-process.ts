@@ -33,10 +33,14 @@ export function startService(name: string, env: Record<string, string>, label = 
   // OFM_SERVICE_NODE_ARGS adds Node.js flags to every service a test or benchmark starts, e.g.
   // `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile them under load.
   const extraArgs = (process.env.OFM_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...extraArgs, '--enable-source-maps', join(REPO_ROOT, 'services', name, 'dist', 'main.js')], {
-    env: { ...process.env, LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...extraArgs, '--enable-source-maps', join(REPO_ROOT, 'services', name, 'dist', 'main.js')],
+    {
+      env: { ...process.env, LOG_LEVEL: 'info', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   const exited = new Promise<void>((done) => child.once('exit', () => done()));

@@ -9,7 +9,10 @@ export interface WaitOptions {
  * Polls until `probe` returns a value other than undefined/false/null without throwing, and returns it.
  * Event-driven effects are asserted this way instead of with fixed sleeps.
  */
-export async function waitFor<T>(probe: () => Promise<T | undefined | null | false> | T | undefined | null | false, options: WaitOptions = {}): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined | null | false> | T | undefined | null | false,
+  options: WaitOptions = {},
+): Promise<T> {
   const { timeoutMs = 30_000, intervalMs = 100, what = 'condition' } = options;
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;

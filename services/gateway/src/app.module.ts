@@ -58,7 +58,9 @@ export class AppModule {
     const replaced = new Set((options.providers ?? []).map(tokenOf));
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot({ serviceName: 'gateway', ...(options.logger ? { logger: options.logger } : {}) })],
+      imports: [
+        PlatformModule.forRoot({ serviceName: 'gateway', ...(options.logger ? { logger: options.logger } : {}) }),
+      ],
       controllers: [...API_CONTROLLERS, DocsController],
       providers: [...base.filter((p) => !replaced.has(tokenOf(p))), ...(options.providers ?? [])],
     };

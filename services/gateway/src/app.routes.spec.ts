@@ -11,7 +11,11 @@ interface RouteInfo {
   isPublic: boolean;
 }
 
-const joinPath = (...parts: string[]): string => `/${parts.flatMap((p) => p.split('/')).filter(Boolean).join('/')}`;
+const joinPath = (...parts: string[]): string =>
+  `/${parts
+    .flatMap((p) => p.split('/'))
+    .filter(Boolean)
+    .join('/')}`;
 
 // Every route of the Nest app, from the controllers' own metadata, with what it declares.
 const listRoutes = (gw: TestGateway): RouteInfo[] => {
@@ -42,7 +46,14 @@ const listRoutes = (gw: TestGateway): RouteInfo[] => {
   return routes;
 };
 
-const PUBLIC_ROUTES = ['GET /health/live', 'GET /health/ready', 'GET /metrics', 'GET /api/v1/openapi.json', 'GET /docs', 'GET /docs/:asset'];
+const PUBLIC_ROUTES = [
+  'GET /health/live',
+  'GET /health/ready',
+  'GET /metrics',
+  'GET /api/v1/openapi.json',
+  'GET /docs',
+  'GET /docs/:asset',
+];
 
 // The role table of the API (CONTRACT.md roles). A change here is a change of who may do what.
 const ADMIN_OFFICER = ['ofm-admin', 'ofm-officer'];
@@ -80,7 +91,9 @@ describe('every route declares who may call it', () => {
   });
 
   it('has a non-empty roles declaration of known roles on every route but the public ones', () => {
-    const missing = routes.filter((r) => !PUBLIC_ROUTES.includes(`${r.method} ${r.path}`) && (!r.roles || r.roles.length === 0));
+    const missing = routes.filter(
+      (r) => !PUBLIC_ROUTES.includes(`${r.method} ${r.path}`) && (!r.roles || r.roles.length === 0),
+    );
     expect(missing).toEqual([]);
     for (const r of routes) for (const role of r.roles ?? []) expect(ROLES).toContain(role);
   });
@@ -96,15 +109,22 @@ describe('every route declares who may call it', () => {
   });
 
   it('grants each route the roles of the API role table', () => {
-    const actual = Object.fromEntries(routes.filter((r) => r.roles).map((r) => [`${r.method} ${r.path}`, [...r.roles!].sort()]));
+    const actual = Object.fromEntries(
+      routes.filter((r) => r.roles).map((r) => [`${r.method} ${r.path}`, [...r.roles!].sort()]),
+    );
     expect(actual).toEqual(Object.fromEntries(Object.entries(EXPECTED_ROLES).map(([k, v]) => [k, [...v].sort()])));
   });
 
   it('answers 401 without a token on every API route (the guard runs before anything else)', async () => {
     for (const r of routes.filter((x) => !x.isPublic)) {
-      const url = r.path.replace(':policyId', '9c3a1f7e-2b4d-4e6f-8a1b-3c5d7e9f1a2b').replace(':id', '3f1c2a9e-7b4d-4c1e-9a2b-5d6e7f8a9b0c');
+      const url = r.path
+        .replace(':policyId', '9c3a1f7e-2b4d-4e6f-8a1b-3c5d7e9f1a2b')
+        .replace(':id', '3f1c2a9e-7b4d-4c1e-9a2b-5d6e7f8a9b0c');
       const res = await gw.request(r.method as 'GET' | 'POST', url, r.method === 'POST' ? { body: {} } : {});
-      expect({ route: `${r.method} ${r.path}`, status: res.status }).toEqual({ route: `${r.method} ${r.path}`, status: 401 });
+      expect({ route: `${r.method} ${r.path}`, status: res.status }).toEqual({
+        route: `${r.method} ${r.path}`,
+        status: 401,
+      });
     }
   });
 });

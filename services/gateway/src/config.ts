@@ -30,12 +30,17 @@ export const gatewayConfigSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.AUTH_DEV_MODE && env.NODE_ENV === 'production') {
-      ctx.addIssue({ code: 'custom', path: ['AUTH_DEV_MODE'], message: 'must not be true when NODE_ENV=production (development keys are not trusted in production)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_DEV_MODE'],
+        message: 'must not be true when NODE_ENV=production (development keys are not trusted in production)',
+      });
     }
     if (!env.AUTH_DEV_MODE) {
       // Outside development mode nothing is assumed about the identity provider.
       for (const name of ['AUTH_JWKS_URL', 'AUTH_ISSUER', 'AUTH_AUDIENCE'] as const) {
-        if (env[name] === undefined) ctx.addIssue({ code: 'custom', path: [name], message: 'required unless AUTH_DEV_MODE=true' });
+        if (env[name] === undefined)
+          ctx.addIssue({ code: 'custom', path: [name], message: 'required unless AUTH_DEV_MODE=true' });
       }
     }
   });
@@ -59,7 +64,12 @@ export interface GatewayConfig {
 export const loadGatewayConfig = (env: Record<string, string | undefined> = process.env): GatewayConfig => {
   const c = loadConfig(gatewayConfigSchema, env);
   const auth: AuthSettings = c.AUTH_DEV_MODE
-    ? { mode: 'dev', jwksPath: resolve(REPO_ROOT, c.AUTH_DEV_JWKS_PATH), issuer: c.AUTH_ISSUER ?? DEV_ISSUER, audience: c.AUTH_AUDIENCE ?? DEV_AUDIENCE }
+    ? {
+        mode: 'dev',
+        jwksPath: resolve(REPO_ROOT, c.AUTH_DEV_JWKS_PATH),
+        issuer: c.AUTH_ISSUER ?? DEV_ISSUER,
+        audience: c.AUTH_AUDIENCE ?? DEV_AUDIENCE,
+      }
     : { mode: 'remote', jwksUrl: c.AUTH_JWKS_URL!, issuer: c.AUTH_ISSUER!, audience: c.AUTH_AUDIENCE! };
   return {
     nodeEnv: c.NODE_ENV,

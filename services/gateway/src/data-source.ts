@@ -6,7 +6,11 @@ import { GatewayVerificationAudit1795879500100 } from './migrations/179587950010
 import { VerificationAuditEntity } from './verification/verification-audit.entity';
 
 export const gatewayEntities = [...persistenceEntities, IdempotencyKeyEntity, VerificationAuditEntity];
-export const gatewayMigrations = [...persistenceMigrations, GatewayIdempotencyKey1795879500000, GatewayVerificationAudit1795879500100];
+export const gatewayMigrations = [
+  ...persistenceMigrations,
+  GatewayIdempotencyKey1795879500000,
+  GatewayVerificationAudit1795879500100,
+];
 
 export const createServiceDataSource = (url: string): DataSource =>
   createDataSource({ url, entities: gatewayEntities, migrations: gatewayMigrations, applicationName: 'ofm-gateway' });

@@ -23,7 +23,9 @@ export const databaseProvider: Provider = {
         break;
       } catch (error) {
         if (attempt >= CONNECT_ATTEMPTS) throw error;
-        logger.warn(`database not reachable (attempt ${attempt}/${CONNECT_ATTEMPTS}): ${error instanceof Error ? error.message : String(error)}`);
+        logger.warn(
+          `database not reachable (attempt ${attempt}/${CONNECT_ATTEMPTS}): ${error instanceof Error ? error.message : String(error)}`,
+        );
         await new Promise((resolve) => setTimeout(resolve, CONNECT_PAUSE_MS));
       }
     }

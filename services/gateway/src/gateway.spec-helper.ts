@@ -29,7 +29,10 @@ export const testConfig = (): GatewayConfig => ({
 });
 
 export interface TestKeys {
-  sign(claims: JWTPayload, options?: { issuer?: string; audience?: string; expiresIn?: string | number; alg?: 'ES256' }): Promise<string>;
+  sign(
+    claims: JWTPayload,
+    options?: { issuer?: string; audience?: string; expiresIn?: string | number; alg?: 'ES256' },
+  ): Promise<string>;
   verifier: JoseTokenVerifier;
 }
 
@@ -52,17 +55,46 @@ export const createTestKeys = async (): Promise<TestKeys> => {
 type Fn = jest.Mock<Promise<unknown>, [unknown, unknown?]>;
 export interface FakeDownstream {
   missions: Record<'registerMission' | 'getMission' | 'listMissions', Fn>;
-  members: Record<'notifyAppointment' | 'getMember' | 'listMembers' | 'accreditMember' | 'terminateMember' | 'verifyIdCard' | 'verifyMember', Fn>;
-  vehicles: Record<'registerVehicle' | 'getVehicle' | 'listVehicles' | 'addInsurancePolicy' | 'listInsurancePolicies' | 'verifyPlate', Fn>;
+  members: Record<
+    | 'notifyAppointment'
+    | 'getMember'
+    | 'listMembers'
+    | 'accreditMember'
+    | 'terminateMember'
+    | 'verifyIdCard'
+    | 'verifyMember',
+    Fn
+  >;
+  vehicles: Record<
+    'registerVehicle' | 'getVehicle' | 'listVehicles' | 'addInsurancePolicy' | 'listInsurancePolicies' | 'verifyPlate',
+    Fn
+  >;
 }
 
 const fns = <K extends string>(names: K[]): Record<K, Fn> =>
-  Object.fromEntries(names.map((n) => [n, jest.fn(() => Promise.reject(new Error(`unexpected call ${n}`)))])) as unknown as Record<K, Fn>;
+  Object.fromEntries(
+    names.map((n) => [n, jest.fn(() => Promise.reject(new Error(`unexpected call ${n}`)))]),
+  ) as unknown as Record<K, Fn>;
 
 export const fakeDownstream = (): FakeDownstream => ({
   missions: fns(['registerMission', 'getMission', 'listMissions']),
-  members: fns(['notifyAppointment', 'getMember', 'listMembers', 'accreditMember', 'terminateMember', 'verifyIdCard', 'verifyMember']),
-  vehicles: fns(['registerVehicle', 'getVehicle', 'listVehicles', 'addInsurancePolicy', 'listInsurancePolicies', 'verifyPlate']),
+  members: fns([
+    'notifyAppointment',
+    'getMember',
+    'listMembers',
+    'accreditMember',
+    'terminateMember',
+    'verifyIdCard',
+    'verifyMember',
+  ]),
+  vehicles: fns([
+    'registerVehicle',
+    'getVehicle',
+    'listVehicles',
+    'addInsurancePolicy',
+    'listInsurancePolicies',
+    'verifyPlate',
+  ]),
 });
 
 export interface TestGateway {
@@ -70,11 +102,17 @@ export interface TestGateway {
   keys: TestKeys;
   downstream: FakeDownstream;
   token(claims: JWTPayload): Promise<string>;
-  request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, options?: { token?: string; body?: unknown; payload?: string; headers?: Record<string, string> }): Promise<{ status: number; headers: Record<string, unknown>; body: any }>;
+  request(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    options?: { token?: string; body?: unknown; payload?: string; headers?: Record<string, string> },
+  ): Promise<{ status: number; headers: Record<string, unknown>; body: any }>;
   close(): Promise<void>;
 }
 
-export const startTestGateway = async (options: { dataSource?: Partial<DataSource>; config?: Partial<GatewayConfig> } = {}): Promise<TestGateway> => {
+export const startTestGateway = async (
+  options: { dataSource?: Partial<DataSource>; config?: Partial<GatewayConfig> } = {},
+): Promise<TestGateway> => {
   const keys = await createTestKeys();
   const downstream = fakeDownstream();
   const module = AppModule.forRoot(
@@ -107,7 +145,11 @@ export const startTestGateway = async (options: { dataSource?: Partial<DataSourc
       }
       const res = await app.inject({ method, url, headers, ...(payload !== undefined ? { payload } : {}) });
       const type = String(res.headers['content-type'] ?? '');
-      return { status: res.statusCode, headers: res.headers, body: type.includes('json') && res.body ? JSON.parse(res.body) : res.body };
+      return {
+        status: res.statusCode,
+        headers: res.headers,
+        body: type.includes('json') && res.body ? JSON.parse(res.body) : res.body,
+      };
     },
     close: () => app.close(),
   };

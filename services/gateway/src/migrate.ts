@@ -9,7 +9,9 @@ const main = async (): Promise<void> => {
   const ds = createServiceDataSource(DATABASE_URL);
   try {
     const applied = await runMigrations(ds);
-    process.stdout.write(applied.length ? applied.map((name) => `applied ${name}\n`).join('') : 'gateway: no pending migrations\n');
+    process.stdout.write(
+      applied.length ? applied.map((name) => `applied ${name}\n`).join('') : 'gateway: no pending migrations\n',
+    );
   } finally {
     if (ds.isInitialized) await ds.destroy();
   }

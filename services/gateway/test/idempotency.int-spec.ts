@@ -17,7 +17,21 @@ const missionBody = (name = 'Embassy of France') => ({
 });
 
 const missionAnswer = (id = MISSION_ID, name = 'Embassy of France') => ({
-  mission: { id, name, country: 'FR', type: 'embassy', consularClass: '', address: missionBody().address, location: missionBody().location, status: 'active', regionalOffice: 'Washington', consularDistrict: '', version: 1, createdAt: '2026-11-28T10:00:00.000Z', updatedAt: '2026-11-28T10:00:00.000Z' },
+  mission: {
+    id,
+    name,
+    country: 'FR',
+    type: 'embassy',
+    consularClass: '',
+    address: missionBody().address,
+    location: missionBody().location,
+    status: 'active',
+    regionalOffice: 'Washington',
+    consularDistrict: '',
+    version: 1,
+    createdAt: '2026-11-28T10:00:00.000Z',
+    updatedAt: '2026-11-28T10:00:00.000Z',
+  },
 });
 
 // The idempotency store and interceptor against a real PostgreSQL (a fresh database for the suite).
@@ -28,7 +42,11 @@ describe('idempotency keys (PostgreSQL)', () => {
   beforeAll(async () => {
     db = await createTestDatabase('gateway_idem');
     ds = createServiceDataSource(db.url);
-    expect(await runMigrations(ds)).toEqual(['PersistenceAuditRecord1700000000000', 'GatewayIdempotencyKey1795879500000', 'GatewayVerificationAudit1795879500100']);
+    expect(await runMigrations(ds)).toEqual([
+      'PersistenceAuditRecord1700000000000',
+      'GatewayIdempotencyKey1795879500000',
+      'GatewayVerificationAudit1795879500100',
+    ]);
   });
 
   afterAll(async () => {
@@ -39,7 +57,14 @@ describe('idempotency keys (PostgreSQL)', () => {
   describe('IdempotencyStore', () => {
     let store: IdempotencyStore;
     let n = 0;
-    const claim = (over: Partial<IdempotencyClaim> = {}): IdempotencyClaim => ({ subject: 'alice', key: `k-${++n}`, method: 'POST', path: '/api/v1/missions', requestHash: 'h1', ...over });
+    const claim = (over: Partial<IdempotencyClaim> = {}): IdempotencyClaim => ({
+      subject: 'alice',
+      key: `k-${++n}`,
+      method: 'POST',
+      path: '/api/v1/missions',
+      requestHash: 'h1',
+      ...over,
+    });
 
     beforeAll(() => {
       store = new IdempotencyStore(ds, config);
@@ -49,8 +74,19 @@ describe('idempotency keys (PostgreSQL)', () => {
       const c = claim();
       expect(await store.begin(c)).toEqual({ kind: 'proceed' });
       expect(await store.begin(c)).toEqual({ kind: 'in-flight' });
-      await store.complete(c, { status: 201, headers: { location: '/api/v1/missions/1', etag: '"1"' }, body: { id: '1', nested: { a: [1, 2] } } });
-      expect(await store.begin(c)).toEqual({ kind: 'replay', answer: { status: 201, headers: { location: '/api/v1/missions/1', etag: '"1"' }, body: { id: '1', nested: { a: [1, 2] } } } });
+      await store.complete(c, {
+        status: 201,
+        headers: { location: '/api/v1/missions/1', etag: '"1"' },
+        body: { id: '1', nested: { a: [1, 2] } },
+      });
+      expect(await store.begin(c)).toEqual({
+        kind: 'replay',
+        answer: {
+          status: 201,
+          headers: { location: '/api/v1/missions/1', etag: '"1"' },
+          body: { id: '1', nested: { a: [1, 2] } },
+        },
+      });
     });
 
     it('refuses the same key for another request, in flight or completed', async () => {
@@ -84,7 +120,10 @@ describe('idempotency keys (PostgreSQL)', () => {
     it('lets a retry take over a claim whose request never finished (a crashed gateway)', async () => {
       const c = claim();
       await store.begin(c);
-      await ds.query(`UPDATE idempotency_key SET created_at = now() - interval '2 minutes' WHERE actor_subject = $1 AND key = $2`, [c.subject, c.key]);
+      await ds.query(
+        `UPDATE idempotency_key SET created_at = now() - interval '2 minutes' WHERE actor_subject = $1 AND key = $2`,
+        [c.subject, c.key],
+      );
       expect(await store.begin(c)).toEqual({ kind: 'proceed' });
       expect(await store.begin(c)).toEqual({ kind: 'in-flight' });
     });
@@ -93,7 +132,10 @@ describe('idempotency keys (PostgreSQL)', () => {
       const c = claim();
       await store.begin(c);
       await store.complete(c, { status: 201, headers: {}, body: { old: true } });
-      await ds.query(`UPDATE idempotency_key SET created_at = now() - interval '25 hours' WHERE actor_subject = $1 AND key = $2`, [c.subject, c.key]);
+      await ds.query(
+        `UPDATE idempotency_key SET created_at = now() - interval '25 hours' WHERE actor_subject = $1 AND key = $2`,
+        [c.subject, c.key],
+      );
       expect(await store.begin({ ...c, requestHash: 'new' })).toEqual({ kind: 'proceed' });
       const stale = claim();
       await store.begin(stale);
@@ -106,7 +148,10 @@ describe('idempotency keys (PostgreSQL)', () => {
       const c = claim();
       await store.begin(c);
       await expect(
-        ds.query(`INSERT INTO idempotency_key (actor_subject, key, method, path, request_hash, status) VALUES ($1, $2, 'POST', '/x', 'h', 'in-flight')`, [c.subject, c.key]),
+        ds.query(
+          `INSERT INTO idempotency_key (actor_subject, key, method, path, request_hash, status) VALUES ($1, $2, 'POST', '/x', 'h', 'in-flight')`,
+          [c.subject, c.key],
+        ),
       ).rejects.toThrow(/duplicate key/);
     });
   });
@@ -122,7 +167,8 @@ describe('idempotency keys (PostgreSQL)', () => {
     afterAll(() => gw.close());
     beforeEach(() => jest.clearAllMocks());
 
-    const post = (key: string, body: unknown) => gw.request('POST', '/api/v1/missions', { token, body, headers: { 'idempotency-key': key } });
+    const post = (key: string, body: unknown) =>
+      gw.request('POST', '/api/v1/missions', { token, body, headers: { 'idempotency-key': key } });
 
     it('replays the stored answer (status, Location, ETag, body) without calling the service again', async () => {
       gw.downstream.missions.registerMission.mockResolvedValueOnce(missionAnswer());
@@ -142,7 +188,13 @@ describe('idempotency keys (PostgreSQL)', () => {
       gw.downstream.missions.registerMission.mockResolvedValueOnce(missionAnswer());
       const body = missionBody();
       await post('mission-fr-2', body);
-      const reordered = { location: body.location, address: body.address, type: body.type, country: body.country, name: body.name };
+      const reordered = {
+        location: body.location,
+        address: body.address,
+        type: body.type,
+        country: body.country,
+        name: body.name,
+      };
       expect((await post('mission-fr-2', reordered)).status).toBe(201);
       expect(gw.downstream.missions.registerMission).toHaveBeenCalledTimes(1);
     });
@@ -153,7 +205,11 @@ describe('idempotency keys (PostgreSQL)', () => {
       const res = await post('mission-fr-3', missionBody('Embassy of Germany'));
       expect(res.status).toBe(422);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(res.body).toMatchObject({ type: 'https://ofm.state.gov/problems/idempotency-key-reuse', rule: 'idempotency-key-reuse', status: 422 });
+      expect(res.body).toMatchObject({
+        type: 'https://ofm.state.gov/problems/idempotency-key-reuse',
+        rule: 'idempotency-key-reuse',
+        status: 422,
+      });
       expect(gw.downstream.missions.registerMission).toHaveBeenCalledTimes(1);
     });
 
@@ -172,8 +228,16 @@ describe('idempotency keys (PostgreSQL)', () => {
     });
 
     it('frees the key when the request fails, so a corrected retry can use it', async () => {
-      const refusal = JSON.stringify({ type: 'https://ofm.state.gov/problems/validation', title: 'Invalid request', status: 400, detail: 'bad', errors: [{ field: 'address.postalCode', message: 'does not fall within any OFM regional office' }] });
-      gw.downstream.missions.registerMission.mockRejectedValueOnce(Object.assign(new Error('x'), { code: 3, details: refusal }));
+      const refusal = JSON.stringify({
+        type: 'https://ofm.state.gov/problems/validation',
+        title: 'Invalid request',
+        status: 400,
+        detail: 'bad',
+        errors: [{ field: 'address.postalCode', message: 'does not fall within any OFM regional office' }],
+      });
+      gw.downstream.missions.registerMission.mockRejectedValueOnce(
+        Object.assign(new Error('x'), { code: 3, details: refusal }),
+      );
       expect((await post('mission-fr-5', missionBody())).status).toBe(400);
       gw.downstream.missions.registerMission.mockResolvedValueOnce(missionAnswer());
       const retry = await post('mission-fr-5', missionBody('Embassy of France (corrected)'));
@@ -189,9 +253,15 @@ describe('idempotency keys (PostgreSQL)', () => {
 
     it('keeps the keys of different callers apart', async () => {
       const other = await gw.token({ sub: 'another-admin', roles: ['ofm-admin'] });
-      gw.downstream.missions.registerMission.mockResolvedValueOnce(missionAnswer()).mockResolvedValueOnce(missionAnswer('9c3a1f7e-2b4d-4e6f-8a1b-3c5d7e9f1a2b', 'Embassy of Germany'));
+      gw.downstream.missions.registerMission
+        .mockResolvedValueOnce(missionAnswer())
+        .mockResolvedValueOnce(missionAnswer('9c3a1f7e-2b4d-4e6f-8a1b-3c5d7e9f1a2b', 'Embassy of Germany'));
       await post('shared-key', missionBody());
-      const res = await gw.request('POST', '/api/v1/missions', { token: other, body: missionBody('Embassy of Germany'), headers: { 'idempotency-key': 'shared-key' } });
+      const res = await gw.request('POST', '/api/v1/missions', {
+        token: other,
+        body: missionBody('Embassy of Germany'),
+        headers: { 'idempotency-key': 'shared-key' },
+      });
       expect(res.status).toBe(201);
       expect(res.body.name).toBe('Embassy of Germany');
     });
@@ -204,12 +274,24 @@ describe('idempotency keys (PostgreSQL)', () => {
 
     it('records a verification in verification_audit', async () => {
       const cop = await gw.token({ sub: 'officer-12', roles: ['law-enforcement'] });
-      gw.downstream.members.verifyIdCard.mockRejectedValueOnce(Object.assign(new Error('nf'), { code: 5, details: 'not found' }));
+      gw.downstream.members.verifyIdCard.mockRejectedValueOnce(
+        Object.assign(new Error('nf'), { code: 5, details: 'not found' }),
+      );
       const res = await gw.request('GET', '/api/v1/verify?idCard=D-404', { token: cop });
       expect(res.status).toBe(200);
       expect(res.body.status).toBe('unknown');
-      const rows = await ds.query(`SELECT actor_subject, actor_roles, query_kind, query_value, result_status FROM verification_audit WHERE query_value = 'D-404'`);
-      expect(rows).toEqual([{ actor_subject: 'officer-12', actor_roles: ['law-enforcement'], query_kind: 'id-card', query_value: 'D-404', result_status: 'unknown' }]);
+      const rows = await ds.query(
+        `SELECT actor_subject, actor_roles, query_kind, query_value, result_status FROM verification_audit WHERE query_value = 'D-404'`,
+      );
+      expect(rows).toEqual([
+        {
+          actor_subject: 'officer-12',
+          actor_roles: ['law-enforcement'],
+          query_kind: 'id-card',
+          query_value: 'D-404',
+          result_status: 'unknown',
+        },
+      ]);
     });
   });
 });

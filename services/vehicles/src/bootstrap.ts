@@ -18,8 +18,12 @@ const serviceOptions = (config: VehiclesConfig): BootstrapOptions => ({
 });
 
 /** Starts the service with a configuration given whole; integration tests call it in-process. */
-export const startVehicles = (config: VehiclesConfig, options: { exitOnError?: boolean } = {}): Promise<NestFastifyApplication> =>
+export const startVehicles = (
+  config: VehiclesConfig,
+  options: { exitOnError?: boolean } = {},
+): Promise<NestFastifyApplication> =>
   bootstrapService({ ...serviceOptions(config), exitOnError: options.exitOnError ?? true });
 
 // Configuration is loaded inside bootstrapService, so a bad variable is one log line and exit 1.
-export const bootstrap = (): Promise<NestFastifyApplication> => bootstrapService(() => serviceOptions(loadVehiclesConfig()));
+export const bootstrap = (): Promise<NestFastifyApplication> =>
+  bootstrapService(() => serviceOptions(loadVehiclesConfig()));

@@ -16,7 +16,9 @@ describe('vehicles configuration', () => {
   });
 
   it('reads the grace period and the sweep interval', () => {
-    expect(loadVehiclesConfig({ ...env, INSURANCE_LAPSE_GRACE_DAYS: '10', INSURANCE_SWEEP_INTERVAL_MS: '0' })).toMatchObject({
+    expect(
+      loadVehiclesConfig({ ...env, INSURANCE_LAPSE_GRACE_DAYS: '10', INSURANCE_SWEEP_INTERVAL_MS: '0' }),
+    ).toMatchObject({
       INSURANCE_LAPSE_GRACE_DAYS: 10,
       INSURANCE_SWEEP_INTERVAL_MS: 0,
     });

@@ -10,8 +10,18 @@ import { MissionReplicaEntity } from './replica/mission-replica.entity';
 import { PlateCountryCodeEntity } from './vehicle/plate-country-code.entity';
 import { VehicleEntity } from './vehicle/vehicle.entity';
 
-export const vehiclesEntities = [VehicleEntity, InsurancePolicyEntity, PlateCountryCodeEntity, MemberReplicaEntity, MissionReplicaEntity];
-export const vehiclesMigrations = [VehiclesSchema1795879300000, PlateCountryCodesSeed1795879300100, InsuranceProofType1795879300200];
+export const vehiclesEntities = [
+  VehicleEntity,
+  InsurancePolicyEntity,
+  PlateCountryCodeEntity,
+  MemberReplicaEntity,
+  MissionReplicaEntity,
+];
+export const vehiclesMigrations = [
+  VehiclesSchema1795879300000,
+  PlateCountryCodesSeed1795879300100,
+  InsuranceProofType1795879300200,
+];
 
 /** Every entity and migration of the service, its libs' included. */
 export const createServiceDataSource = (url: string): DataSource =>

@@ -27,7 +27,9 @@ export const createVehiclesClient = (address: string): VehiclesClient => {
     call: (method, request, actor) =>
       new Promise((resolve, reject) => {
         const metadata = actor ? actorToMetadata(actor) : new Metadata();
-        (client[method] as Unary).call(client, request, metadata, (error, response) => (error ? reject(error) : resolve(response as any)));
+        (client[method] as Unary).call(client, request, metadata, (error, response) =>
+          error ? reject(error) : resolve(response as any),
+        );
       }),
     close: () => client.close(),
   };

@@ -6,10 +6,7 @@ import { registerSeedCommand } from './seed/seed.command';
 import { registerTokenCommand } from './token/token.command';
 import { registerTopicsCommand } from './topics/topics.command';
 
-const program = new Command()
-  .name('ofm')
-  .description('OFM Mission Platform operator CLI')
-  .showHelpAfterError();
+const program = new Command().name('ofm').description('OFM Mission Platform operator CLI').showHelpAfterError();
 
 registerTokenCommand(program);
 registerMigrateCommand(program);

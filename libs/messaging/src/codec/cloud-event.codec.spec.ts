@@ -1,6 +1,14 @@
 import { EVENT_TYPES, type EventPayload } from '@ofm/contracts';
 import type { WireMessage } from '../bus/message-bus.port';
-import { CE_HEADERS, EventDecodeError, EventEncodeError, decodeEnvelope, decodeEvent, encodeEvent, type CloudEvent } from './cloud-event.codec';
+import {
+  CE_HEADERS,
+  EventDecodeError,
+  EventEncodeError,
+  decodeEnvelope,
+  decodeEvent,
+  encodeEvent,
+  type CloudEvent,
+} from './cloud-event.codec';
 
 type MemberAccredited = EventPayload<'memberAccredited'>;
 
@@ -129,7 +137,9 @@ describe('CloudEvents codec (Kafka binary mode)', () => {
 
   it('accepts content-type parameters', () => {
     const wire = encodeEvent(event);
-    expect(decodeEvent({ ...wire, headers: { ...wire.headers, 'content-type': 'application/json; charset=utf-8' } }).id).toBe(event.id);
+    expect(
+      decodeEvent({ ...wire, headers: { ...wire.headers, 'content-type': 'application/json; charset=utf-8' } }).id,
+    ).toBe(event.id);
   });
 
   it('rejects a value that is not JSON', () => {

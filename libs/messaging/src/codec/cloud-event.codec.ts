@@ -42,12 +42,7 @@ export interface CloudEvent<T = unknown> extends CloudEventEnvelope {
 }
 
 export type EventDecodeFailure =
-  | 'missing-header'
-  | 'bad-header'
-  | 'missing-value'
-  | 'bad-json'
-  | 'unknown-type'
-  | 'bad-payload';
+  'missing-header' | 'bad-header' | 'missing-value' | 'bad-json' | 'unknown-type' | 'bad-payload';
 
 /** A message that is not a valid event of this platform; `reason` says which check failed. */
 export class EventDecodeError extends Error {
@@ -110,7 +105,10 @@ export const decodeEnvelope = (message: Pick<WireMessage, 'headers'>): CloudEven
   const h = message.headers;
   const specversion = required(h, CE_HEADERS.specversion);
   if (specversion !== CE_SPECVERSION) {
-    throw new EventDecodeError('bad-header', `header ${CE_HEADERS.specversion} is ${specversion}, expected ${CE_SPECVERSION}`);
+    throw new EventDecodeError(
+      'bad-header',
+      `header ${CE_HEADERS.specversion} is ${specversion}, expected ${CE_SPECVERSION}`,
+    );
   }
   const id = required(h, CE_HEADERS.id);
   if (!UUID.test(id)) throw new EventDecodeError('bad-header', `header ${CE_HEADERS.id} is not a UUID: ${id}`);
@@ -123,7 +121,10 @@ export const decodeEnvelope = (message: Pick<WireMessage, 'headers'>): CloudEven
   const subject = required(h, CE_HEADERS.subject);
   const contentType = required(h, CE_HEADERS.contentType);
   if (contentType.split(';')[0]!.trim().toLowerCase() !== JSON_CONTENT_TYPE) {
-    throw new EventDecodeError('bad-header', `header ${CE_HEADERS.contentType} is ${contentType}, expected ${JSON_CONTENT_TYPE}`);
+    throw new EventDecodeError(
+      'bad-header',
+      `header ${CE_HEADERS.contentType} is ${contentType}, expected ${JSON_CONTENT_TYPE}`,
+    );
   }
   const envelope: CloudEventEnvelope = { id, type, source, subject, time };
   if (h[CE_HEADERS.traceparent]) envelope.traceparent = h[CE_HEADERS.traceparent];
@@ -152,7 +153,10 @@ export const decodeEvent = <T = unknown>(message: Pick<WireMessage, 'headers' | 
   try {
     data = spec.fns.fromJSON(json) as T;
   } catch (e) {
-    throw new EventDecodeError('bad-payload', `value of event ${envelope.id} is not a ${spec.message}: ${(e as Error).message}`);
+    throw new EventDecodeError(
+      'bad-payload',
+      `value of event ${envelope.id} is not a ${spec.message}: ${(e as Error).message}`,
+    );
   }
   return { ...envelope, data };
 };

@@ -8,7 +8,11 @@ const original: ReceivedMessage = {
   timestamp: '1736936430123',
   key: 'member-1',
   value: Buffer.from('{"member":{}}'),
-  headers: { ce_id: '3b241101-e2bb-4255-8caf-4136c566a962', ce_type: 'gov.ofm.accreditation.member.accredited.v1', traceparent: '00-x' },
+  headers: {
+    ce_id: '3b241101-e2bb-4255-8caf-4136c566a962',
+    ce_type: 'gov.ofm.accreditation.member.accredited.v1',
+    traceparent: '00-x',
+  },
 };
 
 describe('deadLetterMessage', () => {

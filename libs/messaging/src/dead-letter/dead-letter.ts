@@ -1,5 +1,11 @@
 import { deadLetterTopic } from '@ofm/contracts';
-import type { MessageBus, OutgoingBatch, ReceivedMessage, TopicPartitionOffset, WireMessage } from '../bus/message-bus.port';
+import type {
+  MessageBus,
+  OutgoingBatch,
+  ReceivedMessage,
+  TopicPartitionOffset,
+  WireMessage,
+} from '../bus/message-bus.port';
 
 // A dead letter is the original message (key, value, every header) plus these headers saying why and
 // where it came from; replay drops them again.
@@ -106,14 +112,21 @@ const read = (bus: MessageBus, topic: string, options: DeadLetterOptions): Promi
   });
 
 /** The dead letters of a topic not yet replayed, oldest first per partition. */
-export const listDeadLetters = async (bus: MessageBus, topic: string, options: DeadLetterOptions = {}): Promise<DeadLetter[]> =>
-  (await read(bus, topic, options)).map(toDeadLetter);
+export const listDeadLetters = async (
+  bus: MessageBus,
+  topic: string,
+  options: DeadLetterOptions = {},
+): Promise<DeadLetter[]> => (await read(bus, topic, options)).map(toDeadLetter);
 
 /**
  * Re-publishes dead letters to their original topic without the ofm_dlq_* headers, then marks them
  * replayed. Consumers that already applied an event skip it (inbox), so a replay is safe to repeat.
  */
-export const replayDeadLetters = async (bus: MessageBus, topic: string, options: DeadLetterOptions = {}): Promise<ReplayResult> => {
+export const replayDeadLetters = async (
+  bus: MessageBus,
+  topic: string,
+  options: DeadLetterOptions = {},
+): Promise<ReplayResult> => {
   const letters = await read(bus, topic, options);
   if (letters.length === 0) return { replayed: 0, byTopic: {} };
   const batches = new Map<string, WireMessage[]>();
@@ -122,7 +135,11 @@ export const replayDeadLetters = async (bus: MessageBus, topic: string, options:
     const headers = Object.fromEntries(Object.entries(m.headers).filter(([name]) => !name.startsWith(DLQ_PREFIX)));
     const original = originalTopicOf(m);
     batches.set(original, [...(batches.get(original) ?? []), { key: m.key, value: m.value, headers }]);
-    next.set(`${m.topic}:${m.partition}`, { topic: m.topic, partition: m.partition, offset: (BigInt(m.offset) + 1n).toString() });
+    next.set(`${m.topic}:${m.partition}`, {
+      topic: m.topic,
+      partition: m.partition,
+      offset: (BigInt(m.offset) + 1n).toString(),
+    });
   }
   const outgoing: OutgoingBatch[] = [...batches].map(([t, messages]) => ({ topic: t, messages }));
   await bus.publish(outgoing);

@@ -5,10 +5,13 @@ const pgError = (code: string) => Object.assign(new Error(`pg ${code}`), { code 
 const wrapped = (code: string) => Object.assign(new Error('query failed'), { driverError: pgError(code) });
 
 describe('isTransientInfrastructureError', () => {
-  it.each(['08006', '08001', '57P01', '57P03', '53300', '40001', '40P01', 'ECONNREFUSED', 'ECONNRESET'])('is transient: %s', (code) => {
-    expect(isTransientInfrastructureError(pgError(code))).toBe(true);
-    expect(isTransientInfrastructureError(wrapped(code))).toBe(true);
-  });
+  it.each(['08006', '08001', '57P01', '57P03', '53300', '40001', '40P01', 'ECONNREFUSED', 'ECONNRESET'])(
+    'is transient: %s',
+    (code) => {
+      expect(isTransientInfrastructureError(pgError(code))).toBe(true);
+      expect(isTransientInfrastructureError(wrapped(code))).toBe(true);
+    },
+  );
 
   it('recognises pg connection loss by its message', () => {
     expect(isTransientInfrastructureError(new Error('Connection terminated unexpectedly'))).toBe(true);

@@ -99,7 +99,9 @@ export class KafkaMessageBus implements MessageBus {
   }
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
-    const subscription = new KafkaSubscription(this.kafka, options, this.logger, () => this.subscriptions.delete(subscription));
+    const subscription = new KafkaSubscription(this.kafka, options, this.logger, () =>
+      this.subscriptions.delete(subscription),
+    );
     this.subscriptions.add(subscription);
     try {
       await subscription.start();
@@ -113,7 +115,9 @@ export class KafkaMessageBus implements MessageBus {
   async ensureTopics(topics: TopicSpec[]): Promise<string[]> {
     const admin = await this.getAdmin();
     const existing = new Set(await admin.listTopics());
-    const missing = topics.filter((t, i) => !existing.has(t.topic) && topics.findIndex((u) => u.topic === t.topic) === i);
+    const missing = topics.filter(
+      (t, i) => !existing.has(t.topic) && topics.findIndex((u) => u.topic === t.topic) === i,
+    );
     if (missing.length === 0) return [];
     try {
       await admin.createTopics({
@@ -205,7 +209,8 @@ export class KafkaMessageBus implements MessageBus {
   async commitGroupOffsets(groupId: string, offsets: TopicPartitionOffset[]): Promise<void> {
     const admin = await this.getAdmin();
     const byTopic = new Map<string, { partition: number; offset: string }[]>();
-    for (const o of offsets) byTopic.set(o.topic, [...(byTopic.get(o.topic) ?? []), { partition: o.partition, offset: o.offset }]);
+    for (const o of offsets)
+      byTopic.set(o.topic, [...(byTopic.get(o.topic) ?? []), { partition: o.partition, offset: o.offset }]);
     for (const [topic, partitions] of byTopic) await admin.setOffsets({ groupId, topic, partitions });
   }
 

@@ -25,7 +25,9 @@ export class MessagingOutbox1700000000100 implements MigrationInterface {
       )`);
     // The relay only ever looks for unpublished rows in seq order; published ones wait for the clean-up.
     await q.query(`CREATE INDEX outbox_event_unpublished_idx ON outbox_event (seq) WHERE published_at IS NULL`);
-    await q.query(`CREATE INDEX outbox_event_published_at_idx ON outbox_event (published_at) WHERE published_at IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX outbox_event_published_at_idx ON outbox_event (published_at) WHERE published_at IS NOT NULL`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -161,7 +161,9 @@ export class OutboxRelay {
       await qr.connect();
       await qr.startTransaction();
       if (this.exclusive) {
-        const [lock] = (await qr.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK_KEY])) as { locked: boolean }[];
+        const [lock] = (await qr.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK_KEY])) as {
+          locked: boolean;
+        }[];
         if (!lock?.locked) {
           await qr.rollbackTransaction();
           return 0;
@@ -232,7 +234,10 @@ export class OutboxRelay {
         failures += 1;
         this.lastError = errorMessage(e);
         this.logger.warn({ err: this.lastError, failures }, 'outbox relay: batch failed, will retry');
-        await this.waitForWake(backoffDelay(failures, this.options.retryInitialDelayMs ?? 100, this.options.retryMaxDelayMs ?? 5000), true);
+        await this.waitForWake(
+          backoffDelay(failures, this.options.retryInitialDelayMs ?? 100, this.options.retryMaxDelayMs ?? 5000),
+          true,
+        );
         continue;
       }
       await this.housekeeping();
@@ -308,7 +313,8 @@ export class OutboxRelay {
         });
       } catch (e) {
         failures += 1;
-        if (this.running) this.logger.warn({ err: errorMessage(e), failures }, 'outbox relay: LISTEN connection lost, reconnecting');
+        if (this.running)
+          this.logger.warn({ err: errorMessage(e), failures }, 'outbox relay: LISTEN connection lost, reconnecting');
       } finally {
         await client.end().catch(() => undefined);
       }

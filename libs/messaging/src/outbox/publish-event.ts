@@ -48,13 +48,18 @@ const INSERT = `
 /** Writes an event to the outbox in the caller's transaction (pass the transaction's EntityManager). */
 export const publishEvent = async <T>(em: EntityManager, input: PublishEventInput<T>): Promise<PublishedEventRef> => {
   if (!em.queryRunner?.isTransactionActive) {
-    throw new Error('publishEvent needs the EntityManager of an open transaction, so the event commits with the change');
+    throw new Error(
+      'publishEvent needs the EntityManager of an open transaction, so the event commits with the change',
+    );
   }
   const typeName = typeof input.type === 'string' ? input.type : input.type.type;
   const spec = eventTypeSpec(typeName);
   if (!spec) throw new EventEncodeError(`unknown event type ${typeName}: not in EVENT_TYPES`);
   const source = input.source ?? configuredSource;
-  if (!source) throw new Error('publishEvent: no event source; call startMessaging (or configureEventSource) first, or pass source');
+  if (!source)
+    throw new Error(
+      'publishEvent: no event source; call startMessaging (or configureEventSource) first, or pass source',
+    );
   if (!input.subject) throw new Error('publishEvent: subject (the aggregate id) is required');
   const id = input.id ?? randomUUID();
   const topic = input.topic ?? spec.topic;

@@ -10,7 +10,11 @@ export interface ProvisionTopicsOptions {
 }
 
 /** Creates the topics that do not exist yet (idempotent); returns the ones it created. */
-export const provisionTopics = (bus: MessageBus, topics: readonly string[], options: ProvisionTopicsOptions = {}): Promise<string[]> =>
+export const provisionTopics = (
+  bus: MessageBus,
+  topics: readonly string[],
+  options: ProvisionTopicsOptions = {},
+): Promise<string[]> =>
   bus.ensureTopics(
     [...new Set(topics)].map((topic) => ({
       topic,

@@ -26,7 +26,12 @@ describe('contextFromTraceHeaders', () => {
   it('makes the message’s span the remote parent', () => {
     const span = trace.getSpanContext(contextFromTraceHeaders(TRACEPARENT, 'ofm=1'));
     expect(span).toEqual(
-      expect.objectContaining({ traceId: '4bf92f3577b34da6a3ce929d0e0e4736', spanId: '00f067aa0ba902b7', traceFlags: 1, isRemote: true }),
+      expect.objectContaining({
+        traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+        spanId: '00f067aa0ba902b7',
+        traceFlags: 1,
+        isRemote: true,
+      }),
     );
     expect(span?.traceState?.get('ofm')).toBe('1');
   });
@@ -35,10 +40,13 @@ describe('contextFromTraceHeaders', () => {
     expect(captureTraceContext(contextFromTraceHeaders(TRACEPARENT)).traceparent).toBe(TRACEPARENT);
   });
 
-  it.each([undefined, '', 'garbage', '00-00000000000000000000000000000000-00f067aa0ba902b7-01', 'ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01'])(
-    'falls back to the root context for %p',
-    (header) => {
-      expect(contextFromTraceHeaders(header)).toBe(ROOT_CONTEXT);
-    },
-  );
+  it.each([
+    undefined,
+    '',
+    'garbage',
+    '00-00000000000000000000000000000000-00f067aa0ba902b7-01',
+    'ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+  ])('falls back to the root context for %p', (header) => {
+    expect(contextFromTraceHeaders(header)).toBe(ROOT_CONTEXT);
+  });
 });

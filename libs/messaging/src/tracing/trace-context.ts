@@ -27,7 +27,9 @@ export const captureTraceContext = (active: Context = context.active()): TraceHe
   const carrier: Record<string, string> = {};
   propagation.inject(active, carrier);
   if (carrier.traceparent && TRACEPARENT.test(carrier.traceparent)) {
-    return carrier.tracestate ? { traceparent: carrier.traceparent, tracestate: carrier.tracestate } : { traceparent: carrier.traceparent };
+    return carrier.tracestate
+      ? { traceparent: carrier.traceparent, tracestate: carrier.tracestate }
+      : { traceparent: carrier.traceparent };
   }
   const span = trace.getSpanContext(active);
   if (span && isSpanContextValid(span)) {

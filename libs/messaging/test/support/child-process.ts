@@ -15,12 +15,18 @@ export interface Child {
 export const spawnFixture = (fixture: string, env: Record<string, string>): Child => {
   const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
   if (major < 23 || (major === 23 && minor < 6)) {
-    throw new Error(`fixtures run .mts files directly and need Node >= 23.6 (type stripping); jest runs on ${process.version}: use npx`);
+    throw new Error(
+      `fixtures run .mts files directly and need Node >= 23.6 (type stripping); jest runs on ${process.version}: use npx`,
+    );
   }
-  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', join(__dirname, '..', 'fixtures', fixture)], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--disable-warning=ExperimentalWarning', join(__dirname, '..', 'fixtures', fixture)],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const output: string[] = [];
   const waiters: { match: RegExp; resolve: (l: string) => void }[] = [];
   const onData = (chunk: Buffer) => {
@@ -44,11 +50,18 @@ export const spawnFixture = (fixture: string, env: Record<string, string>): Chil
       const seen = output.find((l) => match.test(l));
       if (seen) return Promise.resolve(seen);
       return new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`${fixture}: no line ${match} within ${timeoutMs} ms; output:\n${output.join('\n')}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`${fixture}: no line ${match} within ${timeoutMs} ms; output:\n${output.join('\n')}`)),
+          timeoutMs,
+        );
         waiters.push({ match, resolve: (l) => (clearTimeout(timer), resolve(l)) });
         void exited.then(() => {
           clearTimeout(timer);
-          reject(new Error(`${fixture} exited (${child.exitCode ?? child.signalCode}) before ${match}; output:\n${output.join('\n')}`));
+          reject(
+            new Error(
+              `${fixture} exited (${child.exitCode ?? child.signalCode}) before ${match}; output:\n${output.join('\n')}`,
+            ),
+          );
         });
       });
     },

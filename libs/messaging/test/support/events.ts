@@ -35,7 +35,13 @@ export const writeEvents = async (
     await ds.transaction(async (em) => {
       for (let i = 0; i < n; i += 1) {
         const subject = members[(done + i) % aggregates]!;
-        const { id } = await publishEvent(em, { type: EVENT_TYPES.memberAccredited, subject, data: accredited(subject), topic, source: TEST_SOURCE });
+        const { id } = await publishEvent(em, {
+          type: EVENT_TYPES.memberAccredited,
+          subject,
+          data: accredited(subject),
+          topic,
+          source: TEST_SOURCE,
+        });
         ids.push(id);
       }
     });
@@ -46,6 +52,7 @@ export const writeEvents = async (
 /** Keeps warnings and errors for assertions and failure output instead of printing them. */
 export const collectingLogger = (): MessagingLogger & { lines: string[] } => {
   const lines: string[] = [];
-  const keep = (level: string) => (obj: object, msg?: string) => void lines.push(`${level} ${msg ?? ''} ${JSON.stringify(obj)}`);
+  const keep = (level: string) => (obj: object, msg?: string) =>
+    void lines.push(`${level} ${msg ?? ''} ${JSON.stringify(obj)}`);
   return { lines, debug: () => undefined, info: () => undefined, warn: keep('warn'), error: keep('error') };
 };

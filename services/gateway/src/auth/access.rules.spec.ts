@@ -2,7 +2,11 @@ import type { Actor } from '@ofm/platform';
 import { bearerToken, decideAccess, isApiPath } from './access.rules';
 import { isMissionScoped, scopedMissionFilter, assertVisible } from './mission-scope';
 
-const actor = (roles: Actor['roles'], missionId?: string): Actor => ({ subject: 's', roles, ...(missionId ? { missionId } : {}) });
+const actor = (roles: Actor['roles'], missionId?: string): Actor => ({
+  subject: 's',
+  roles,
+  ...(missionId ? { missionId } : {}),
+});
 
 describe('decideAccess', () => {
   it.each([
@@ -17,11 +21,17 @@ describe('decideAccess', () => {
   });
 
   it('names the roles the route needs when it refuses', () => {
-    expect(decideAccess(actor(['auditor']), ['ofm-admin', 'ofm-officer'])).toEqual({ allowed: false, detail: 'This operation needs one of the roles: ofm-admin, ofm-officer' });
+    expect(decideAccess(actor(['auditor']), ['ofm-admin', 'ofm-officer'])).toEqual({
+      allowed: false,
+      detail: 'This operation needs one of the roles: ofm-admin, ofm-officer',
+    });
   });
 
   it('refuses a mission user without mission_id, unless another granted role carries the call', () => {
-    expect(decideAccess(actor(['mission-user']), ['mission-user'])).toMatchObject({ allowed: false, detail: expect.stringContaining('mission_id') });
+    expect(decideAccess(actor(['mission-user']), ['mission-user'])).toMatchObject({
+      allowed: false,
+      detail: expect.stringContaining('mission_id'),
+    });
     expect(decideAccess(actor(['mission-user'], 'm-1'), ['mission-user']).allowed).toBe(true);
     expect(decideAccess(actor(['mission-user', 'auditor']), ['mission-user', 'auditor']).allowed).toBe(true);
   });
@@ -36,9 +46,12 @@ describe('bearerToken', () => {
     expect(bearerToken(header)).toBe(token);
   });
 
-  it.each([undefined, '', 'Bearer', 'Bearer ', 'Basic abc', 'Bearer a b', 'Token abc'])('finds no token in %j', (header) => {
-    expect(bearerToken(header)).toBeUndefined();
-  });
+  it.each([undefined, '', 'Bearer', 'Bearer ', 'Basic abc', 'Bearer a b', 'Token abc'])(
+    'finds no token in %j',
+    (header) => {
+      expect(bearerToken(header)).toBeUndefined();
+    },
+  );
 
   it('ignores repeated Authorization headers', () => {
     expect(bearerToken(['Bearer a', 'Bearer b'])).toBeUndefined();
@@ -78,7 +91,9 @@ describe('mission scope', () => {
   });
 
   it("hides another mission's resource as not found", () => {
-    expect(() => assertVisible(mu, 'm-2', 'member', 'x')).toThrow(expect.objectContaining({ kind: 'not-found', detail: 'member x was not found' }));
+    expect(() => assertVisible(mu, 'm-2', 'member', 'x')).toThrow(
+      expect.objectContaining({ kind: 'not-found', detail: 'member x was not found' }),
+    );
     expect(() => assertVisible(mu, 'm-1', 'member', 'x')).not.toThrow();
     expect(() => assertVisible(actor(['ofm-officer']), 'm-2', 'member', 'x')).not.toThrow();
   });

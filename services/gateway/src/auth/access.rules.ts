@@ -24,4 +24,5 @@ export const bearerToken = (authorization: string | string[] | undefined): strin
 
 export const API_PREFIX = '/api/v1';
 
-export const isApiPath = (url: string): boolean => url === API_PREFIX || url.startsWith(`${API_PREFIX}/`) || url.startsWith(`${API_PREFIX}?`);
+export const isApiPath = (url: string): boolean =>
+  url === API_PREFIX || url.startsWith(`${API_PREFIX}/`) || url.startsWith(`${API_PREFIX}?`);

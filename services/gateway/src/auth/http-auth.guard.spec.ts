@@ -18,13 +18,21 @@ describe('HttpAuthGuard', () => {
     gw.downstream.missions.listMissions.mockResolvedValue({ missions: [], nextCursor: '' });
   });
 
-  const list = (authorization?: string) => gw.request('GET', '/api/v1/missions', authorization === undefined ? {} : { headers: { authorization } });
+  const list = (authorization?: string) =>
+    gw.request('GET', '/api/v1/missions', authorization === undefined ? {} : { headers: { authorization } });
 
-  const expectUnauthenticated = (res: { status: number; headers: Record<string, unknown>; body: any }, detail: RegExp) => {
+  const expectUnauthenticated = (
+    res: { status: number; headers: Record<string, unknown>; body: any },
+    detail: RegExp,
+  ) => {
     expect(res.status).toBe(401);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.headers['www-authenticate']).toBe('Bearer realm="ofm"');
-    expect(res.body).toMatchObject({ type: 'https://ofm.state.gov/problems/unauthenticated', status: 401, detail: expect.stringMatching(detail) });
+    expect(res.body).toMatchObject({
+      type: 'https://ofm.state.gov/problems/unauthenticated',
+      status: 401,
+      detail: expect.stringMatching(detail),
+    });
     expect(gw.downstream.missions.listMissions).not.toHaveBeenCalled();
   };
 
@@ -32,7 +40,10 @@ describe('HttpAuthGuard', () => {
     const token = await gw.keys.sign({ sub: 'officer-7', roles: ['ofm-officer', 'not-a-role'] });
     const res = await list(`Bearer ${token}`);
     expect(res.status).toBe(200);
-    expect(gw.downstream.missions.listMissions).toHaveBeenCalledWith(expect.anything(), { subject: 'officer-7', roles: ['ofm-officer'] });
+    expect(gw.downstream.missions.listMissions).toHaveBeenCalledWith(expect.anything(), {
+      subject: 'officer-7',
+      roles: ['ofm-officer'],
+    });
   });
 
   it('accepts the scheme name in any case', async () => {
@@ -49,7 +60,10 @@ describe('HttpAuthGuard', () => {
   });
 
   it('answers 401 for an expired token', async () => {
-    const token = await gw.keys.sign({ sub: 'a', roles: ['ofm-admin'] }, { expiresIn: Math.floor(Date.now() / 1000) - 60 });
+    const token = await gw.keys.sign(
+      { sub: 'a', roles: ['ofm-admin'] },
+      { expiresIn: Math.floor(Date.now() / 1000) - 60 },
+    );
     expectUnauthenticated(await list(`Bearer ${token}`), /expired/);
   });
 
@@ -63,9 +77,12 @@ describe('HttpAuthGuard', () => {
     expectUnauthenticated(await list(`Bearer ${token}`), /"aud" claim/);
   });
 
-  it.each(['not-a-jwt', 'a.b.c', 'eyJhbGciOiJFUzI1NiJ9.e30.AAAA'])('answers 401 for a malformed token (%s)', async (token) => {
-    expectUnauthenticated(await list(`Bearer ${token}`), /not valid/);
-  });
+  it.each(['not-a-jwt', 'a.b.c', 'eyJhbGciOiJFUzI1NiJ9.e30.AAAA'])(
+    'answers 401 for a malformed token (%s)',
+    async (token) => {
+      expectUnauthenticated(await list(`Bearer ${token}`), /not valid/);
+    },
+  );
 
   it('answers 401 for a token signed by an unknown key, even with the right claims', async () => {
     const { privateKey } = await generateKeyPair('ES256');
@@ -80,14 +97,25 @@ describe('HttpAuthGuard', () => {
   });
 
   it('answers 401 for an unsigned token (alg none)', async () => {
-    const token = new UnsecuredJWT({ roles: ['ofm-admin'] }).setSubject('a').setIssuer(TEST_ISSUER).setAudience(TEST_AUDIENCE).setExpirationTime('5m').encode();
+    const token = new UnsecuredJWT({ roles: ['ofm-admin'] })
+      .setSubject('a')
+      .setIssuer(TEST_ISSUER)
+      .setAudience(TEST_AUDIENCE)
+      .setExpirationTime('5m')
+      .encode();
     expectUnauthenticated(await list(`Bearer ${token}`), /not valid/);
   });
 
   it('answers 401 for an HS256 token made with the public key as secret (algorithm confusion)', async () => {
     const { publicKey } = await generateKeyPair('ES256', { extractable: true });
     const secret = new TextEncoder().encode(JSON.stringify(await exportJWK(publicKey)));
-    const token = await new SignJWT({ roles: ['ofm-admin'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('a').setIssuer(TEST_ISSUER).setAudience(TEST_AUDIENCE).setExpirationTime('5m').sign(secret);
+    const token = await new SignJWT({ roles: ['ofm-admin'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('a')
+      .setIssuer(TEST_ISSUER)
+      .setAudience(TEST_AUDIENCE)
+      .setExpirationTime('5m')
+      .sign(secret);
     expectUnauthenticated(await list(`Bearer ${token}`), /not valid/);
   });
 
@@ -102,7 +130,10 @@ describe('HttpAuthGuard', () => {
       const res = await list(`Bearer ${token}`);
       expect(res.status).toBe(403);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(res.body).toMatchObject({ type: 'https://ofm.state.gov/problems/forbidden', detail: expect.stringContaining('ofm-admin') });
+      expect(res.body).toMatchObject({
+        type: 'https://ofm.state.gov/problems/forbidden',
+        detail: expect.stringContaining('ofm-admin'),
+      });
     });
 
     it('answers 403 for a token with no known role', async () => {
@@ -141,17 +172,30 @@ describe('HttpAuthGuard', () => {
     it("lets a mission user terminate its own mission's members only", async () => {
       const mu = await gw.keys.sign({ sub: 'mu', roles: ['mission-user'], mission_id: MISSION_ID });
       const body = { effectiveDate: '2026-11-28', reason: 'end of assignment' };
-      gw.downstream.members.getMember.mockResolvedValueOnce({ member: { id: OTHER_MISSION, missionId: OTHER_MISSION, status: 'accredited', version: 2 } });
-      expect((await gw.request('POST', `/api/v1/members/${OTHER_MISSION}/termination`, { token: mu, body })).status).toBe(404);
+      gw.downstream.members.getMember.mockResolvedValueOnce({
+        member: { id: OTHER_MISSION, missionId: OTHER_MISSION, status: 'accredited', version: 2 },
+      });
+      expect(
+        (await gw.request('POST', `/api/v1/members/${OTHER_MISSION}/termination`, { token: mu, body })).status,
+      ).toBe(404);
       expect(gw.downstream.members.terminateMember).not.toHaveBeenCalled();
-      gw.downstream.members.getMember.mockResolvedValueOnce({ member: { id: OTHER_MISSION, missionId: MISSION_ID, status: 'accredited', version: 2 } });
-      gw.downstream.members.terminateMember.mockResolvedValueOnce({ member: { id: OTHER_MISSION, missionId: MISSION_ID, status: 'terminated', version: 3 } });
-      expect((await gw.request('POST', `/api/v1/members/${OTHER_MISSION}/termination`, { token: mu, body })).status).toBe(200);
+      gw.downstream.members.getMember.mockResolvedValueOnce({
+        member: { id: OTHER_MISSION, missionId: MISSION_ID, status: 'accredited', version: 2 },
+      });
+      gw.downstream.members.terminateMember.mockResolvedValueOnce({
+        member: { id: OTHER_MISSION, missionId: MISSION_ID, status: 'terminated', version: 3 },
+      });
+      expect(
+        (await gw.request('POST', `/api/v1/members/${OTHER_MISSION}/termination`, { token: mu, body })).status,
+      ).toBe(200);
     });
 
     it('forbids accreditation decisions to mission users', async () => {
       const mu = await gw.keys.sign({ sub: 'mu', roles: ['mission-user'], mission_id: MISSION_ID });
-      const res = await gw.request('POST', `/api/v1/members/${MISSION_ID}/accreditation`, { token: mu, body: { decision: 'accredit' } });
+      const res = await gw.request('POST', `/api/v1/members/${MISSION_ID}/accreditation`, {
+        token: mu,
+        body: { decision: 'accredit' },
+      });
       expect(res.status).toBe(403);
       expect(gw.downstream.members.accreditMember).not.toHaveBeenCalled();
     });
@@ -160,7 +204,15 @@ describe('HttpAuthGuard', () => {
   describe('mission scoping of mission users', () => {
     let mu: string;
     const member = (missionId: string) => ({
-      member: { id: OTHER_MISSION, missionId, givenName: 'A', familyName: 'B', status: 'notified', version: 1, idCard: null },
+      member: {
+        id: OTHER_MISSION,
+        missionId,
+        givenName: 'A',
+        familyName: 'B',
+        status: 'notified',
+        version: 1,
+        idCard: null,
+      },
     });
 
     beforeAll(async () => {
@@ -188,24 +240,42 @@ describe('HttpAuthGuard', () => {
     it('narrows lists to its mission, and answers 404 when asked for another', async () => {
       gw.downstream.members.listMembers.mockResolvedValueOnce({ members: [], nextCursor: '' });
       expect((await gw.request('GET', '/api/v1/members', { token: mu })).status).toBe(200);
-      expect(gw.downstream.members.listMembers).toHaveBeenCalledWith(expect.objectContaining({ missionId: MISSION_ID }), expect.anything());
+      expect(gw.downstream.members.listMembers).toHaveBeenCalledWith(
+        expect.objectContaining({ missionId: MISSION_ID }),
+        expect.anything(),
+      );
       expect((await gw.request('GET', `/api/v1/members?missionId=${OTHER_MISSION}`, { token: mu })).status).toBe(404);
       expect((await gw.request('GET', `/api/v1/vehicles?missionId=${OTHER_MISSION}`, { token: mu })).status).toBe(404);
     });
 
     it('answers 404 when notifying for another mission, and fills in its own mission when missionId is left out', async () => {
-      const body = { givenName: 'A', familyName: 'B', dateOfBirth: '1980-01-01', nationality: 'FR', category: 'service-staff', arrivalDate: '2026-11-01' };
-      const other = await gw.request('POST', '/api/v1/members', { token: mu, body: { ...body, missionId: OTHER_MISSION } });
+      const body = {
+        givenName: 'A',
+        familyName: 'B',
+        dateOfBirth: '1980-01-01',
+        nationality: 'FR',
+        category: 'service-staff',
+        arrivalDate: '2026-11-01',
+      };
+      const other = await gw.request('POST', '/api/v1/members', {
+        token: mu,
+        body: { ...body, missionId: OTHER_MISSION },
+      });
       expect(other.status).toBe(404);
       expect(gw.downstream.members.notifyAppointment).not.toHaveBeenCalled();
       gw.downstream.members.notifyAppointment.mockResolvedValueOnce(member(MISSION_ID));
       const own = await gw.request('POST', '/api/v1/members', { token: mu, body });
       expect(own.status).toBe(201);
-      expect(gw.downstream.members.notifyAppointment).toHaveBeenCalledWith(expect.objectContaining({ missionId: MISSION_ID }), { subject: 'mu', roles: ['mission-user'], missionId: MISSION_ID });
+      expect(gw.downstream.members.notifyAppointment).toHaveBeenCalledWith(
+        expect.objectContaining({ missionId: MISSION_ID }),
+        { subject: 'mu', roles: ['mission-user'], missionId: MISSION_ID },
+      );
     });
 
-    it("lists only its own mission among the missions", async () => {
-      gw.downstream.missions.getMission.mockResolvedValueOnce({ mission: { id: MISSION_ID, name: 'Embassy', country: 'FR', type: 'embassy', status: 'active', version: 2 } });
+    it('lists only its own mission among the missions', async () => {
+      gw.downstream.missions.getMission.mockResolvedValueOnce({
+        mission: { id: MISSION_ID, name: 'Embassy', country: 'FR', type: 'embassy', status: 'active', version: 2 },
+      });
       const res = await gw.request('GET', '/api/v1/missions', { token: mu });
       expect(res.body).toMatchObject({ items: [{ id: MISSION_ID }], nextCursor: null });
       expect(gw.downstream.missions.listMissions).not.toHaveBeenCalled();
@@ -213,7 +283,17 @@ describe('HttpAuthGuard', () => {
 
     it("answers 404 when registering a vehicle for another mission's member", async () => {
       gw.downstream.members.getMember.mockResolvedValueOnce(member(OTHER_MISSION));
-      const res = await gw.request('POST', '/api/v1/vehicles', { token: mu, body: { ownerMemberId: OTHER_MISSION, vin: '1HGCM82633A004352', make: 'Honda', model: 'Accord', year: 2024, kind: 'car' } });
+      const res = await gw.request('POST', '/api/v1/vehicles', {
+        token: mu,
+        body: {
+          ownerMemberId: OTHER_MISSION,
+          vin: '1HGCM82633A004352',
+          make: 'Honda',
+          model: 'Accord',
+          year: 2024,
+          kind: 'car',
+        },
+      });
       expect(res.status).toBe(404);
       expect(gw.downstream.vehicles.registerVehicle).not.toHaveBeenCalled();
     });

@@ -11,7 +11,14 @@ const AUD = 'ofm-platform';
 const keyPair = async (kid: string) => {
   const { privateKey, publicKey } = await generateKeyPair('ES256');
   const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' }] };
-  const sign = () => new SignJWT({ roles: ['auditor'] }).setProtectedHeader({ alg: 'ES256', kid }).setSubject('s').setIssuer(ISS).setAudience(AUD).setExpirationTime('5m').sign(privateKey);
+  const sign = () =>
+    new SignJWT({ roles: ['auditor'] })
+      .setProtectedHeader({ alg: 'ES256', kid })
+      .setSubject('s')
+      .setIssuer(ISS)
+      .setAudience(AUD)
+      .setExpirationTime('5m')
+      .sign(privateKey);
   return { jwks, sign };
 };
 
@@ -22,7 +29,10 @@ describe('createTokenVerifier in development mode (the JWKS file of `ofm token`)
 
   it('answers 401 pointing at `ofm token` while there is no key file yet', async () => {
     const { sign } = await keyPair('k1');
-    await expect(verifier.verify(await sign())).rejects.toMatchObject({ kind: 'unauthenticated', detail: expect.stringContaining('ofm token') });
+    await expect(verifier.verify(await sign())).rejects.toMatchObject({
+      kind: 'unauthenticated',
+      detail: expect.stringContaining('ofm token'),
+    });
   });
 
   it('picks up the key file once it exists, and a new key when the file is replaced', async () => {
@@ -42,7 +52,12 @@ describe('createTokenVerifier in development mode (the JWKS file of `ofm token`)
 
 describe('createTokenVerifier with a remote JWKS', () => {
   it('answers 503, not 401, when the identity provider cannot be reached', async () => {
-    const verifier = createTokenVerifier({ mode: 'remote', jwksUrl: 'http://127.0.0.1:1/.well-known/jwks.json', issuer: ISS, audience: AUD });
+    const verifier = createTokenVerifier({
+      mode: 'remote',
+      jwksUrl: 'http://127.0.0.1:1/.well-known/jwks.json',
+      issuer: ISS,
+      audience: AUD,
+    });
     const { sign } = await keyPair('k1');
     const error = await verifier.verify(await sign()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProblemDetailsError);
@@ -52,7 +67,9 @@ describe('createTokenVerifier with a remote JWKS', () => {
 
 describe('actorFromClaims', () => {
   it('keeps known roles only, once each, and mission_id', () => {
-    expect(actorFromClaims({ sub: 'u', roles: ['mission-user', 'root', 'mission-user', 7], mission_id: 'm-1' })).toEqual({ subject: 'u', roles: ['mission-user'], missionId: 'm-1' });
+    expect(
+      actorFromClaims({ sub: 'u', roles: ['mission-user', 'root', 'mission-user', 7], mission_id: 'm-1' }),
+    ).toEqual({ subject: 'u', roles: ['mission-user'], missionId: 'm-1' });
   });
 
   it('treats a missing or non-array roles claim as no role', () => {

@@ -1,6 +1,21 @@
 import { readFile, stat } from 'node:fs/promises';
-import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JSONWebKeySet, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { DomainError, isRole, ProblemDetailsError, problemFromStatus, unauthenticated, type Actor } from '@ofm/platform';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  errors as joseErrors,
+  jwtVerify,
+  type JSONWebKeySet,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from 'jose';
+import {
+  DomainError,
+  isRole,
+  ProblemDetailsError,
+  problemFromStatus,
+  unauthenticated,
+  type Actor,
+} from '@ofm/platform';
 import type { AuthSettings } from '../config';
 
 export const ACCEPTED_ALGORITHMS = ['ES256', 'RS256'];
@@ -20,7 +35,12 @@ export class JoseTokenVerifier implements TokenVerifier {
   async verify(token: string): Promise<Actor> {
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, this.keys, { issuer: this.issuer, audience: this.audience, algorithms: ACCEPTED_ALGORITHMS, requiredClaims: ['exp', 'sub'] }));
+      ({ payload } = await jwtVerify(token, this.keys, {
+        issuer: this.issuer,
+        audience: this.audience,
+        algorithms: ACCEPTED_ALGORITHMS,
+        requiredClaims: ['exp', 'sub'],
+      }));
     } catch (error) {
       throw tokenError(error);
     }
@@ -42,16 +62,20 @@ export const actorFromClaims = (payload: JWTPayload): Actor => {
 const tokenError = (error: unknown): Error => {
   if (error instanceof DomainError) return error;
   if (error instanceof joseErrors.JWTExpired) return unauthenticated('The token has expired');
-  if (error instanceof joseErrors.JWTClaimValidationFailed) return unauthenticated(`The token's "${error.claim}" claim is not accepted`);
-  if (error instanceof joseErrors.JWKSTimeout) return identityProviderUnavailable('The identity provider did not answer in time');
+  if (error instanceof joseErrors.JWTClaimValidationFailed)
+    return unauthenticated(`The token's "${error.claim}" claim is not accepted`);
+  if (error instanceof joseErrors.JWKSTimeout)
+    return identityProviderUnavailable('The identity provider did not answer in time');
   if (error instanceof joseErrors.JOSEError) return unauthenticated('The token is not valid');
-  if (error instanceof TypeError && /Invalid|Compact|JWS/i.test(error.message)) return unauthenticated('The token is not valid');
+  if (error instanceof TypeError && /Invalid|Compact|JWS/i.test(error.message))
+    return unauthenticated('The token is not valid');
   // Network failures fetching the JWKS: not the caller's fault.
   return identityProviderUnavailable('The identity provider keys could not be fetched');
 };
 
 // 503, not 401: the token may be fine, we just cannot check it now.
-const identityProviderUnavailable = (detail: string): ProblemDetailsError => new ProblemDetailsError(problemFromStatus(503, detail));
+const identityProviderUnavailable = (detail: string): ProblemDetailsError =>
+  new ProblemDetailsError(problemFromStatus(503, detail));
 
 // Development mode: the JWKS file written by `ofm token`, re-read whenever it changes so that a
 // gateway started before the first token still accepts it.
@@ -73,7 +97,8 @@ export const watchedLocalJwks = (path: string): JWTVerifyGetKey => {
 };
 
 export const createTokenVerifier = (settings: AuthSettings): TokenVerifier => {
-  const keys = settings.mode === 'dev' ? watchedLocalJwks(settings.jwksPath) : createRemoteJWKSet(new URL(settings.jwksUrl));
+  const keys =
+    settings.mode === 'dev' ? watchedLocalJwks(settings.jwksPath) : createRemoteJWKSet(new URL(settings.jwksUrl));
   return new JoseTokenVerifier(keys, settings.issuer, settings.audience);
 };
 

@@ -25,10 +25,28 @@ export class Downstream implements OnModuleInit, OnApplicationShutdown {
   ) {
     const deadlineMs = config.grpcDeadlineMs;
     const acc = config.accreditationGrpcUrl;
-    this.missions = this.open<missions.MissionServiceClient>(acc, PROTO_FILES.mission, 'ofm.accreditation.v1.MissionService', deadlineMs);
-    this.members = this.open<accreditation.MemberServiceClient>(acc, PROTO_FILES.member, 'ofm.accreditation.v1.MemberService', deadlineMs);
-    this.vehicles = this.open<vehicles.VehicleServiceClient>(config.vehiclesGrpcUrl, PROTO_FILES.vehicle, 'ofm.vehicles.v1.VehicleService', deadlineMs);
-    this.health = [grpcHealthCheck('accreditation', acc, deadlineMs), grpcHealthCheck('vehicles', config.vehiclesGrpcUrl, deadlineMs)];
+    this.missions = this.open<missions.MissionServiceClient>(
+      acc,
+      PROTO_FILES.mission,
+      'ofm.accreditation.v1.MissionService',
+      deadlineMs,
+    );
+    this.members = this.open<accreditation.MemberServiceClient>(
+      acc,
+      PROTO_FILES.member,
+      'ofm.accreditation.v1.MemberService',
+      deadlineMs,
+    );
+    this.vehicles = this.open<vehicles.VehicleServiceClient>(
+      config.vehiclesGrpcUrl,
+      PROTO_FILES.vehicle,
+      'ofm.vehicles.v1.VehicleService',
+      deadlineMs,
+    );
+    this.health = [
+      grpcHealthCheck('accreditation', acc, deadlineMs),
+      grpcHealthCheck('vehicles', config.vehiclesGrpcUrl, deadlineMs),
+    ];
   }
 
   onModuleInit(): void {

@@ -1,4 +1,11 @@
-import { credentials, loadPackageDefinition, Metadata, type Client, type ServiceClientConstructor, type ServiceError } from '@grpc/grpc-js';
+import {
+  credentials,
+  loadPackageDefinition,
+  Metadata,
+  type Client,
+  type ServiceClientConstructor,
+  type ServiceError,
+} from '@grpc/grpc-js';
 import { loadSync, type Options } from '@grpc/proto-loader';
 import { PROTO_ROOT } from '@ofm/contracts';
 import { actorToMetadata, type Actor } from '@ofm/platform';
@@ -6,12 +13,21 @@ import type { Observable } from 'rxjs';
 
 // The same loader options as the services' servers (platform bootstrap), so both ends agree on
 // field names (camelCase), enums as strings and default values.
-const LOADER_OPTIONS: Options = { keepCase: false, longs: String, enums: String, defaults: true, oneofs: true, includeDirs: [PROTO_ROOT] };
+const LOADER_OPTIONS: Options = {
+  keepCase: false,
+  longs: String,
+  enums: String,
+  defaults: true,
+  oneofs: true,
+  includeDirs: [PROTO_ROOT],
+};
 
 // A ts-proto client interface (Observable per method) as the gateway uses it: one promise per call,
 // the caller's identity in metadata, a deadline on every call.
 export type PromiseClient<C> = {
-  [K in keyof C]: C[K] extends (request: infer Req, metadata?: Metadata) => Observable<infer Res> ? (request: Partial<Req>, actor?: Actor) => Promise<Res> : never;
+  [K in keyof C]: C[K] extends (request: infer Req, metadata?: Metadata) => Observable<infer Res>
+    ? (request: Partial<Req>, actor?: Actor) => Promise<Res>
+    : never;
 };
 
 export interface GrpcClientOptions {
@@ -26,7 +42,9 @@ export interface GrpcClientOptions {
 // and the OpenTelemetry grpc instrumentation (loaded first by main.ts) propagates the trace context.
 export const createGrpcClient = <C>(options: GrpcClientOptions): { client: PromiseClient<C>; raw: Client } => {
   const definition = loadPackageDefinition(loadSync(options.protoFile, LOADER_OPTIONS));
-  const Ctor = options.service.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], definition) as ServiceClientConstructor;
+  const Ctor = options.service
+    .split('.')
+    .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], definition) as ServiceClientConstructor;
   if (typeof Ctor !== 'function') throw new Error(`service ${options.service} not found in ${options.protoFile}`);
   const raw = new Ctor(options.url, credentials.createInsecure());
   const methods = Object.values(Ctor.service).map((m) => m.originalName ?? '');
@@ -48,7 +66,13 @@ type UnaryMethod = (
   callback: (error: ServiceError | null, response: unknown) => void,
 ) => unknown;
 
-const unary = (raw: Client, method: string, request: unknown, metadata: Metadata, deadlineMs: number): Promise<unknown> =>
+const unary = (
+  raw: Client,
+  method: string,
+  request: unknown,
+  metadata: Metadata,
+  deadlineMs: number,
+): Promise<unknown> =>
   new Promise((resolve, reject) => {
     const fn = (raw as unknown as Record<string, UnaryMethod | undefined>)[method];
     if (typeof fn !== 'function') {

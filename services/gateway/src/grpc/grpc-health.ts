@@ -7,8 +7,17 @@ interface HealthClient {
 
 // A readiness check for HealthRegistry: the downstream service's own grpc.health.v1 answer, which
 // its platform kernel gives as SERVING only when its database and Kafka are ready.
-export const grpcHealthCheck = (name: string, url: string, deadlineMs: number): { check: () => Promise<void>; close: () => void } => {
-  const { client, raw } = createGrpcClient<unknown>({ url, protoFile: 'grpc/health/v1/health.proto', service: 'grpc.health.v1.Health', deadlineMs });
+export const grpcHealthCheck = (
+  name: string,
+  url: string,
+  deadlineMs: number,
+): { check: () => Promise<void>; close: () => void } => {
+  const { client, raw } = createGrpcClient<unknown>({
+    url,
+    protoFile: 'grpc/health/v1/health.proto',
+    service: 'grpc.health.v1.Health',
+    deadlineMs,
+  });
   const health = client as unknown as HealthClient;
   return {
     check: async () => {

@@ -35,22 +35,46 @@ export const ApiRoute = (o: ApiRouteOptions): MethodDecorator => {
   const status = o.status ?? 200;
   const problems = [...new Set([400, 401, 403, ...(o.problems ?? []), 503, 504])].sort();
   const headers: Record<string, { description: string; schema: { type: 'string' } }> = {};
-  if (o.type && status < 300) headers.ETag = { description: 'the version of the resource, for If-Match', schema: { type: 'string' } };
+  if (o.type && status < 300)
+    headers.ETag = { description: 'the version of the resource, for If-Match', schema: { type: 'string' } };
   if (status === 201) headers.Location = { description: 'URL of the created resource', schema: { type: 'string' } };
   const decorators = [
     Roles(...o.roles),
     ApiBearerAuth(BEARER_SCHEME),
-    ApiOperation({ summary: o.summary, description: `${o.description ? `${o.description}\n\n` : ''}**Roles:** ${o.roles.join(', ')}` }),
-    ApiResponse({ status, description: 'success', ...(o.type ? { type: o.type } : {}), ...(Object.keys(headers).length ? { headers } : {}) }),
+    ApiOperation({
+      summary: o.summary,
+      description: `${o.description ? `${o.description}\n\n` : ''}**Roles:** ${o.roles.join(', ')}`,
+    }),
+    ApiResponse({
+      status,
+      description: 'success',
+      ...(o.type ? { type: o.type } : {}),
+      ...(Object.keys(headers).length ? { headers } : {}),
+    }),
     ...problems.map((s) =>
-      ApiResponse({ status: s, description: PROBLEM_DESCRIPTIONS[s] ?? 'problem', content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemView) } } } }),
+      ApiResponse({
+        status: s,
+        description: PROBLEM_DESCRIPTIONS[s] ?? 'problem',
+        content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemView) } } },
+      }),
     ),
   ];
   if (o.idempotent) {
     decorators.push(
-      ApiHeader({ name: 'Idempotency-Key', required: false, description: 'replays the stored answer for a repeated request with the same key and body' }),
+      ApiHeader({
+        name: 'Idempotency-Key',
+        required: false,
+        description: 'replays the stored answer for a repeated request with the same key and body',
+      }),
     );
   }
-  if (o.ifMatch) decorators.push(ApiHeader({ name: 'If-Match', required: false, description: 'ETag (version) the change expects; 409 if it moved' }));
+  if (o.ifMatch)
+    decorators.push(
+      ApiHeader({
+        name: 'If-Match',
+        required: false,
+        description: 'ETag (version) the change expects; 409 if it moved',
+      }),
+    );
   return applyDecorators(...decorators);
 };

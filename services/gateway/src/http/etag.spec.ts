@@ -17,6 +17,8 @@ describe('ETag and If-Match', () => {
   });
 
   it.each(['"abc"', '"0"', '"1", "2"', '"-1"'])('refuses If-Match %j naming the header', (header) => {
-    expect(() => expectedVersionFrom(header)).toThrow(expect.objectContaining({ kind: 'validation', errors: [expect.objectContaining({ field: 'If-Match' })] }));
+    expect(() => expectedVersionFrom(header)).toThrow(
+      expect.objectContaining({ kind: 'validation', errors: [expect.objectContaining({ field: 'If-Match' })] }),
+    );
   });
 });

@@ -4,7 +4,8 @@ import { startTestGateway, type TestGateway } from '../gateway.spec-helper';
 const MEMBER_ID = '3f1c2a9e-7b4d-4c1e-9a2b-5d6e7f8a9b0c';
 
 // A failed call as @grpc/grpc-js rejects it: our services put the problem JSON in details.
-const grpcError = (code: status, details: string) => Object.assign(new Error(`${code} ${details}`), { code, details, metadata: new Metadata() });
+const grpcError = (code: status, details: string) =>
+  Object.assign(new Error(`${code} ${details}`), { code, details, metadata: new Metadata() });
 const problemJson = (p: object) => JSON.stringify(p);
 
 describe('gRPC errors of the services become problem+json', () => {
@@ -19,7 +20,11 @@ describe('gRPC errors of the services become problem+json', () => {
   beforeEach(() => jest.clearAllMocks());
 
   const accredit = (headers: Record<string, string> = {}) =>
-    gw.request('POST', `/api/v1/members/${MEMBER_ID}/accreditation`, { token: officer, body: { decision: 'accredit' }, headers });
+    gw.request('POST', `/api/v1/members/${MEMBER_ID}/accreditation`, {
+      token: officer,
+      body: { decision: 'accredit' },
+      headers,
+    });
 
   it('answers a refused accreditation (FAILED_PRECONDITION) with 422 and one errors entry per failed criterion', async () => {
     const refusal = {
@@ -33,7 +38,9 @@ describe('gRPC errors of the services become problem+json', () => {
         { field: 'weeklyHours', message: 'a diplomatic agent works at least 35 hours a week' },
       ],
     };
-    gw.downstream.members.accreditMember.mockRejectedValueOnce(grpcError(status.FAILED_PRECONDITION, problemJson(refusal)));
+    gw.downstream.members.accreditMember.mockRejectedValueOnce(
+      grpcError(status.FAILED_PRECONDITION, problemJson(refusal)),
+    );
     const res = await accredit();
     expect(res.status).toBe(422);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -41,10 +48,42 @@ describe('gRPC errors of the services become problem+json', () => {
   });
 
   it.each([
-    [status.INVALID_ARGUMENT, { type: 'https://ofm.state.gov/problems/validation', title: 'Invalid request', status: 400, detail: 'bad', errors: [{ field: 'id', message: 'must be a UUID' }] }, 400],
-    [status.NOT_FOUND, { type: 'https://ofm.state.gov/problems/not-found', title: 'Not found', status: 404, detail: `member ${MEMBER_ID} was not found` }, 404],
-    [status.ABORTED, { type: 'https://ofm.state.gov/problems/conflict', title: 'Conflict', status: 409, detail: 'version 3 expected, found 4' }, 409],
-    [status.PERMISSION_DENIED, { type: 'https://ofm.state.gov/problems/forbidden', title: 'Forbidden', status: 403, detail: 'no' }, 403],
+    [
+      status.INVALID_ARGUMENT,
+      {
+        type: 'https://ofm.state.gov/problems/validation',
+        title: 'Invalid request',
+        status: 400,
+        detail: 'bad',
+        errors: [{ field: 'id', message: 'must be a UUID' }],
+      },
+      400,
+    ],
+    [
+      status.NOT_FOUND,
+      {
+        type: 'https://ofm.state.gov/problems/not-found',
+        title: 'Not found',
+        status: 404,
+        detail: `member ${MEMBER_ID} was not found`,
+      },
+      404,
+    ],
+    [
+      status.ABORTED,
+      {
+        type: 'https://ofm.state.gov/problems/conflict',
+        title: 'Conflict',
+        status: 409,
+        detail: 'version 3 expected, found 4',
+      },
+      409,
+    ],
+    [
+      status.PERMISSION_DENIED,
+      { type: 'https://ofm.state.gov/problems/forbidden', title: 'Forbidden', status: 403, detail: 'no' },
+      403,
+    ],
   ])('passes on the problem a service gives with code %s', async (code, problem, httpStatus) => {
     gw.downstream.members.accreditMember.mockRejectedValueOnce(grpcError(code, problemJson(problem)));
     const res = await accredit();
@@ -66,7 +105,9 @@ describe('gRPC errors of the services become problem+json', () => {
   });
 
   it('answers an internal failure with 500 and shows nothing of it', async () => {
-    gw.downstream.members.accreditMember.mockRejectedValueOnce(grpcError(status.INTERNAL, 'relation "member" does not exist at pg://secret'));
+    gw.downstream.members.accreditMember.mockRejectedValueOnce(
+      grpcError(status.INTERNAL, 'relation "member" does not exist at pg://secret'),
+    );
     const res = await accredit();
     expect(res.status).toBe(500);
     expect(JSON.stringify(res.body)).not.toMatch(/relation|secret/);
@@ -81,26 +122,56 @@ describe('gRPC errors of the services become problem+json', () => {
   });
 
   it('forwards If-Match as expected_version, and no If-Match as 0', async () => {
-    const member = { id: MEMBER_ID, missionId: MEMBER_ID, status: 'accredited', version: 5, idCard: { number: 'D123', color: 'blue', expiresOn: '2029-11-28' } };
+    const member = {
+      id: MEMBER_ID,
+      missionId: MEMBER_ID,
+      status: 'accredited',
+      version: 5,
+      idCard: { number: 'D123', color: 'blue', expiresOn: '2029-11-28' },
+    };
     gw.downstream.members.accreditMember.mockResolvedValue({ member });
     const withTag = await accredit({ 'if-match': '"4"' });
     expect(withTag.status).toBe(200);
     expect(withTag.headers.etag).toBe('"5"');
-    expect(withTag.body).toMatchObject({ status: 'accredited', idCard: { number: 'D123', color: 'blue', expiresOn: '2029-11-28' } });
-    expect(gw.downstream.members.accreditMember).toHaveBeenLastCalledWith({ id: MEMBER_ID, decision: 'accredit', expectedVersion: 4 }, { subject: 'officer-1', roles: ['ofm-officer'] });
+    expect(withTag.body).toMatchObject({
+      status: 'accredited',
+      idCard: { number: 'D123', color: 'blue', expiresOn: '2029-11-28' },
+    });
+    expect(gw.downstream.members.accreditMember).toHaveBeenLastCalledWith(
+      { id: MEMBER_ID, decision: 'accredit', expectedVersion: 4 },
+      { subject: 'officer-1', roles: ['ofm-officer'] },
+    );
     await accredit({ 'if-match': 'W/"7"' });
-    expect(gw.downstream.members.accreditMember).toHaveBeenLastCalledWith(expect.objectContaining({ expectedVersion: 7 }), expect.anything());
+    expect(gw.downstream.members.accreditMember).toHaveBeenLastCalledWith(
+      expect.objectContaining({ expectedVersion: 7 }),
+      expect.anything(),
+    );
     await accredit();
-    expect(gw.downstream.members.accreditMember).toHaveBeenLastCalledWith(expect.objectContaining({ expectedVersion: 0 }), expect.anything());
+    expect(gw.downstream.members.accreditMember).toHaveBeenLastCalledWith(
+      expect.objectContaining({ expectedVersion: 0 }),
+      expect.anything(),
+    );
   });
 
   it('answers the termination with the member as it now stands', async () => {
-    gw.downstream.members.terminateMember.mockResolvedValueOnce({ member: { id: MEMBER_ID, missionId: MEMBER_ID, status: 'terminated', immunityEndsOn: '2026-12-28', version: 6 } });
-    const res = await gw.request('POST', `/api/v1/members/${MEMBER_ID}/termination`, { token: officer, body: { effectiveDate: '2026-11-28', reason: 'end of assignment' }, headers: { 'if-match': '"5"' } });
+    gw.downstream.members.terminateMember.mockResolvedValueOnce({
+      member: { id: MEMBER_ID, missionId: MEMBER_ID, status: 'terminated', immunityEndsOn: '2026-12-28', version: 6 },
+    });
+    const res = await gw.request('POST', `/api/v1/members/${MEMBER_ID}/termination`, {
+      token: officer,
+      body: { effectiveDate: '2026-11-28', reason: 'end of assignment' },
+      headers: { 'if-match': '"5"' },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: 'terminated', immunityEndsOn: '2026-12-28', version: 6 });
     expect(gw.downstream.members.terminateMember).toHaveBeenCalledWith(
-      { id: MEMBER_ID, effectiveDate: '2026-11-28', reason: 'end of assignment', departureDate: '', expectedVersion: 5 },
+      {
+        id: MEMBER_ID,
+        effectiveDate: '2026-11-28',
+        reason: 'end of assignment',
+        departureDate: '',
+        expectedVersion: 5,
+      },
       expect.anything(),
     );
   });

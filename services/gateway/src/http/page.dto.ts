@@ -7,7 +7,11 @@ export const MAX_LIMIT = 500;
 
 // ?limit=&cursor= of every list (CONTRACT.md: default 50, max 500).
 export class PageQuery {
-  @ApiPropertyOptional({ description: `page size (default ${DEFAULT_LIMIT}, max ${MAX_LIMIT})`, minimum: 1, maximum: MAX_LIMIT })
+  @ApiPropertyOptional({
+    description: `page size (default ${DEFAULT_LIMIT}, max ${MAX_LIMIT})`,
+    minimum: 1,
+    maximum: MAX_LIMIT,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -27,9 +31,16 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export const pageRequest = (q: PageQuery): { limit: number; cursor: string } => ({ limit: q.limit ?? DEFAULT_LIMIT, cursor: q.cursor ?? '' });
+export const pageRequest = (q: PageQuery): { limit: number; cursor: string } => ({
+  limit: q.limit ?? DEFAULT_LIMIT,
+  cursor: q.cursor ?? '',
+});
 
-export const toPage = <S, T>(items: S[] | null | undefined, nextCursor: string | null | undefined, map: (s: S) => T): Page<T> => ({
+export const toPage = <S, T>(
+  items: S[] | null | undefined,
+  nextCursor: string | null | undefined,
+  map: (s: S) => T,
+): Page<T> => ({
   items: (items ?? []).map(map),
   nextCursor: nextCursor ? nextCursor : null,
 });

@@ -11,6 +11,7 @@ export class ProblemView {
   @ApiProperty({ example: 'Invalid request' }) title!: string;
   @ApiProperty({ example: 400 }) status!: number;
   @ApiProperty({ example: 'The request is not valid: country' }) detail!: string;
-  @ApiPropertyOptional({ type: [FieldErrorView], description: 'one entry per bad field or failed criterion' }) errors?: FieldErrorView[];
+  @ApiPropertyOptional({ type: [FieldErrorView], description: 'one entry per bad field or failed criterion' })
+  errors?: FieldErrorView[];
   @ApiPropertyOptional({ description: 'the broken rule (422)', example: 'diplomatic-agent-criteria' }) rule?: string;
 }

@@ -13,20 +13,26 @@ export const isIsoDay = (value: unknown): boolean => {
   return d.toISOString().slice(0, 10) === value;
 };
 
-export const IsIsoDay = (options?: ValidationOptions): PropertyDecorator => (target, propertyName) =>
-  registerDecorator({
-    name: 'isIsoDay',
-    target: target.constructor,
-    propertyName: propertyName as string,
-    options: { message: '$property must be an ISO 8601 date (YYYY-MM-DD)', ...options },
-    validator: { validate: isIsoDay },
-  });
+export const IsIsoDay =
+  (options?: ValidationOptions): PropertyDecorator =>
+  (target, propertyName) =>
+    registerDecorator({
+      name: 'isIsoDay',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: '$property must be an ISO 8601 date (YYYY-MM-DD)', ...options },
+      validator: { validate: isIsoDay },
+    });
 
 // A required or optional ISO day, documented in OpenAPI.
 export const IsoDayProperty = (description: string, required = true): PropertyDecorator =>
   required
     ? applyDecorators(ApiProperty({ description, format: 'date', example: '2025-09-01' }), IsIsoDay())
-    : applyDecorators(ApiPropertyOptional({ description, format: 'date', example: '2025-09-01' }), IsOptional(), IsIsoDay());
+    : applyDecorators(
+        ApiPropertyOptional({ description, format: 'date', example: '2025-09-01' }),
+        IsOptional(),
+        IsIsoDay(),
+      );
 
 export const COUNTRY_CODE = /^[A-Z]{2}$/;
 

@@ -27,10 +27,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const header = request.headers[IDEMPOTENCY_HEADER];
-    if (request.method !== 'POST' || header === undefined || !isApiPath(request.url) || !request.actor) return next.handle();
+    if (request.method !== 'POST' || header === undefined || !isApiPath(request.url) || !request.actor)
+      return next.handle();
     const key = Array.isArray(header) ? header.join(',') : header;
     if (!isValidIdempotencyKey(key)) {
-      throw validationFailed([{ field: 'Idempotency-Key', message: 'Idempotency-Key must be 1 to 255 printable ASCII characters' }]);
+      throw validationFailed([
+        { field: 'Idempotency-Key', message: 'Idempotency-Key must be 1 to 255 printable ASCII characters' },
+      ]);
     }
     const ifMatch = request.headers['if-match'];
     const claim: IdempotencyClaim = {
@@ -38,12 +41,19 @@ export class IdempotencyInterceptor implements NestInterceptor {
       key,
       method: request.method,
       path: request.url,
-      requestHash: requestHash({ method: request.method, path: request.url, body: request.body, ifMatch: Array.isArray(ifMatch) ? ifMatch.join(',') : ifMatch }),
+      requestHash: requestHash({
+        method: request.method,
+        path: request.url,
+        body: request.body,
+        ifMatch: Array.isArray(ifMatch) ? ifMatch.join(',') : ifMatch,
+      }),
     };
 
     const outcome = await this.store.begin(claim).catch((error: unknown) => {
       this.logger.error(error instanceof Error ? error : new Error(String(error)), 'idempotency store unavailable');
-      throw new ProblemDetailsError(problemFromStatus(503, 'Idempotency keys cannot be checked right now; retry later'));
+      throw new ProblemDetailsError(
+        problemFromStatus(503, 'Idempotency keys cannot be checked right now; retry later'),
+      );
     });
     switch (outcome.kind) {
       case 'reuse':
@@ -68,14 +78,20 @@ export class IdempotencyInterceptor implements NestInterceptor {
             }
             // The change is made: failing to remember the answer must not turn it into an error.
             await this.store.complete(claim, { status: reply.statusCode, headers, body }).catch((error: unknown) => {
-              this.logger.error(error instanceof Error ? error : new Error(String(error)), 'could not store an idempotent answer');
+              this.logger.error(
+                error instanceof Error ? error : new Error(String(error)),
+                'could not store an idempotent answer',
+              );
             });
             return body;
           }),
           catchError((error: unknown) =>
             from(
               this.store.release(claim).catch((releaseError: unknown) => {
-                this.logger.error(releaseError instanceof Error ? releaseError : new Error(String(releaseError)), 'could not release an idempotency key');
+                this.logger.error(
+                  releaseError instanceof Error ? releaseError : new Error(String(releaseError)),
+                  'could not release an idempotency key',
+                );
               }),
             ).pipe(mergeMap(() => throwError(() => error))),
           ),

@@ -73,7 +73,10 @@ export class IdempotencyStore {
       if (!row) continue;
       if (row.request_hash !== c.requestHash) return { kind: 'reuse' };
       if (row.status === 'completed') {
-        return { kind: 'replay', answer: { status: row.response_status ?? 200, headers: row.response_headers ?? {}, body: row.response_body } };
+        return {
+          kind: 'replay',
+          answer: { status: row.response_status ?? 200, headers: row.response_headers ?? {}, body: row.response_body },
+        };
       }
       if (!row.stale) return { kind: 'in-flight' };
       // TypeORM answers UPDATE with [rows, affected].
@@ -101,12 +104,18 @@ export class IdempotencyStore {
   // single transactions, so a refused or failed command had no effect; only a timeout (504) leaves
   // the outcome unknown, which the README documents.
   async release(c: Pick<IdempotencyClaim, 'subject' | 'key'>): Promise<void> {
-    await this.ds.query(`DELETE FROM idempotency_key WHERE actor_subject = $1 AND key = $2 AND status = 'in-flight'`, [c.subject, c.key]);
+    await this.ds.query(`DELETE FROM idempotency_key WHERE actor_subject = $1 AND key = $2 AND status = 'in-flight'`, [
+      c.subject,
+      c.key,
+    ]);
   }
 
   // Housekeeping: rows past the replay window.
   async purgeExpired(): Promise<number> {
-    const [, count] = (await this.ds.query(`DELETE FROM idempotency_key WHERE created_at < now() - make_interval(hours => $1)`, [this.ttlHours])) as [unknown, number];
+    const [, count] = (await this.ds.query(
+      `DELETE FROM idempotency_key WHERE created_at < now() - make_interval(hours => $1)`,
+      [this.ttlHours],
+    )) as [unknown, number];
     return count ?? 0;
   }
 }

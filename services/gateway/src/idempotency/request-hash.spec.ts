@@ -22,9 +22,12 @@ describe('request hash', () => {
 });
 
 describe('isValidIdempotencyKey', () => {
-  it.each(['a', 'seed-mission-Q42', '8e0f3c1a-2b4d-4e6f-8a1b-3c5d7e9f1a2b', 'x'.repeat(255), 'with inner space'])('accepts %j', (key) => {
-    expect(isValidIdempotencyKey(key)).toBe(true);
-  });
+  it.each(['a', 'seed-mission-Q42', '8e0f3c1a-2b4d-4e6f-8a1b-3c5d7e9f1a2b', 'x'.repeat(255), 'with inner space'])(
+    'accepts %j',
+    (key) => {
+      expect(isValidIdempotencyKey(key)).toBe(true);
+    },
+  );
 
   it.each(['', ' a', 'a ', 'x'.repeat(256), 'tab\there', 'é'])('refuses %j', (key) => {
     expect(isValidIdempotencyKey(key)).toBe(false);

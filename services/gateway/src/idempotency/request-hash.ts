@@ -24,4 +24,5 @@ export const requestHash = (r: HashedRequest): string =>
     .digest('hex');
 
 // Printable ASCII without spaces at either end, as the IETF Idempotency-Key draft allows.
-export const isValidIdempotencyKey = (key: string): boolean => key.length >= 1 && key.length <= 255 && /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/.test(key);
+export const isValidIdempotencyKey = (key: string): boolean =>
+  key.length >= 1 && key.length <= 255 && /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/.test(key);

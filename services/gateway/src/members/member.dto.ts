@@ -1,5 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { PageQuery } from '../http/page.dto';
 import { IsCountryCode, IsoDayProperty } from '../http/validators';
 
@@ -20,7 +32,23 @@ export const MEMBER_CATEGORIES = [
 ] as const;
 export const MEMBER_STATUSES = ['notified', 'accredited', 'refused', 'terminated'] as const;
 export const IMMUNITY_LEVELS = ['full', 'full-criminal', 'official-acts', 'none'] as const;
-export const VISA_CLASSES = ['A-1', 'A-2', 'A-3', 'G-1', 'G-2', 'G-3', 'G-4', 'G-5', 'NATO-1', 'NATO-2', 'NATO-3', 'NATO-4', 'NATO-5', 'NATO-6', 'NATO-7'] as const;
+export const VISA_CLASSES = [
+  'A-1',
+  'A-2',
+  'A-3',
+  'G-1',
+  'G-2',
+  'G-3',
+  'G-4',
+  'G-5',
+  'NATO-1',
+  'NATO-2',
+  'NATO-3',
+  'NATO-4',
+  'NATO-5',
+  'NATO-6',
+  'NATO-7',
+] as const;
 export const PASSPORT_TYPES = ['diplomatic', 'official', 'regular'] as const;
 export const RELATIONSHIPS = ['spouse', 'child'] as const;
 
@@ -29,7 +57,10 @@ const isDependent = (o: { category?: string }): boolean => o.category === 'depen
 // POST /members: the notification of appointment (CONTRACT.md fixed fields, plus the facts the
 // accreditation criteria of DOMAIN.md read).
 export class NotifyAppointmentDto {
-  @ApiPropertyOptional({ format: 'uuid', description: "required, except for a mission user (defaults to the caller's mission)" })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: "required, except for a mission user (defaults to the caller's mission)",
+  })
   @IsOptional()
   @IsUUID()
   missionId?: string;
@@ -78,7 +109,10 @@ export class NotifyAppointmentDto {
   @IsBoolean()
   pendingSeriousCharge?: boolean;
   @IsoDayProperty('expected departure', false) expectedDepartureDate?: string;
-  @ApiPropertyOptional({ default: false, description: 'children 21-22 in full-time study' }) @IsOptional() @IsBoolean() fullTimeStudent?: boolean;
+  @ApiPropertyOptional({ default: false, description: 'children 21-22 in full-time study' })
+  @IsOptional()
+  @IsBoolean()
+  fullTimeStudent?: boolean;
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() disabled?: boolean;
 }
 
@@ -97,7 +131,8 @@ export class TerminationDto {
   @MaxLength(500)
   reason!: string;
 
-  @IsoDayProperty('the day the member leaves the U.S., if known (immunity ends at the earlier)', false) departureDate?: string;
+  @IsoDayProperty('the day the member leaves the U.S., if known (immunity ends at the earlier)', false)
+  departureDate?: string;
 }
 
 export class ListMembersQuery extends PageQuery {
@@ -113,12 +148,18 @@ export class IdCardView {
 }
 
 export class FailedCriterionView {
-  @ApiProperty({ description: 'stable code of the accreditation criterion', example: 'diplomatic-passport' }) criterion!: string;
+  @ApiProperty({ description: 'stable code of the accreditation criterion', example: 'diplomatic-passport' })
+  criterion!: string;
   @ApiProperty({ example: 'a diplomatic agent must hold a diplomatic passport' }) message!: string;
 }
 
 export class OpenItemView {
-  @ApiProperty({ description: 'the document to give back (id-card; tax cards, plates and licences are tracked where they are issued)', example: 'id-card' }) document!: string;
+  @ApiProperty({
+    description:
+      'the document to give back (id-card; tax cards, plates and licences are tracked where they are issued)',
+    example: 'id-card',
+  })
+  document!: string;
   @ApiProperty({ description: 'its number', example: 'D000000042' }) reference!: string;
   @ApiProperty({ format: 'date' }) dueOn!: string;
   @ApiProperty({ enum: ['open', 'returned'] }) status!: string;
@@ -157,9 +198,15 @@ export class MemberView {
   @ApiProperty({ nullable: true, type: String, format: 'date' }) terminationEffectiveDate!: string | null;
   @ApiProperty({ nullable: true, type: String }) terminationReason!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) immunityEndsOn!: string | null;
-  @ApiProperty({ type: [FailedCriterionView], description: 'why the last accreditation was refused, one entry per failed criterion; empty otherwise' })
+  @ApiProperty({
+    type: [FailedCriterionView],
+    description: 'why the last accreditation was refused, one entry per failed criterion; empty otherwise',
+  })
   failedCriteria!: FailedCriterionView[];
-  @ApiProperty({ type: [OpenItemView], description: 'documents to return after termination, tracked until returned; empty before' })
+  @ApiProperty({
+    type: [OpenItemView],
+    description: 'documents to return after termination, tracked until returned; empty before',
+  })
   openItems!: OpenItemView[];
   @ApiProperty({ description: 'optimistic concurrency version (also the ETag)' }) version!: number;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;

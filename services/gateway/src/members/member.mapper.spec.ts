@@ -37,8 +37,13 @@ describe('toMemberView', () => {
 
   it('lists the documents a terminated member must return', () => {
     const view = toMemberView(
-      member({ status: 'terminated', openItems: [{ document: 'id-card', reference: 'D000000042', dueOn: '2026-12-28', status: 'open' }] }),
+      member({
+        status: 'terminated',
+        openItems: [{ document: 'id-card', reference: 'D000000042', dueOn: '2026-12-28', status: 'open' }],
+      }),
     );
-    expect(view.openItems).toEqual([{ document: 'id-card', reference: 'D000000042', dueOn: '2026-12-28', status: 'open' }]);
+    expect(view.openItems).toEqual([
+      { document: 'id-card', reference: 'D000000042', dueOn: '2026-12-28', status: 'open' },
+    ]);
   });
 });

@@ -23,7 +23,10 @@ export const toMemberView = (m: accreditation.Member): MemberView => ({
   relationship: orNull(m.relationship),
   status: m.status,
   immunityLevel: orNull(m.immunityLevel),
-  idCard: m.idCard && m.idCard.number ? { number: m.idCard.number, color: m.idCard.color, expiresOn: m.idCard.expiresOn } : null,
+  idCard:
+    m.idCard && m.idCard.number
+      ? { number: m.idCard.number, color: m.idCard.color, expiresOn: m.idCard.expiresOn }
+      : null,
   residesInWashingtonMetro: m.residesInWashingtonMetro,
   commercialActivity: m.commercialActivity,
   pendingSeriousCharge: m.pendingSeriousCharge,
@@ -36,7 +39,12 @@ export const toMemberView = (m: accreditation.Member): MemberView => ({
   terminationReason: orNull(m.terminationReason),
   immunityEndsOn: orNull(m.immunityEndsOn),
   failedCriteria: (m.failedCriteria ?? []).map((f) => ({ criterion: f.criterion, message: f.message })),
-  openItems: (m.openItems ?? []).map((i) => ({ document: i.document, reference: i.reference, dueOn: i.dueOn, status: i.status })),
+  openItems: (m.openItems ?? []).map((i) => ({
+    document: i.document,
+    reference: i.reference,
+    dueOn: i.dueOn,
+    status: i.status,
+  })),
   version: m.version,
   createdAt: m.createdAt,
   updatedAt: m.updatedAt,

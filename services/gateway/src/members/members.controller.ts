@@ -10,7 +10,14 @@ import { expectedVersionFrom } from '../http/etag';
 import { pageRequest, toPage, type Page } from '../http/page.dto';
 import { created, must, withEtag } from '../http/respond';
 import { UuidPipe } from '../http/uuid.pipe';
-import { AccreditationDecisionDto, ListMembersQuery, MemberPage, MemberView, NotifyAppointmentDto, TerminationDto } from './member.dto';
+import {
+  AccreditationDecisionDto,
+  ListMembersQuery,
+  MemberPage,
+  MemberView,
+  NotifyAppointmentDto,
+  TerminationDto,
+} from './member.dto';
 import { toMemberView } from './member.mapper';
 
 export const MEMBERS_PATH = '/api/v1/members';
@@ -33,7 +40,11 @@ export class MembersController {
     problems: [404, 409, 422],
     idempotent: true,
   })
-  async notify(@Body() body: NotifyAppointmentDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<MemberView> {
+  async notify(
+    @Body() body: NotifyAppointmentDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<MemberView> {
     const missionId = this.missionFor(actor, body.missionId);
     const { member } = await this.downstream.members.notifyAppointment(
       {
@@ -65,18 +76,38 @@ export class MembersController {
   }
 
   @Get()
-  @ApiRoute({ summary: 'List members', description: 'Filters: missionId, status, category. A mission user sees only its own mission.', roles: [...READERS], type: MemberPage, problems: [404] })
+  @ApiRoute({
+    summary: 'List members',
+    description: 'Filters: missionId, status, category. A mission user sees only its own mission.',
+    roles: [...READERS],
+    type: MemberPage,
+    problems: [404],
+  })
   async list(@Query() query: ListMembersQuery, @CurrentActor() actor: Actor): Promise<Page<MemberView>> {
     const answer = await this.downstream.members.listMembers(
-      { page: pageRequest(query), missionId: scopedMissionFilter(actor, query.missionId) ?? '', status: query.status ?? '', category: query.category ?? '' },
+      {
+        page: pageRequest(query),
+        missionId: scopedMissionFilter(actor, query.missionId) ?? '',
+        status: query.status ?? '',
+        category: query.category ?? '',
+      },
       actor,
     );
     return toPage(answer.members, answer.nextCursor, toMemberView);
   }
 
   @Get(':id')
-  @ApiRoute({ summary: 'One member, with accreditation status and P&I level', roles: [...READERS], type: MemberView, problems: [404] })
-  async get(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<MemberView> {
+  @ApiRoute({
+    summary: 'One member, with accreditation status and P&I level',
+    roles: [...READERS],
+    type: MemberView,
+    problems: [404],
+  })
+  async get(
+    @Param('id', UuidPipe) id: string,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<MemberView> {
     const member = await this.visibleMember(id, actor);
     return withEtag(reply, member);
   }
@@ -99,7 +130,10 @@ export class MembersController {
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<MemberView> {
-    const { member } = await this.downstream.members.accreditMember({ id, decision: body.decision, expectedVersion: expectedVersionFrom(ifMatch) }, actor);
+    const { member } = await this.downstream.members.accreditMember(
+      { id, decision: body.decision, expectedVersion: expectedVersionFrom(ifMatch) },
+      actor,
+    );
     return withEtag(reply, toMemberView(must(member, 'member')));
   }
 
@@ -126,7 +160,13 @@ export class MembersController {
   ): Promise<MemberView> {
     if (isMissionScoped(actor)) await this.visibleMember(id, actor);
     const { member } = await this.downstream.members.terminateMember(
-      { id, effectiveDate: body.effectiveDate, reason: body.reason, departureDate: body.departureDate ?? '', expectedVersion: expectedVersionFrom(ifMatch) },
+      {
+        id,
+        effectiveDate: body.effectiveDate,
+        reason: body.reason,
+        departureDate: body.departureDate ?? '',
+        expectedVersion: expectedVersionFrom(ifMatch),
+      },
       actor,
     );
     return withEtag(reply, toMemberView(must(member, 'member')));
@@ -135,7 +175,8 @@ export class MembersController {
   // Mission users notify for their own mission only; they may leave missionId out.
   private missionFor(actor: Actor, requested: string | undefined): string {
     if (isMissionScoped(actor)) {
-      if (requested !== undefined && requested.toLowerCase() !== actor.missionId?.toLowerCase()) throw notFound('mission', requested);
+      if (requested !== undefined && requested.toLowerCase() !== actor.missionId?.toLowerCase())
+        throw notFound('mission', requested);
       return actor.missionId!;
     }
     if (requested === undefined) throw validationFailed([{ field: 'missionId', message: 'missionId must be a UUID' }]);

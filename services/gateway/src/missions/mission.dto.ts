@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsNotEmpty,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsCountryCode } from '../http/validators';
 import { PageQuery } from '../http/page.dto';
 
@@ -89,7 +101,10 @@ export class RegisterMissionDto {
   @Type(() => GeoPointDto)
   location!: GeoPointDto;
 
-  @ApiPropertyOptional({ description: 'where a consular post applies', example: 'District of Columbia, Maryland, Virginia' })
+  @ApiPropertyOptional({
+    description: 'where a consular post applies',
+    example: 'District of Columbia, Maryland, Virginia',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(500)

@@ -8,7 +8,9 @@ export const toMissionView = (m: missions.Mission): MissionView => ({
   country: m.country,
   type: m.type,
   consularClass: orNull(m.consularClass),
-  address: m.address ? { line1: m.address.line1, city: m.address.city, state: m.address.state, postalCode: m.address.postalCode } : null,
+  address: m.address
+    ? { line1: m.address.line1, city: m.address.city, state: m.address.state, postalCode: m.address.postalCode }
+    : null,
   location: m.location ? { lat: m.location.lat, lon: m.location.lon } : null,
   status: m.status,
   regionalOffice: m.regionalOffice,

@@ -21,8 +21,19 @@ export class MissionsController {
 
   @Post()
   @HttpCode(201)
-  @ApiRoute({ summary: 'Register a foreign mission', roles: ['ofm-admin', 'ofm-officer'], status: 201, type: MissionView, problems: [409, 422], idempotent: true })
-  async register(@Body() body: RegisterMissionDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<MissionView> {
+  @ApiRoute({
+    summary: 'Register a foreign mission',
+    roles: ['ofm-admin', 'ofm-officer'],
+    status: 201,
+    type: MissionView,
+    problems: [409, 422],
+    idempotent: true,
+  })
+  async register(
+    @Body() body: RegisterMissionDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<MissionView> {
     const { mission } = await this.downstream.missions.registerMission(
       {
         name: body.name,
@@ -55,8 +66,17 @@ export class MissionsController {
   }
 
   @Get(':id')
-  @ApiRoute({ summary: 'One mission', roles: ['ofm-admin', 'ofm-officer', 'auditor', 'mission-user'], type: MissionView, problems: [404] })
-  async get(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<MissionView> {
+  @ApiRoute({
+    summary: 'One mission',
+    roles: ['ofm-admin', 'ofm-officer', 'auditor', 'mission-user'],
+    type: MissionView,
+    problems: [404],
+  })
+  async get(
+    @Param('id', UuidPipe) id: string,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<MissionView> {
     assertVisible(actor, id, 'mission', id);
     const { mission } = await this.downstream.missions.getMission({ id }, actor);
     return withEtag(reply, toMissionView(must(mission, 'mission')));
@@ -67,7 +87,10 @@ export class MissionsController {
     try {
       const { mission } = await this.downstream.missions.getMission({ id: actor.missionId! }, actor);
       const view = toMissionView(must(mission, 'mission'));
-      const matches = (!q.country || view.country === q.country) && (!q.type || view.type === q.type) && (!q.status || view.status === q.status);
+      const matches =
+        (!q.country || view.country === q.country) &&
+        (!q.type || view.type === q.type) &&
+        (!q.status || view.status === q.status);
       return { items: matches && !q.cursor ? [view] : [], nextCursor: null };
     } catch (error) {
       if (isGrpcError(error) && error.code === GrpcStatus.NOT_FOUND) return { items: [], nextCursor: null };

@@ -8,7 +8,9 @@ import { DOCS_PATH, OPENAPI_PATH, OpenApiDocumentHolder } from './openapi.docume
 
 // Swagger UI's files come from swagger-ui-dist as @nestjs/swagger resolves it. Served here rather
 // than by SwaggerModule.setup, which needs @fastify/static for the assets.
-const SWAGGER_UI_DIR = dirname(require.resolve('swagger-ui-dist/package.json', { paths: [dirname(require.resolve('@nestjs/swagger'))] }));
+const SWAGGER_UI_DIR = dirname(
+  require.resolve('swagger-ui-dist/package.json', { paths: [dirname(require.resolve('@nestjs/swagger'))] }),
+);
 
 const ASSETS: Record<string, string> = {
   'swagger-ui.css': 'text/css; charset=utf-8',

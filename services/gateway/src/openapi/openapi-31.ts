@@ -4,7 +4,8 @@ export const toOpenApi31Schemas = <T>(node: T): T => {
   if (Array.isArray(node)) return node.map((item) => toOpenApi31Schemas(item)) as T;
   if (node === null || typeof node !== 'object') return node;
   const converted: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node as Record<string, unknown>)) converted[key] = toOpenApi31Schemas(value);
+  for (const [key, value] of Object.entries(node as Record<string, unknown>))
+    converted[key] = toOpenApi31Schemas(value);
   if (converted.nullable !== true) return converted as T;
   delete converted.nullable;
   const { description, ...schema } = converted;
@@ -15,6 +16,13 @@ export const toOpenApi31Schemas = <T>(node: T): T => {
   }
   // A reference (allOf/$ref) cannot take a type list: offer it or null.
   if (schema.type === 'object' && Array.isArray(schema.allOf) && schema.allOf.length === 1) delete schema.type;
-  const choice = { anyOf: [Array.isArray(schema.allOf) && schema.allOf.length === 1 && Object.keys(schema).length === 1 ? schema.allOf[0] : schema, { type: 'null' }] };
+  const choice = {
+    anyOf: [
+      Array.isArray(schema.allOf) && schema.allOf.length === 1 && Object.keys(schema).length === 1
+        ? schema.allOf[0]
+        : schema,
+      { type: 'null' },
+    ],
+  };
   return (description === undefined ? choice : { description, ...choice }) as T;
 };

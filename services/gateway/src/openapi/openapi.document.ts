@@ -18,7 +18,10 @@ export const buildOpenApiDocument = (app: INestApplication): OpenAPIObject => {
         'POST accepts `Idempotency-Key`; resources carry `version` (also the ETag).',
     )
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'claims: sub, roles, mission_id' }, BEARER_SCHEME)
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'claims: sub, roles, mission_id' },
+      BEARER_SCHEME,
+    )
     .build();
   const document = SwaggerModule.createDocument(app, config, { extraModels: [ProblemView, FieldErrorView] });
   document.openapi = '3.1.0';

@@ -13,11 +13,17 @@ describe('OpenAPI document and docs', () => {
   afterAll(() => gw.close());
 
   const operations = (): [string, string, any][] =>
-    Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => [method, path, op] as [string, string, any]));
+    Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => [method, path, op] as [string, string, any]),
+    );
 
   it('is OpenAPI 3.1 with a bearer JWT security scheme, served without a token', () => {
     expect(doc.openapi).toBe('3.1.0');
-    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+    expect(doc.components.securitySchemes.bearer).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+    });
   });
 
   it('describes exactly the API routes (not health, metrics or docs)', () => {
@@ -42,30 +48,47 @@ describe('OpenAPI document and docs', () => {
       expect({ where, roles: /\*\*Roles:\*\* [a-z-]+/.test(op.description) }).toEqual({ where, roles: true });
       expect(op.security).toEqual([{ bearer: [] }]);
       for (const code of ['400', '401', '403']) {
-        expect({ where, code, problem: Boolean(op.responses[code]?.content?.['application/problem+json']) }).toEqual({ where, code, problem: true });
+        expect({ where, code, problem: Boolean(op.responses[code]?.content?.['application/problem+json']) }).toEqual({
+          where,
+          code,
+          problem: true,
+        });
       }
     }
   });
 
   it('writes nullable fields the OpenAPI 3.1 way', () => {
     expect(JSON.stringify(doc)).not.toContain('"nullable"');
-    expect(doc.components.schemas.MemberView.properties.idCard.anyOf).toEqual([{ $ref: '#/components/schemas/IdCardView' }, { type: 'null' }]);
+    expect(doc.components.schemas.MemberView.properties.idCard.anyOf).toEqual([
+      { $ref: '#/components/schemas/IdCardView' },
+      { type: 'null' },
+    ]);
     expect(doc.components.schemas.MissionView.properties.consularDistrict.type).toEqual(['string', 'null']);
   });
 
   it('documents 201 with Location and Idempotency-Key on the creating POSTs', () => {
     const post = doc.paths['/api/v1/members'].post;
     expect(post.responses['201'].headers).toHaveProperty('Location');
-    expect(post.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', in: 'header' })]));
+    expect(post.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', in: 'header' })]),
+    );
     expect(doc.paths['/api/v1/members/{id}/accreditation'].post.responses['422']).toBeDefined();
   });
 
   it('has the request and answer schemas with the fixed field names', () => {
     const { schemas } = doc.components;
-    expect(Object.keys(schemas.RegisterMissionDto.properties)).toEqual(expect.arrayContaining(['name', 'country', 'type', 'address', 'location']));
-    expect(Object.keys(schemas.MemberView.properties)).toEqual(expect.arrayContaining(['id', 'pid', 'status', 'immunityLevel', 'idCard', 'version']));
-    expect(Object.keys(schemas.VerificationView.properties)).toEqual(expect.arrayContaining(['status', 'name', 'mission', 'country', 'category', 'immunityLevel', 'guidance']));
-    expect(Object.keys(schemas.ProblemView.properties)).toEqual(expect.arrayContaining(['type', 'title', 'status', 'detail', 'errors']));
+    expect(Object.keys(schemas.RegisterMissionDto.properties)).toEqual(
+      expect.arrayContaining(['name', 'country', 'type', 'address', 'location']),
+    );
+    expect(Object.keys(schemas.MemberView.properties)).toEqual(
+      expect.arrayContaining(['id', 'pid', 'status', 'immunityLevel', 'idCard', 'version']),
+    );
+    expect(Object.keys(schemas.VerificationView.properties)).toEqual(
+      expect.arrayContaining(['status', 'name', 'mission', 'country', 'category', 'immunityLevel', 'guidance']),
+    );
+    expect(Object.keys(schemas.ProblemView.properties)).toEqual(
+      expect.arrayContaining(['type', 'title', 'status', 'detail', 'errors']),
+    );
   });
 
   it('documents the refusal reasons and open items of a member, and the proof of insurance with its values', () => {
@@ -73,11 +96,15 @@ describe('OpenAPI document and docs', () => {
     expect(Object.keys(schemas.MemberView.properties)).toEqual(expect.arrayContaining(['failedCriteria', 'openItems']));
     expect(Object.keys(schemas.OpenItemView.properties)).toEqual(['document', 'reference', 'dueOn', 'status']);
     expect(schemas.InsurancePolicyDto.required ?? []).not.toContain('proofType');
-    expect(schemas.InsurancePolicyDto.properties.proofType).toMatchObject({ enum: ['binder', 'certificate', 'declarations-page'] });
+    expect(schemas.InsurancePolicyDto.properties.proofType).toMatchObject({
+      enum: ['binder', 'certificate', 'declarations-page'],
+    });
     expect(schemas.InsurancePolicyDto.properties.proofType.description).toContain('30 days');
     expect(schemas.InsurancePolicyView.properties.proofType).toBeDefined();
     const insurance = doc.paths['/api/v1/vehicles/{id}/insurance'].post;
-    expect(insurance.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'If-Match', in: 'header' })]));
+    expect(insurance.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'If-Match', in: 'header' })]),
+    );
   });
 
   it('serves Swagger UI at /docs with its assets', async () => {

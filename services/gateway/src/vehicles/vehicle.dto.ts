@@ -1,6 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { PageQuery } from '../http/page.dto';
 import { IsoDayProperty } from '../http/validators';
 
@@ -11,7 +26,7 @@ export const INSURANCE_STATUSES = ['insured', 'uninsured', 'lapsed'] as const;
 // run at least 30 days.
 export const PROOF_TYPES = ['binder', 'certificate', 'declarations-page'] as const;
 const PROOF_TYPE_DESCRIPTION =
-  'the proof of insurance filed: binder (must run at least 30 days from effectiveDate to expirationDate, else 422 rule insurance-binder-duration), certificate, or declarations-page (the policy\'s declarations page)';
+  "the proof of insurance filed: binder (must run at least 30 days from effectiveDate to expirationDate, else 422 rule insurance-binder-duration), certificate, or declarations-page (the policy's declarations page)";
 
 const hasNoMissionOwner = (o: { ownerMissionId?: string }): boolean => o.ownerMissionId === undefined;
 const hasNoMemberOwner = (o: { ownerMemberId?: string }): boolean => o.ownerMemberId === undefined;
@@ -58,14 +73,16 @@ export class MoneyDto {
 
 const splitLimits = (o: { combinedSingleLimit?: unknown }): boolean => o.combinedSingleLimit === undefined;
 
-const MoneyProperty = (description: string, required: (o: InsurancePolicyDto) => boolean): PropertyDecorator => (target, key) => {
-  ApiPropertyOptional({ type: MoneyDto, description })(target, key);
-  ValidateIf(required)(target, key);
-  IsDefined({ message: `$property is required unless combinedSingleLimit is given` })(target, key);
-  IsObject()(target, key);
-  ValidateNested()(target, key);
-  Type(() => MoneyDto)(target, key);
-};
+const MoneyProperty =
+  (description: string, required: (o: InsurancePolicyDto) => boolean): PropertyDecorator =>
+  (target, key) => {
+    ApiPropertyOptional({ type: MoneyDto, description })(target, key);
+    ValidateIf(required)(target, key);
+    IsDefined({ message: `$property is required unless combinedSingleLimit is given` })(target, key);
+    IsObject()(target, key);
+    ValidateNested()(target, key);
+    Type(() => MoneyDto)(target, key);
+  };
 
 // Either a combined single limit or the three split limits (CONTRACT.md); the minimum for the
 // vehicle's kind is the vehicles service's rule (422 naming the limit).
@@ -95,7 +112,10 @@ export class InsurancePolicyDto {
 export class ListVehiclesQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() missionId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() ownerMemberId?: string;
-  @ApiPropertyOptional({ enum: REGISTRATION_STATUSES, description: 'registration status' }) @IsOptional() @IsIn(REGISTRATION_STATUSES) status?: string;
+  @ApiPropertyOptional({ enum: REGISTRATION_STATUSES, description: 'registration status' })
+  @IsOptional()
+  @IsIn(REGISTRATION_STATUSES)
+  status?: string;
 }
 
 export class RegistrationView {
@@ -138,7 +158,12 @@ export class InsurancePolicyView {
   @ApiProperty({ type: MoneyDto, nullable: true }) bodilyInjuryPerPerson!: MoneyDto | null;
   @ApiProperty({ type: MoneyDto, nullable: true }) bodilyInjuryPerAccident!: MoneyDto | null;
   @ApiProperty({ type: MoneyDto, nullable: true }) propertyDamage!: MoneyDto | null;
-  @ApiProperty({ nullable: true, type: String, enum: PROOF_TYPES, description: `${PROOF_TYPE_DESCRIPTION}; null when not stated` })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    enum: PROOF_TYPES,
+    description: `${PROOF_TYPE_DESCRIPTION}; null when not stated`,
+  })
   proofType!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }

@@ -13,14 +13,19 @@ export const toVehicleView = (v: vehicles.Vehicle): VehicleView => ({
   year: v.year,
   kind: v.kind,
   plate: orNull(v.plate),
-  registration: { status: v.registration?.status ?? '', expiresOn: orNull(v.registration?.expiresOn), registeredOn: orNull(v.registration?.registeredOn) },
+  registration: {
+    status: v.registration?.status ?? '',
+    expiresOn: orNull(v.registration?.expiresOn),
+    registeredOn: orNull(v.registration?.registeredOn),
+  },
   insuranceStatus: v.insuranceStatus,
   version: v.version,
   createdAt: v.createdAt,
   updatedAt: v.updatedAt,
 });
 
-const money = (m: common.Money | null | undefined): MoneyDto | null => (m && m.amount ? { amount: m.amount, currency: m.currency } : null);
+const money = (m: common.Money | null | undefined): MoneyDto | null =>
+  m && m.amount ? { amount: m.amount, currency: m.currency } : null;
 
 export const toInsurancePolicyView = (p: vehicles.InsurancePolicy): InsurancePolicyView => ({
   id: p.id,

@@ -44,20 +44,43 @@ export class VehiclesController {
     problems: [404, 409, 422],
     idempotent: true,
   })
-  async register(@Body() body: RegisterVehicleDto, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<VehicleView> {
+  async register(
+    @Body() body: RegisterVehicleDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<VehicleView> {
     await this.assertOwnerVisible(actor, body);
     const { vehicle } = await this.downstream.vehicles.registerVehicle(
-      { ownerMemberId: body.ownerMemberId ?? '', ownerMissionId: body.ownerMissionId ?? '', vin: body.vin, make: body.make, model: body.model, year: body.year, kind: body.kind },
+      {
+        ownerMemberId: body.ownerMemberId ?? '',
+        ownerMissionId: body.ownerMissionId ?? '',
+        vin: body.vin,
+        make: body.make,
+        model: body.model,
+        year: body.year,
+        kind: body.kind,
+      },
       actor,
     );
     return created(reply, VEHICLES_PATH, toVehicleView(must(vehicle, 'vehicle')));
   }
 
   @Get()
-  @ApiRoute({ summary: 'List vehicles', description: 'Filters: missionId, ownerMemberId, status (registration). A mission user sees only its own mission.', roles: [...READERS], type: VehiclePage, problems: [404] })
+  @ApiRoute({
+    summary: 'List vehicles',
+    description: 'Filters: missionId, ownerMemberId, status (registration). A mission user sees only its own mission.',
+    roles: [...READERS],
+    type: VehiclePage,
+    problems: [404],
+  })
   async list(@Query() query: ListVehiclesQuery, @CurrentActor() actor: Actor): Promise<Page<VehicleView>> {
     const answer = await this.downstream.vehicles.listVehicles(
-      { page: pageRequest(query), missionId: scopedMissionFilter(actor, query.missionId) ?? '', ownerMemberId: query.ownerMemberId ?? '', status: query.status ?? '' },
+      {
+        page: pageRequest(query),
+        missionId: scopedMissionFilter(actor, query.missionId) ?? '',
+        ownerMemberId: query.ownerMemberId ?? '',
+        status: query.status ?? '',
+      },
       actor,
     );
     return toPage(answer.vehicles, answer.nextCursor, toVehicleView);
@@ -65,7 +88,11 @@ export class VehiclesController {
 
   @Get(':id')
   @ApiRoute({ summary: 'One vehicle with its registration', roles: [...READERS], type: VehicleView, problems: [404] })
-  async get(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<VehicleView> {
+  async get(
+    @Param('id', UuidPipe) id: string,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<VehicleView> {
     return withEtag(reply, await this.visibleVehicle(id, actor));
   }
 
@@ -109,20 +136,40 @@ export class VehiclesController {
       actor,
     );
     const vehicle = toVehicleView(must(answer.vehicle, 'vehicle'));
-    return created(reply, `${VEHICLES_PATH}/${id}/insurance`, { ...toInsurancePolicyView(must(answer.policy, 'policy')), vehicle });
+    return created(reply, `${VEHICLES_PATH}/${id}/insurance`, {
+      ...toInsurancePolicyView(must(answer.policy, 'policy')),
+      vehicle,
+    });
   }
 
   @Get(':id/insurance')
-  @ApiRoute({ summary: "A vehicle's liability insurance policies", roles: [...READERS], type: InsurancePolicyPage, problems: [404] })
-  async listInsurance(@Param('id', UuidPipe) id: string, @CurrentActor() actor: Actor): Promise<Page<InsurancePolicyView>> {
+  @ApiRoute({
+    summary: "A vehicle's liability insurance policies",
+    roles: [...READERS],
+    type: InsurancePolicyPage,
+    problems: [404],
+  })
+  async listInsurance(
+    @Param('id', UuidPipe) id: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<Page<InsurancePolicyView>> {
     if (isMissionScoped(actor)) await this.visibleVehicle(id, actor);
     const { policies } = await this.downstream.vehicles.listInsurancePolicies({ vehicleId: id }, actor);
     return toPage(policies, null, toInsurancePolicyView);
   }
 
   @Get(':id/insurance/:policyId')
-  @ApiRoute({ summary: 'One insurance policy of a vehicle', roles: [...READERS], type: InsurancePolicyView, problems: [404] })
-  async getInsurance(@Param('id', UuidPipe) id: string, @Param('policyId', UuidPipe) policyId: string, @CurrentActor() actor: Actor): Promise<InsurancePolicyView> {
+  @ApiRoute({
+    summary: 'One insurance policy of a vehicle',
+    roles: [...READERS],
+    type: InsurancePolicyView,
+    problems: [404],
+  })
+  async getInsurance(
+    @Param('id', UuidPipe) id: string,
+    @Param('policyId', UuidPipe) policyId: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<InsurancePolicyView> {
     if (isMissionScoped(actor)) await this.visibleVehicle(id, actor);
     const { policies } = await this.downstream.vehicles.listInsurancePolicies({ vehicleId: id }, actor);
     const policy = (policies ?? []).find((p) => p.id === policyId);

@@ -16,8 +16,8 @@ export class VerificationController {
     summary: 'Verify an ID card or a diplomatic plate',
     description:
       'Give ?idCard= or ?plate=. Answers status (valid, expired, terminated, suspended, unknown), who, the mission, the immunity level and ' +
-      'guidance in the words of the law-enforcement booklet; for a plate also the registration and insurance status (status is the registration\'s) ' +
-      'and, for a member\'s vehicle, ownerStatus. A card or plate nobody holds answers 200 with status unknown. Every verification is audited.',
+      "guidance in the words of the law-enforcement booklet; for a plate also the registration and insurance status (status is the registration's) " +
+      "and, for a member's vehicle, ownerStatus. A card or plate nobody holds answers 200 with status unknown. Every verification is audited.",
     roles: ['law-enforcement', 'ofm-admin', 'ofm-officer'],
     type: VerificationView,
   })

@@ -22,7 +22,8 @@ export class VerifyQuery {
 // passes them on unchanged.
 export class GuidanceView {
   @ApiProperty({ example: 'May not be arrested or detained' }) arrest!: string;
-  @ApiProperty({ example: 'Residence is inviolable: it may not be entered without consent' }) residenceInviolable!: string;
+  @ApiProperty({ example: 'Residence is inviolable: it may not be entered without consent' })
+  residenceInviolable!: string;
   @ApiProperty({ example: 'May not be prosecuted' }) prosecution!: string;
   @ApiProperty({ example: 'May be issued a traffic citation' }) ticket!: string;
 }
@@ -34,9 +35,11 @@ export class VerifiedRegistrationView {
 
 export class VerificationView {
   @ApiProperty({ enum: VERIFICATION_STATUSES }) status!: string;
-  @ApiProperty({ nullable: true, type: String, description: 'the holder, or the owner of the vehicle' }) name!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the holder, or the owner of the vehicle' }) name!:
+    string | null;
   @ApiProperty({ nullable: true, type: String, description: 'name of the mission' }) mission!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: "the mission's country (ISO alpha-2)" }) country!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "the mission's country (ISO alpha-2)" }) country!:
+    string | null;
   @ApiProperty({ nullable: true, type: String }) category!: string | null;
   @ApiProperty({
     nullable: true,
@@ -52,10 +55,18 @@ export class VerificationView {
       "what an officer may do today, in the words of the law-enforcement booklet (from the accreditation service); null when the status is unknown. A mission-owned vehicle's plate answers guidance that sends the officer to the driver's ID card.",
   })
   guidance!: GuidanceView | null;
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'date', description: 'when immunity ends (terminated members)' }) immunityEndsOn?: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    format: 'date',
+    description: 'when immunity ends (terminated members)',
+  })
+  immunityEndsOn?: string | null;
   @ApiPropertyOptional({ description: 'plate verifications' }) plate?: string;
-  @ApiPropertyOptional({ type: VerifiedRegistrationView, description: 'plate verifications' }) registration?: VerifiedRegistrationView;
-  @ApiPropertyOptional({ enum: ['insured', 'uninsured', 'lapsed'], description: 'plate verifications' }) insuranceStatus?: string;
+  @ApiPropertyOptional({ type: VerifiedRegistrationView, description: 'plate verifications' })
+  registration?: VerifiedRegistrationView;
+  @ApiPropertyOptional({ enum: ['insured', 'uninsured', 'lapsed'], description: 'plate verifications' })
+  insuranceStatus?: string;
   @ApiPropertyOptional({
     enum: ['valid', 'expired', 'terminated', 'unknown'],
     description: "plate verifications of a member's vehicle: the owner's own status (status is the registration's)",

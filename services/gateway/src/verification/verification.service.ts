@@ -6,12 +6,24 @@ import { DataSource } from 'typeorm';
 import { Downstream } from '../grpc/downstream';
 import { orNull } from '../http/values';
 import { VerificationAuditEntity } from './verification-audit.entity';
-import { plateStatus, shownImmunityLevel, verificationStatusOf, type VerificationStatus } from './verification-status.rules';
+import {
+  plateStatus,
+  shownImmunityLevel,
+  verificationStatusOf,
+  type VerificationStatus,
+} from './verification-status.rules';
 import type { GuidanceView, VerificationView } from './verification.dto';
 
 export type VerificationQuery = { kind: 'id-card'; value: string } | { kind: 'plate'; value: string };
 
-const NOBODY = { name: null, mission: null, country: null, category: null, immunityLevel: null, guidance: null } as const;
+const NOBODY = {
+  name: null,
+  mission: null,
+  country: null,
+  category: null,
+  immunityLevel: null,
+  guidance: null,
+} as const;
 
 // A mission-owned vehicle has no person behind it: privileges and immunities belong to people, not to
 // cars, so what an officer may do depends on whoever drives it. The booklet's P&I words always come
@@ -41,7 +53,8 @@ export class VerificationService {
   ) {}
 
   async verify(query: VerificationQuery, actor: Actor, now = new Date()): Promise<VerificationView> {
-    const answer = query.kind === 'id-card' ? await this.idCard(query.value, actor, now) : await this.plate(query.value, actor, now);
+    const answer =
+      query.kind === 'id-card' ? await this.idCard(query.value, actor, now) : await this.plate(query.value, actor, now);
     await this.audit(query, actor, answer.status as VerificationStatus, now);
     return answer;
   }
@@ -56,7 +69,13 @@ export class VerificationService {
     const found = await notFoundAsUndefined(this.downstream.vehicles.verifyPlate({ plate }, actor));
     const vehicle = found?.vehicle;
     if (!found || !vehicle) return { status: 'unknown', ...NOBODY, plate, checkedAt: now.toISOString() };
-    const status = plateStatus({ registrationStatus: vehicle.registration?.status ?? '', registrationExpiresOn: vehicle.registration?.expiresOn || undefined }, now);
+    const status = plateStatus(
+      {
+        registrationStatus: vehicle.registration?.status ?? '',
+        registrationExpiresOn: vehicle.registration?.expiresOn || undefined,
+      },
+      now,
+    );
     const vehicleFacts = {
       plate: vehicle.plate || plate,
       registration: { status: vehicle.registration?.status ?? '', expiresOn: orNull(vehicle.registration?.expiresOn) },
@@ -79,7 +98,14 @@ export class VerificationService {
     // The owner, verified by accreditation under the caller's own identity (audited there too).
     const owner = await this.owner(vehicle.ownerMemberId, actor);
     if (!owner?.member) {
-      return { status, ...NOBODY, ...mission, ...vehicleFacts, note: 'The owner could not be looked up.', checkedAt: now.toISOString() };
+      return {
+        status,
+        ...NOBODY,
+        ...mission,
+        ...vehicleFacts,
+        note: 'The owner could not be looked up.',
+        checkedAt: now.toISOString(),
+      };
     }
     const person = holder(owner, now);
     return {
@@ -99,7 +125,9 @@ export class VerificationService {
     try {
       return await notFoundAsUndefined(this.downstream.members.verifyMember({ memberId }, actor));
     } catch (error) {
-      this.logger.warn(`owner verification for a plate failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `owner verification for a plate failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
       return undefined;
     }
   }
@@ -133,7 +161,14 @@ const holder = (found: PersonVerification, now: Date) => {
     country: orNull(member.missionCountry),
     category: orNull(member.category),
     immunityLevel: shownImmunityLevel(member.immunityLevel, member.immunityEndsOn, now),
-    guidance: guidance ? { arrest: guidance.arrest, residenceInviolable: guidance.residenceInviolable, prosecution: guidance.prosecution, ticket: guidance.ticket } : null,
+    guidance: guidance
+      ? {
+          arrest: guidance.arrest,
+          residenceInviolable: guidance.residenceInviolable,
+          prosecution: guidance.prosecution,
+          ticket: guidance.ticket,
+        }
+      : null,
     immunityEndsOn: orNull(member.immunityEndsOn),
   };
 };

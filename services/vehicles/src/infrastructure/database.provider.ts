@@ -9,7 +9,8 @@ import { VEHICLES_CONFIG } from '../shared/tokens';
 export const dataSourceProvider: Provider = {
   provide: DataSource,
   inject: [VEHICLES_CONFIG],
-  useFactory: async (config: VehiclesConfig): Promise<DataSource> => createServiceDataSource(config.DATABASE_URL).initialize(),
+  useFactory: async (config: VehiclesConfig): Promise<DataSource> =>
+    createServiceDataSource(config.DATABASE_URL).initialize(),
 };
 
 // Registers the database readiness check and closes the pool last, after messaging has stopped.

@@ -80,7 +80,9 @@ describe('coverage minimums', () => {
   });
 
   it('refuses to compare limits that were not validated', () => {
-    expect(() => coverageShortfalls('car', { combinedSingleLimit: { amount: '3e5', currency: 'USD' } })).toThrow(RangeError);
+    expect(() => coverageShortfalls('car', { combinedSingleLimit: { amount: '3e5', currency: 'USD' } })).toThrow(
+      RangeError,
+    );
   });
 });
 
@@ -114,7 +116,8 @@ describe('validatePolicyTerms', () => {
   });
 
   it('requires a binder to run for at least 30 days (a rule, checked after the form)', () => {
-    const binder = (expirationDate: string) => terms({ proofType: 'binder', effectiveDate: '2025-01-01', expirationDate });
+    const binder = (expirationDate: string) =>
+      terms({ proofType: 'binder', effectiveDate: '2025-01-01', expirationDate });
     expect(binderShortfall(binder('2025-01-30'))).toEqual([
       { field: 'expirationDate', message: 'a binder must be valid for at least 30 days' },
     ]);
@@ -122,8 +125,14 @@ describe('validatePolicyTerms', () => {
     // A short binder is well-formed: the form check lets it through to the rule.
     expect(validatePolicyTerms(binder('2025-01-30'))).toEqual([]);
     // Certificates, declaration pages and an unstated proof have no such minimum.
-    expect(binderShortfall(terms({ proofType: 'certificate', effectiveDate: '2025-01-01', expirationDate: '2025-01-02' }))).toEqual([]);
-    expect(binderShortfall(terms({ proofType: 'declarations-page', effectiveDate: '2025-01-01', expirationDate: '2025-01-02' }))).toEqual([]);
+    expect(
+      binderShortfall(terms({ proofType: 'certificate', effectiveDate: '2025-01-01', expirationDate: '2025-01-02' })),
+    ).toEqual([]);
+    expect(
+      binderShortfall(
+        terms({ proofType: 'declarations-page', effectiveDate: '2025-01-01', expirationDate: '2025-01-02' }),
+      ),
+    ).toEqual([]);
     expect(binderShortfall(terms({ effectiveDate: '2025-01-01', expirationDate: '2025-01-02' }))).toEqual([]);
   });
 
@@ -160,7 +169,13 @@ describe('validatePolicyTerms', () => {
       { field: 'combinedSingleLimit.currency', message: 'must be USD' },
     ]);
     expect(
-      validatePolicyTerms(terms({ combinedSingleLimit: undefined, ...split('1', '2', '3'), propertyDamage: { amount: '1.001', currency: 'USD' } })),
+      validatePolicyTerms(
+        terms({
+          combinedSingleLimit: undefined,
+          ...split('1', '2', '3'),
+          propertyDamage: { amount: '1.001', currency: 'USD' },
+        }),
+      ),
     ).toEqual([{ field: 'propertyDamage.amount', message: expect.any(String) }]);
   });
 });
@@ -198,13 +213,19 @@ describe('assessPolicy', () => {
       outcome: 'binder-too-short',
       errors: [{ field: 'expirationDate', message: 'a binder must be valid for at least 30 days' }],
     });
-    expect(assessPolicy('car', { ...shortBinder, combinedSingleLimit: usd('1.00') }, today)).toMatchObject({ outcome: 'below-minimum' });
-    expect(assessPolicy('car', { ...shortBinder, expirationDate: '2025-06-19' }, today)).toEqual({ outcome: 'acceptable' });
+    expect(assessPolicy('car', { ...shortBinder, combinedSingleLimit: usd('1.00') }, today)).toMatchObject({
+      outcome: 'below-minimum',
+    });
+    expect(assessPolicy('car', { ...shortBinder, expirationDate: '2025-06-19' }, today)).toEqual({
+      outcome: 'acceptable',
+    });
     expect(assessPolicy('car', { ...shortBinder, proofType: 'certificate' }, today)).toEqual({ outcome: 'acceptable' });
   });
 
   it('accepts any valid limits for a trailer', () => {
-    expect(assessPolicy('trailer', terms({ combinedSingleLimit: usd('1.00') }), today)).toEqual({ outcome: 'acceptable' });
+    expect(assessPolicy('trailer', terms({ combinedSingleLimit: usd('1.00') }), today)).toEqual({
+      outcome: 'acceptable',
+    });
   });
 });
 

@@ -44,11 +44,19 @@ export interface CoverageMinimum {
 export const COVERAGE_MINIMUMS: Record<VehicleKind, CoverageMinimum | undefined> = {
   car: {
     combinedSingleLimit: dollars(300_000),
-    split: { bodilyInjuryPerPerson: dollars(100_000), bodilyInjuryPerAccident: dollars(300_000), propertyDamage: dollars(100_000) },
+    split: {
+      bodilyInjuryPerPerson: dollars(100_000),
+      bodilyInjuryPerAccident: dollars(300_000),
+      propertyDamage: dollars(100_000),
+    },
   },
   motorcycle: {
     combinedSingleLimit: dollars(300_000),
-    split: { bodilyInjuryPerPerson: dollars(100_000), bodilyInjuryPerAccident: dollars(300_000), propertyDamage: dollars(50_000) },
+    split: {
+      bodilyInjuryPerPerson: dollars(100_000),
+      bodilyInjuryPerAccident: dollars(300_000),
+      propertyDamage: dollars(50_000),
+    },
   },
   trailer: undefined,
 };
@@ -95,10 +103,20 @@ const validateLimitsForm = (limits: CoverageLimits): FieldError[] => {
   const givenSplit = SPLIT_FIELDS.filter((f) => limits[f] !== undefined);
   const hasCsl = limits.combinedSingleLimit !== undefined;
   if (hasCsl && givenSplit.length > 0) {
-    return [{ field: 'combinedSingleLimit', message: `give either combinedSingleLimit or the split limits (${SPLIT_FIELDS.join(', ')}), not both` }];
+    return [
+      {
+        field: 'combinedSingleLimit',
+        message: `give either combinedSingleLimit or the split limits (${SPLIT_FIELDS.join(', ')}), not both`,
+      },
+    ];
   }
   if (!hasCsl && givenSplit.length === 0) {
-    return [{ field: 'combinedSingleLimit', message: `required unless the split limits (${SPLIT_FIELDS.join(', ')}) are given` }];
+    return [
+      {
+        field: 'combinedSingleLimit',
+        message: `required unless the split limits (${SPLIT_FIELDS.join(', ')}) are given`,
+      },
+    ];
   }
   if (hasCsl) return moneyErrors('combinedSingleLimit', limits.combinedSingleLimit!);
   return SPLIT_FIELDS.flatMap((f) =>
@@ -125,7 +143,9 @@ export const coverageShortfalls = (kind: VehicleKind, limits: CoverageLimits): F
   const minimum = COVERAGE_MINIMUMS[kind];
   if (!minimum) return [];
   const shortfall = (field: string, have: Money, need: bigint): FieldError[] =>
-    cents(have) >= need ? [] : [{ field, message: `must be at least ${formatCents(need)} ${LIMIT_CURRENCY} for a ${kind}` }];
+    cents(have) >= need
+      ? []
+      : [{ field, message: `must be at least ${formatCents(need)} ${LIMIT_CURRENCY} for a ${kind}` }];
   if (limits.combinedSingleLimit) {
     return shortfall('combinedSingleLimit', limits.combinedSingleLimit, minimum.combinedSingleLimit);
   }
@@ -162,7 +182,8 @@ export interface PolicyPeriod {
 export const covers = (policy: PolicyPeriod, on: string): boolean =>
   policy.effectiveDate <= on && on < policy.expirationDate;
 
-export const isInsured = (policies: readonly PolicyPeriod[], on: string): boolean => policies.some((p) => covers(p, on));
+export const isInsured = (policies: readonly PolicyPeriod[], on: string): boolean =>
+  policies.some((p) => covers(p, on));
 
 /**
  * The first uncovered day of the latest lapse on or before `on`, or undefined when the vehicle is
@@ -175,7 +196,11 @@ export const lapsedOn = (policies: readonly PolicyPeriod[], on: string): string 
 };
 
 /** The lapse that suspends the registration on `on`: one whose grace period (days, default 0) has run out. */
-export const suspendingLapse = (policies: readonly PolicyPeriod[], on: string, graceDays: number): string | undefined => {
+export const suspendingLapse = (
+  policies: readonly PolicyPeriod[],
+  on: string,
+  graceDays: number,
+): string | undefined => {
   const lapse = lapsedOn(policies, on);
   if (lapse === undefined) return undefined;
   return on >= addDays(lapse, graceDays) ? lapse : undefined;

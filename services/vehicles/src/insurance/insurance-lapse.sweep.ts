@@ -83,7 +83,11 @@ export class InsuranceLapseSweep implements OnApplicationBootstrap, OnApplicatio
     return result;
   }
 
-  private async sweepVehicle(em: EntityManager, id: string, on: string): Promise<{ lapsed: boolean; suspended: boolean }> {
+  private async sweepVehicle(
+    em: EntityManager,
+    id: string,
+    on: string,
+  ): Promise<{ lapsed: boolean; suspended: boolean }> {
     const vehicle = await em
       .createQueryBuilder(VehicleEntity, 'v')
       .setLock('pessimistic_write')
@@ -102,7 +106,9 @@ export class InsuranceLapseSweep implements OnApplicationBootstrap, OnApplicatio
     const flag = newlyLapsed ? insuranceLapseFlag(vehicle, now, `liability insurance lapsed on ${lapse}`) : undefined;
     const updated = await updateVehicle(em, vehicle, {
       insuranceStatus: 'lapsed',
-      registrationStatus: suspends ? nextRegistrationStatus(vehicle.registrationStatus, 'insurance-lapsed')! : vehicle.registrationStatus,
+      registrationStatus: suspends
+        ? nextRegistrationStatus(vehicle.registrationStatus, 'insurance-lapsed')!
+        : vehicle.registrationStatus,
       lapseFlagId: flag?.id ?? vehicle.lapseFlagId,
     });
     await recordAudit(em, {
@@ -116,7 +122,11 @@ export class InsuranceLapseSweep implements OnApplicationBootstrap, OnApplicatio
     });
     const message = toVehicleMessage(updated);
     if (newlyLapsed) {
-      await publishEvent(em, { type: EVENT_TYPES.insuranceLapsed, subject: id, data: { vehicle: message, lapsedOn: lapse } });
+      await publishEvent(em, {
+        type: EVENT_TYPES.insuranceLapsed,
+        subject: id,
+        data: { vehicle: message, lapsedOn: lapse },
+      });
       await publishEvent(em, { type: EVENT_TYPES.flagRaised, subject: flag!.id, data: { flag: flag! } });
     }
     if (suspends) {

@@ -4,7 +4,9 @@ import type { PolicyTerms } from './coverage.rules';
 // proto-loader hands absent messages over as null (defaults: true) and ts-proto as undefined; an
 // all-empty Money is what a client that "did not set it" sends through some JSON mappers.
 const present = (money: common.Money | null | undefined): common.Money | undefined =>
-  money && (money.amount || money.currency) ? { amount: money.amount ?? '', currency: money.currency ?? '' } : undefined;
+  money && (money.amount || money.currency)
+    ? { amount: money.amount ?? '', currency: money.currency ?? '' }
+    : undefined;
 
 export const policyTermsOf = (request: vehicles.AddInsurancePolicyRequest): PolicyTerms => {
   const terms: PolicyTerms = {

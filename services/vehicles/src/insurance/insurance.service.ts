@@ -26,7 +26,10 @@ export class InsuranceService {
   ) {}
 
   /** Records a policy as proof of insurance; a registration it makes insured today becomes active. */
-  async addPolicy(actor: Actor, request: vehicles.AddInsurancePolicyRequest): Promise<vehicles.AddInsurancePolicyResponse> {
+  async addPolicy(
+    actor: Actor,
+    request: vehicles.AddInsurancePolicyRequest,
+  ): Promise<vehicles.AddInsurancePolicyResponse> {
     const expectedVersion = request.expectedVersion ?? 0;
     const errors = [
       ...requiredUuidErrors('vehicleId', request.vehicleId),
@@ -41,7 +44,10 @@ export class InsuranceService {
       // If-Match on the vehicle: 0 = no check. The later update is conditional on this version too.
       expectVersion(vehicle.version, expectedVersion);
       if (vehicle.registrationStatus === 'disposed') {
-        throw ruleViolated('vehicle-disposed', `vehicle ${vehicle.id} is disposed; its registration cannot take insurance`);
+        throw ruleViolated(
+          'vehicle-disposed',
+          `vehicle ${vehicle.id} is disposed; its registration cannot take insurance`,
+        );
       }
       const today = this.clock.today();
       this.assess(vehicle, terms, today);
@@ -63,11 +69,23 @@ export class InsuranceService {
         data: { policy: policyMessage, vehicle: vehicleMessage },
       });
       if (vehicle.registrationStatus !== 'active' && updated.registrationStatus === 'active') {
-        await publishEvent(em, { type: EVENT_TYPES.registrationActivated, subject: vehicle.id, data: { vehicle: vehicleMessage } });
+        await publishEvent(em, {
+          type: EVENT_TYPES.registrationActivated,
+          subject: vehicle.id,
+          data: { vehicle: vehicleMessage },
+        });
       }
       if (vehicle.lapseFlagId && !updated.lapseFlagId) {
-        const flag = clearedLapseFlag({ id: vehicle.id, missionId: vehicle.missionId }, vehicle.lapseFlagId, this.clock.now());
-        await publishEvent(em, { type: EVENT_TYPES.flagCleared, subject: flag.id, data: { flag, reason: 'insurance recorded' } });
+        const flag = clearedLapseFlag(
+          { id: vehicle.id, missionId: vehicle.missionId },
+          vehicle.lapseFlagId,
+          this.clock.now(),
+        );
+        await publishEvent(em, {
+          type: EVENT_TYPES.flagCleared,
+          subject: flag.id,
+          data: { flag, reason: 'insurance recorded' },
+        });
       }
       return { policy: policyMessage, vehicle: vehicleMessage };
     });
@@ -78,7 +96,10 @@ export class InsuranceService {
     if (errors.length > 0) throw validationFailed(errors);
     const em = this.dataSource.manager;
     await visibleVehicle(em, actor, vehicleId);
-    const policies = await em.find(InsurancePolicyEntity, { where: { vehicleId }, order: { effectiveDate: 'ASC', createdAt: 'ASC' } });
+    const policies = await em.find(InsurancePolicyEntity, {
+      where: { vehicleId },
+      order: { effectiveDate: 'ASC', createdAt: 'ASC' },
+    });
     return policies.map(toInsurancePolicyMessage);
   }
 
@@ -102,9 +123,11 @@ export class InsuranceService {
           assessment.errors,
         );
       case 'expired':
-        throw ruleViolated('insurance-expired', `The policy expired on ${terms.expirationDate}; insurance is required at all times`, [
-          { field: 'expirationDate', message: `must be after today (${today})` },
-        ]);
+        throw ruleViolated(
+          'insurance-expired',
+          `The policy expired on ${terms.expirationDate}; insurance is required at all times`,
+          [{ field: 'expirationDate', message: `must be after today (${today})` }],
+        );
     }
   }
 
@@ -130,12 +153,23 @@ export class InsuranceService {
 
   // With the new policy, is the vehicle insured today? Then the registration moves on (pending or
   // suspended → active) and an open lapse flag closes. A policy starting later changes nothing yet.
-  private async applyInsurance(em: EntityManager, actor: Actor, vehicle: VehicleEntity, today: string): Promise<VehicleEntity> {
+  private async applyInsurance(
+    em: EntityManager,
+    actor: Actor,
+    vehicle: VehicleEntity,
+    today: string,
+  ): Promise<VehicleEntity> {
     const policies = await em.find(InsurancePolicyEntity, { where: { vehicleId: vehicle.id } });
     if (!isInsured(policies, today)) return vehicle;
-    const status = nextRegistrationStatus(vehicle.registrationStatus, 'insurance-recorded') ?? vehicle.registrationStatus;
-    if (status === vehicle.registrationStatus && vehicle.insuranceStatus === 'insured' && !vehicle.lapseFlagId) return vehicle;
-    const updated = await updateVehicle(em, vehicle, { registrationStatus: status, insuranceStatus: 'insured', lapseFlagId: null });
+    const status =
+      nextRegistrationStatus(vehicle.registrationStatus, 'insurance-recorded') ?? vehicle.registrationStatus;
+    if (status === vehicle.registrationStatus && vehicle.insuranceStatus === 'insured' && !vehicle.lapseFlagId)
+      return vehicle;
+    const updated = await updateVehicle(em, vehicle, {
+      registrationStatus: status,
+      insuranceStatus: 'insured',
+      lapseFlagId: null,
+    });
     await recordAudit(em, {
       actor,
       action: status !== vehicle.registrationStatus ? 'registration.activated' : 'vehicle.insured',

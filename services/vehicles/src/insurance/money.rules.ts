@@ -18,7 +18,10 @@ export type ParsedMoney = { ok: true; cents: bigint } | { ok: false; errors: Fie
 export const parseMoney = (field: string, money: Money): ParsedMoney => {
   const errors: FieldError[] = [];
   if (!DECIMAL.test(money.amount ?? '')) {
-    errors.push({ field: `${field}.amount`, message: 'must be a non-negative decimal string with at most 2 decimals, e.g. "300000.00"' });
+    errors.push({
+      field: `${field}.amount`,
+      message: 'must be a non-negative decimal string with at most 2 decimals, e.g. "300000.00"',
+    });
   }
   if (money.currency !== LIMIT_CURRENCY) {
     errors.push({ field: `${field}.currency`, message: `must be ${LIMIT_CURRENCY}` });

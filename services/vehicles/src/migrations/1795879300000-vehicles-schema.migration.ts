@@ -46,7 +46,9 @@ export class VehiclesSchema1795879300000 implements MigrationInterface {
     // A VIN may come back (resold to another member) once its earlier registration is disposed.
     await q.query(`CREATE UNIQUE INDEX vehicle_vin_live_key ON vehicle (vin) WHERE registration_status <> 'disposed'`);
     await q.query(`CREATE INDEX vehicle_mission_idx ON vehicle (mission_id, seq)`);
-    await q.query(`CREATE INDEX vehicle_owner_member_idx ON vehicle (owner_member_id) WHERE owner_member_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX vehicle_owner_member_idx ON vehicle (owner_member_id) WHERE owner_member_id IS NOT NULL`,
+    );
     // The lapse sweep reads active registrations only.
     await q.query(`CREATE INDEX vehicle_active_idx ON vehicle (id) WHERE registration_status = 'active'`);
 

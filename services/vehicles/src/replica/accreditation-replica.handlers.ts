@@ -28,7 +28,10 @@ export class AccreditationReplicaHandlers {
     };
   }
 
-  private async missionRegistered(event: CloudEvent<accreditationEvents.MissionRegistered>, em: EntityManager): Promise<void> {
+  private async missionRegistered(
+    event: CloudEvent<accreditationEvents.MissionRegistered>,
+    em: EntityManager,
+  ): Promise<void> {
     if (!event.data.mission?.id) throw new Error(`event ${event.id}: ${event.type} without a mission`);
     await upsertMissionReplica(em, event.data.mission, event.time);
   }
@@ -38,7 +41,10 @@ export class AccreditationReplicaHandlers {
     await upsertMemberReplica(em, event.data.member, event.time);
   }
 
-  private async memberTerminated(event: CloudEvent<accreditationEvents.MemberTerminated>, em: EntityManager): Promise<void> {
+  private async memberTerminated(
+    event: CloudEvent<accreditationEvents.MemberTerminated>,
+    em: EntityManager,
+  ): Promise<void> {
     await this.memberChanged(event, em);
     const member = event.data.member!;
     // The stored state decides: an out-of-date "terminated" replayed after a newer state must not

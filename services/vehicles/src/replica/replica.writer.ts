@@ -5,7 +5,11 @@ import type { EntityManager } from 'typeorm';
 // (version, event time). Events of one member share a Kafka key and so arrive in order, but a replay
 // from a dead-letter topic or a re-published older event must not roll the replica back.
 
-export const upsertMemberReplica = async (em: EntityManager, member: accreditation.Member, eventTime: string): Promise<void> => {
+export const upsertMemberReplica = async (
+  em: EntityManager,
+  member: accreditation.Member,
+  eventTime: string,
+): Promise<void> => {
   await em.query(
     `INSERT INTO member_replica (id, mission_id, mission_country, category, principal_id, status, immunity_level,
                                  given_name, family_name, version, last_event_time)
@@ -32,7 +36,11 @@ export const upsertMemberReplica = async (em: EntityManager, member: accreditati
   );
 };
 
-export const upsertMissionReplica = async (em: EntityManager, mission: missions.Mission, eventTime: string): Promise<void> => {
+export const upsertMissionReplica = async (
+  em: EntityManager,
+  mission: missions.Mission,
+  eventTime: string,
+): Promise<void> => {
   await em.query(
     `INSERT INTO mission_replica (id, name, country, type, status, version, last_event_time)
      VALUES ($1, $2, $3, $4, $5, $6, $7)

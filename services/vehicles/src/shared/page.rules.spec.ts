@@ -13,7 +13,10 @@ describe('readPage', () => {
   });
 
   it.each([501, -1, 2.5])('rejects the limit %s', (limit) => {
-    expect(readPage({ limit })).toEqual({ ok: false, errors: [{ field: 'limit', message: 'must be between 1 and 500' }] });
+    expect(readPage({ limit })).toEqual({
+      ok: false,
+      errors: [{ field: 'limit', message: 'must be between 1 and 500' }],
+    });
   });
 
   it('reads back the cursor it issued', () => {
@@ -24,7 +27,10 @@ describe('readPage', () => {
   it.each(['garbage', Buffer.from('v1:abc').toString('base64url'), Buffer.from('v2:1').toString('base64url')])(
     'rejects the cursor %j',
     (cursor) => {
-      expect(readPage({ cursor })).toEqual({ ok: false, errors: [{ field: 'cursor', message: 'is not a cursor this API issued' }] });
+      expect(readPage({ cursor })).toEqual({
+        ok: false,
+        errors: [{ field: 'cursor', message: 'is not a cursor this API issued' }],
+      });
     },
   );
 });

@@ -26,7 +26,9 @@ export class PlateNumberService {
     await em.query(`SELECT pg_advisory_xact_lock(hashtext('plate_country_code'))`);
     const raced = await this.findCode(em, country);
     if (raced) return raced;
-    const taken = new Set((await selectRows<{ code: string }>(em, `SELECT code FROM plate_country_code`)).map((r) => r.code));
+    const taken = new Set(
+      (await selectRows<{ code: string }>(em, `SELECT code FROM plate_country_code`)).map((r) => r.code),
+    );
     const code = nextFreeCountryCode(country, taken);
     if (!code) throw new Error('every plate country code is taken');
     await em.query(`INSERT INTO plate_country_code (country, code) VALUES ($1, $2)`, [country, code]);
@@ -34,7 +36,9 @@ export class PlateNumberService {
   }
 
   private async findCode(em: EntityManager, country: string): Promise<string | undefined> {
-    const rows = await selectRows<{ code: string }>(em, `SELECT code FROM plate_country_code WHERE country = $1`, [country]);
+    const rows = await selectRows<{ code: string }>(em, `SELECT code FROM plate_country_code WHERE country = $1`, [
+      country,
+    ]);
     return rows[0]?.code;
   }
 }

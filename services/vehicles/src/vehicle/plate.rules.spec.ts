@@ -86,7 +86,9 @@ describe('plate country codes', () => {
 
   it('seeds distinct codes, none equal to its ISO code, exactly as the scheme allocates them', () => {
     const countries = SEEDED_PLATE_COUNTRY_CODES.map(([country]) => country);
-    expect(allocateCountryCodes(countries).map((r) => [r.country, r.code])).toEqual(SEEDED_PLATE_COUNTRY_CODES.map((r) => [...r]));
+    expect(allocateCountryCodes(countries).map((r) => [r.country, r.code])).toEqual(
+      SEEDED_PLATE_COUNTRY_CODES.map((r) => [...r]),
+    );
     expect(new Set(SEEDED_PLATE_COUNTRY_CODES.map(([, code]) => code)).size).toBe(SEEDED_PLATE_COUNTRY_CODES.length);
     expect(SEEDED_PLATE_COUNTRY_CODES.some(([country, code]) => country === code)).toBe(false);
   });

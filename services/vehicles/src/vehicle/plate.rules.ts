@@ -31,7 +31,8 @@ const LETTER_BY_MISSION_TYPE: Record<string, PlateLetter> = {
   teco: 'S',
 };
 
-export const plateLetterForMission = (missionType: string): PlateLetter | undefined => LETTER_BY_MISSION_TYPE[missionType];
+export const plateLetterForMission = (missionType: string): PlateLetter | undefined =>
+  LETTER_BY_MISSION_TYPE[missionType];
 
 /**
  * A member's letter; a dependent's vehicle is registered to the principal (research §2.2), so it

@@ -28,12 +28,17 @@ describe('VIN', () => {
     expect(normalizeVin(' 1hgcm82633a004352 ')).toBe('1HGCM82633A004352');
   });
 
-  it.each(['1HGCM82633A00435', '1HGCM82633A0043521', '1HGCM82633I004352', '1HGCM82633O004352', '1HGCM82633Q004352', '1HGCM82633A00435-', ''])(
-    'rejects %j',
-    (vin) => {
-      expect(isValidVin(vin)).toBe(false);
-    },
-  );
+  it.each([
+    '1HGCM82633A00435',
+    '1HGCM82633A0043521',
+    '1HGCM82633I004352',
+    '1HGCM82633O004352',
+    '1HGCM82633Q004352',
+    '1HGCM82633A00435-',
+    '',
+  ])('rejects %j', (vin) => {
+    expect(isValidVin(vin)).toBe(false);
+  });
 });
 
 describe('validateVehicleDescription', () => {
@@ -62,8 +67,12 @@ describe('validateOwnerReference', () => {
   it('needs exactly one owner', () => {
     expect(validateOwnerReference('m1', '')).toEqual([]);
     expect(validateOwnerReference('', 'x1')).toEqual([]);
-    expect(validateOwnerReference('m1', 'x1')).toEqual([{ field: 'ownerMemberId', message: expect.stringContaining('not both') }]);
-    expect(validateOwnerReference('', '')).toEqual([{ field: 'ownerMemberId', message: expect.stringContaining('required') }]);
+    expect(validateOwnerReference('m1', 'x1')).toEqual([
+      { field: 'ownerMemberId', message: expect.stringContaining('not both') },
+    ]);
+    expect(validateOwnerReference('', '')).toEqual([
+      { field: 'ownerMemberId', message: expect.stringContaining('required') },
+    ]);
   });
 });
 
@@ -88,7 +97,10 @@ describe('owner rules', () => {
 
   it('refuses when the mission is not active or not known', () => {
     expect(checkMemberOwner(accredited, { id: 'x1', status: 'suspended' })?.rule).toBe('mission-not-active');
-    expect(checkMemberOwner(accredited, undefined)).toEqual({ rule: 'mission-not-active', detail: 'the mission is unknown, not active' });
+    expect(checkMemberOwner(accredited, undefined)).toEqual({
+      rule: 'mission-not-active',
+      detail: 'the mission is unknown, not active',
+    });
     expect(checkMissionOwner({ id: 'x1', status: 'closed' })?.rule).toBe('mission-not-active');
     expect(checkMissionOwner(activeMission)).toBeUndefined();
   });

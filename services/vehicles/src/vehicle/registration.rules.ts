@@ -49,7 +49,8 @@ export const validateVehicleDescription = (v: VehicleDescription, currentYear: n
   if (!Number.isInteger(v.year) || v.year < FIRST_MODEL_YEAR || v.year > currentYear + 1) {
     errors.push({ field: 'year', message: `must be a model year from ${FIRST_MODEL_YEAR} to ${currentYear + 1}` });
   }
-  if (!isVehicleKind(v.kind ?? '')) errors.push({ field: 'kind', message: `must be one of ${VEHICLE_KINDS.join(', ')}` });
+  if (!isVehicleKind(v.kind ?? ''))
+    errors.push({ field: 'kind', message: `must be one of ${VEHICLE_KINDS.join(', ')}` });
   return errors;
 };
 
@@ -71,10 +72,16 @@ export const INELIGIBLE_CATEGORIES: readonly string[] = ['locally-employed', 'do
 /** Rule check for a member-owned vehicle; undefined when the member may register it. */
 export const checkMemberOwner = (member: OwnerMember, mission: OwnerMission | undefined): RuleViolation | undefined => {
   if (member.status !== 'accredited') {
-    return { rule: 'owner-not-accredited', detail: `member ${member.id} is ${member.status || 'unknown'}, not accredited` };
+    return {
+      rule: 'owner-not-accredited',
+      detail: `member ${member.id} is ${member.status || 'unknown'}, not accredited`,
+    };
   }
   if (INELIGIBLE_CATEGORIES.includes(member.category)) {
-    return { rule: 'owner-not-eligible', detail: `members of category ${member.category} are not in OFM's vehicle program` };
+    return {
+      rule: 'owner-not-eligible',
+      detail: `members of category ${member.category} are not in OFM's vehicle program`,
+    };
   }
   return checkMissionOwner(mission);
 };
@@ -90,7 +97,8 @@ export const checkMissionOwner = (mission: OwnerMission | undefined): RuleViolat
 export const REGISTRATION_VALIDITY_YEARS = 1;
 
 /** Registration card, plates and decal are valid one year from registration. */
-export const registrationExpiresOn = (registeredOn: string): string => addYears(registeredOn, REGISTRATION_VALIDITY_YEARS);
+export const registrationExpiresOn = (registeredOn: string): string =>
+  addYears(registeredOn, REGISTRATION_VALIDITY_YEARS);
 
 // A trailer needs no insurance of its own, so nothing stands between its registration and activity.
 export const initialRegistrationStatus = (kind: VehicleKind): RegistrationStatus =>

@@ -34,9 +34,13 @@ export class VehicleQueryService {
     if (!page.ok || errors.length > 0) throw validationFailed(errors);
     const missionId = this.missionScope(actor, request.missionId);
 
-    const query = this.dataSource.manager.createQueryBuilder(VehicleEntity, 'v').orderBy('v.seq', 'ASC').take(page.limit + 1);
+    const query = this.dataSource.manager
+      .createQueryBuilder(VehicleEntity, 'v')
+      .orderBy('v.seq', 'ASC')
+      .take(page.limit + 1);
     if (missionId) query.andWhere('v.mission_id = :missionId', { missionId });
-    if (request.ownerMemberId) query.andWhere('v.owner_member_id = :ownerMemberId', { ownerMemberId: request.ownerMemberId });
+    if (request.ownerMemberId)
+      query.andWhere('v.owner_member_id = :ownerMemberId', { ownerMemberId: request.ownerMemberId });
     if (request.status) query.andWhere('v.registration_status = :status', { status: request.status });
     if (page.after !== undefined) query.andWhere('v.seq > :after', { after: page.after.toString() });
     const rows = await query.getMany();
@@ -53,7 +57,8 @@ export class VehicleQueryService {
     const onlyMissionUser = actor.roles.every((role) => role === 'mission-user');
     if (!onlyMissionUser) return requested || undefined;
     if (!actor.missionId) throw forbidden('A mission user without a mission may not list vehicles');
-    if (requested && requested !== actor.missionId) throw forbidden("A mission user may list only its own mission's vehicles");
+    if (requested && requested !== actor.missionId)
+      throw forbidden("A mission user may list only its own mission's vehicles");
     return actor.missionId;
   }
 
@@ -64,7 +69,10 @@ export class VehicleQueryService {
    */
   async verifyPlate(actor: Actor, input: string): Promise<vehicles.VerifyPlateResponse> {
     const plate = normalizePlate(input ?? '');
-    if (!isPlate(plate)) throw validationFailed([{ field: 'plate', message: 'must be a status letter (D, S, C), a two-letter code and a serial, e.g. DXY1234' }]);
+    if (!isPlate(plate))
+      throw validationFailed([
+        { field: 'plate', message: 'must be a status letter (D, S, C), a two-letter code and a serial, e.g. DXY1234' },
+      ]);
     return inTransaction(this.dataSource, async (em) => {
       const vehicle = await em.findOneBy(VehicleEntity, { plate });
       await recordAudit(em, {
@@ -73,11 +81,17 @@ export class VehicleQueryService {
         entityType: 'vehicle',
         entityId: vehicle?.id ?? plate,
         before: null,
-        after: vehicle ? { plate, registrationStatus: vehicle.registrationStatus, insuranceStatus: vehicle.insuranceStatus } : { plate, found: false },
+        after: vehicle
+          ? { plate, registrationStatus: vehicle.registrationStatus, insuranceStatus: vehicle.insuranceStatus }
+          : { plate, found: false },
       });
       if (!vehicle) return undefined;
       const mission = await findMissionReplica(em, vehicle.missionId);
-      return { vehicle: toVehicleMessage(vehicle), missionName: mission?.name ?? '', missionCountry: mission?.country ?? '' };
+      return {
+        vehicle: toVehicleMessage(vehicle),
+        missionName: mission?.name ?? '',
+        missionCountry: mission?.country ?? '',
+      };
     }).then((answer) => {
       // The audit of a miss must survive the 404, so the miss is answered after the commit.
       if (!answer) throw notFound('plate', plate);

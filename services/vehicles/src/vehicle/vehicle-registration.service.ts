@@ -89,7 +89,11 @@ export class VehicleRegistrationService {
       await publishEvent(em, { type: EVENT_TYPES.vehicleRegistered, subject: saved.id, data: { vehicle: message } });
       if (saved.registrationStatus === 'active') {
         // Trailers need no insurance, so their registration is active from the start.
-        await publishEvent(em, { type: EVENT_TYPES.registrationActivated, subject: saved.id, data: { vehicle: message } });
+        await publishEvent(em, {
+          type: EVENT_TYPES.registrationActivated,
+          subject: saved.id,
+          data: { vehicle: message },
+        });
       }
       return message;
     });

@@ -19,7 +19,10 @@ export class VehicleGrpcController implements vehicles.VehicleServiceController 
   ) {}
 
   @Roles('ofm-admin', 'ofm-officer', 'mission-user')
-  async registerVehicle(request: vehicles.RegisterVehicleRequest, metadata?: Metadata): Promise<vehicles.RegisterVehicleResponse> {
+  async registerVehicle(
+    request: vehicles.RegisterVehicleRequest,
+    metadata?: Metadata,
+  ): Promise<vehicles.RegisterVehicleResponse> {
     return { vehicle: await this.registration.register(grpcActor(metadata), request) };
   }
 
@@ -34,7 +37,10 @@ export class VehicleGrpcController implements vehicles.VehicleServiceController 
   }
 
   @Roles('ofm-admin', 'ofm-officer', 'mission-user')
-  addInsurancePolicy(request: vehicles.AddInsurancePolicyRequest, metadata?: Metadata): Promise<vehicles.AddInsurancePolicyResponse> {
+  addInsurancePolicy(
+    request: vehicles.AddInsurancePolicyRequest,
+    metadata?: Metadata,
+  ): Promise<vehicles.AddInsurancePolicyResponse> {
     return this.insurance.addPolicy(grpcActor(metadata), request);
   }
 

@@ -11,7 +11,11 @@ export const findVehicle = (em: EntityManager, id: string): Promise<VehicleEntit
  * Applies a change only if nobody changed the vehicle since `current` was read (optimistic
  * concurrency): the losing writer gets a 409 and its whole transaction rolls back.
  */
-export const updateVehicle = async (em: EntityManager, current: VehicleEntity, change: VehicleChange): Promise<VehicleEntity> => {
+export const updateVehicle = async (
+  em: EntityManager,
+  current: VehicleEntity,
+  change: VehicleChange,
+): Promise<VehicleEntity> => {
   const result = await em
     .createQueryBuilder()
     .update(VehicleEntity)
@@ -19,7 +23,9 @@ export const updateVehicle = async (em: EntityManager, current: VehicleEntity, c
     .where('id = :id AND version = :version', { id: current.id, version: current.version })
     .execute();
   if (result.affected !== 1) {
-    throw conflict(`vehicle ${current.id} was changed by someone else (version ${current.version} is stale); reload and retry`);
+    throw conflict(
+      `vehicle ${current.id} was changed by someone else (version ${current.version} is stale); reload and retry`,
+    );
   }
   return em.findOneByOrFail(VehicleEntity, { id: current.id });
 };

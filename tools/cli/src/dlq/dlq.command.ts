@@ -22,22 +22,30 @@ export const registerDlqCommand = (program: Command): void => {
     .option('--json', 'one JSON object per line')
     .action(async (opts: DlqOptions) => {
       const { listDeadLetters } = await loadMessaging();
-      const letters = await withBus(opts.brokers, (bus) => listDeadLetters(bus, opts.topic, { limit: positive(opts.limit, '--limit') }));
+      const letters = await withBus(opts.brokers, (bus) =>
+        listDeadLetters(bus, opts.topic, { limit: positive(opts.limit, '--limit') }),
+      );
       if (opts.json) {
         process.stdout.write(letters.map((l) => JSON.stringify(l)).join('\n') + (letters.length ? '\n' : ''));
         return;
       }
-      process.stdout.write(letters.length === 0 ? `no dead letters on ${opts.topic}\n` : letters.map(describe).join('\n') + '\n');
+      process.stdout.write(
+        letters.length === 0 ? `no dead letters on ${opts.topic}\n` : letters.map(describe).join('\n') + '\n',
+      );
     });
 
-  common(dlq.command('replay').description('re-publish dead letters to their original topic (consumers skip what they already applied)')).action(
-    async (opts: DlqOptions) => {
-      const { replayDeadLetters } = await loadMessaging();
-      const result = await withBus(opts.brokers, (bus) => replayDeadLetters(bus, opts.topic, { limit: positive(opts.limit, '--limit') }));
-      const lines = Object.entries(result.byTopic).map(([topic, n]) => `  ${n} → ${topic}`);
-      process.stdout.write(`replayed ${result.replayed} dead letters\n${lines.join('\n')}${lines.length ? '\n' : ''}`);
-    },
-  );
+  common(
+    dlq
+      .command('replay')
+      .description('re-publish dead letters to their original topic (consumers skip what they already applied)'),
+  ).action(async (opts: DlqOptions) => {
+    const { replayDeadLetters } = await loadMessaging();
+    const result = await withBus(opts.brokers, (bus) =>
+      replayDeadLetters(bus, opts.topic, { limit: positive(opts.limit, '--limit') }),
+    );
+    const lines = Object.entries(result.byTopic).map(([topic, n]) => `  ${n} → ${topic}`);
+    process.stdout.write(`replayed ${result.replayed} dead letters\n${lines.join('\n')}${lines.length ? '\n' : ''}`);
+  });
 };
 
 const describe = (l: DeadLetter): string =>

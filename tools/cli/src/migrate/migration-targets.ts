@@ -11,9 +11,14 @@ export interface MigrationTarget {
 
 // Each service owns its database and role; OFM_<SVC>_DATABASE_URL overrides the local default.
 export const databaseUrlFor = (service: string, env: NodeJS.ProcessEnv = process.env): string =>
-  env[`OFM_${service.toUpperCase()}_DATABASE_URL`] ?? `postgres://ofm_${service}:ofm_${service}@127.0.0.1:5432/ofm_${service}`;
+  env[`OFM_${service.toUpperCase()}_DATABASE_URL`] ??
+  `postgres://ofm_${service}:ofm_${service}@127.0.0.1:5432/ofm_${service}`;
 
-export const migrationTargets = (repoRoot: string, only?: string, env: NodeJS.ProcessEnv = process.env): MigrationTarget[] => {
+export const migrationTargets = (
+  repoRoot: string,
+  only?: string,
+  env: NodeJS.ProcessEnv = process.env,
+): MigrationTarget[] => {
   if (only !== undefined && !(MIGRATED_SERVICES as readonly string[]).includes(only)) {
     throw new Error(`unknown service "${only}": use ${MIGRATED_SERVICES.join(', ')}`);
   }

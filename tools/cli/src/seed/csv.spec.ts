@@ -30,7 +30,9 @@ describe('parseCsv', () => {
 
 describe('parseCsvRecords', () => {
   it('keys each row by the header', () => {
-    expect(parseCsvRecords('country,city\nFR,"Washington, D.C."\n')).toEqual([{ country: 'FR', city: 'Washington, D.C.' }]);
+    expect(parseCsvRecords('country,city\nFR,"Washington, D.C."\n')).toEqual([
+      { country: 'FR', city: 'Washington, D.C.' },
+    ]);
   });
 
   it('names the line of a row with the wrong number of fields', () => {

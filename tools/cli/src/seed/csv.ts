@@ -44,7 +44,8 @@ export const parseCsvRecords = (text: string): Record<string, string>[] => {
   const [header, ...rows] = parseCsv(text);
   if (header === undefined) return [];
   return rows.map((cells, n) => {
-    if (cells.length !== header.length) throw new Error(`CSV line ${n + 2}: ${cells.length} fields, header has ${header.length}`);
+    if (cells.length !== header.length)
+      throw new Error(`CSV line ${n + 2}: ${cells.length} fields, header has ${header.length}`);
     return Object.fromEntries(header.map((name, i) => [name, cells[i] ?? '']));
   });
 };

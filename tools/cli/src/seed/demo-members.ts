@@ -74,20 +74,52 @@ export const demoMembersFor = (country: string, missionId: string, today: Date =
   return [
     {
       slot: 'da1',
-      body: { ...common, ...person('da1'), category: 'diplomatic-agent', title: 'Minister-Counselor', visaClass: 'A-1', passportType: 'diplomatic', weeklyHours: 40 },
+      body: {
+        ...common,
+        ...person('da1'),
+        category: 'diplomatic-agent',
+        title: 'Minister-Counselor',
+        visaClass: 'A-1',
+        passportType: 'diplomatic',
+        weeklyHours: 40,
+      },
     },
     {
       slot: 'da2',
-      body: { ...common, ...person('da2'), category: 'diplomatic-agent', title: 'First Secretary', visaClass: 'A-1', passportType: 'diplomatic', weeklyHours: 40 },
+      body: {
+        ...common,
+        ...person('da2'),
+        category: 'diplomatic-agent',
+        title: 'First Secretary',
+        visaClass: 'A-1',
+        passportType: 'diplomatic',
+        weeklyHours: 40,
+      },
     },
     {
       slot: 'at1',
-      body: { ...common, ...person('at1'), category: 'administrative-technical', title: 'Administrative Officer', visaClass: 'A-2', passportType: 'official', weeklyHours: 40 },
+      body: {
+        ...common,
+        ...person('at1'),
+        category: 'administrative-technical',
+        title: 'Administrative Officer',
+        visaClass: 'A-2',
+        passportType: 'official',
+        weeklyHours: 40,
+      },
     },
     {
       slot: 'sp1',
       principalSlot: 'da1',
-      body: { ...common, ...person('sp1'), category: 'dependent', relationship: 'spouse', visaClass: 'A-1', passportType: 'diplomatic', weeklyHours: 0 },
+      body: {
+        ...common,
+        ...person('sp1'),
+        category: 'dependent',
+        relationship: 'spouse',
+        visaClass: 'A-1',
+        passportType: 'diplomatic',
+        weeklyHours: 0,
+      },
     },
   ];
 };

@@ -15,7 +15,9 @@ export class GatewayError extends Error {
     readonly problem: Problem,
   ) {
     const errors = problem.errors?.map((e) => `${e.field}: ${e.message}`).join('; ');
-    super(`${method} ${path} → ${problem.status} ${problem.title ?? ''}${problem.detail ? `: ${problem.detail}` : ''}${errors ? ` (${errors})` : ''}`);
+    super(
+      `${method} ${path} → ${problem.status} ${problem.title ?? ''}${problem.detail ? `: ${problem.detail}` : ''}${errors ? ` (${errors})` : ''}`,
+    );
   }
 }
 
@@ -34,7 +36,11 @@ export class GatewayClient {
     const headers: Record<string, string> = { authorization: `Bearer ${this.token}`, accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
-    const res = await fetch(new URL(path, this.baseUrl), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(new URL(path, this.baseUrl), {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await res.text();
     const json = text ? (JSON.parse(text) as unknown) : undefined;
     if (!res.ok) throw new GatewayError(method, path, { status: res.status, ...(json as object) });

@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { demoMembersFor } from './demo-members';
-import { dedupeMissions, DEMO_EMBASSY_COUNTRIES, mapMissionRow, selectMissions, type MissionMapping, type MissionRow } from './mission-mapping';
+import {
+  dedupeMissions,
+  DEMO_EMBASSY_COUNTRIES,
+  mapMissionRow,
+  selectMissions,
+  type MissionMapping,
+  type MissionRow,
+} from './mission-mapping';
 import { loadMissionMappings, MISSIONS_CSV } from './seed.command';
 
 const row = (r: Partial<MissionRow>): MissionRow => ({
@@ -22,7 +29,9 @@ const ok = (m: MissionMapping) => {
 
 describe('mapMissionRow', () => {
   it('maps an embassy, with the city as address line 1 and the row coordinates', () => {
-    expect(ok(mapMissionRow(row({ country: 'DE', sendingState: 'Germany', lat: '38.914394', lon: '-77.088704' })))).toEqual({
+    expect(
+      ok(mapMissionRow(row({ country: 'DE', sendingState: 'Germany', lat: '38.914394', lon: '-77.088704' }))),
+    ).toEqual({
       name: 'Embassy of Germany',
       country: 'DE',
       type: 'embassy',
@@ -38,35 +47,79 @@ describe('mapMissionRow', () => {
     ['consular agency', 'consular-agency', 'Consular Agency of Canada in Boston'],
     ['consular office', 'consular-agency', 'Consular Office of Canada in Boston'],
   ])('maps "%s" to a consular post of class %s', (type, consularClass, name) => {
-    const m = ok(mapMissionRow(row({ country: 'CA', sendingState: 'Canada', type, city: 'Boston', lat: '42.35', lon: '-71.06' })));
+    const m = ok(
+      mapMissionRow(row({ country: 'CA', sendingState: 'Canada', type, city: 'Boston', lat: '42.35', lon: '-71.06' })),
+    );
     expect(m).toMatchObject({ type: 'consular-post', consularClass, name });
     expect(m.address).toEqual({ line1: 'Boston', city: 'Boston', state: 'MA', postalCode: '02116' });
   });
 
-  it('maps Sweden\'s oddly published types and names', () => {
-    expect(ok(mapMissionRow(row({ country: 'SE', sendingState: 'Government of Sweden', type: 'consulates of Sweden', city: 'Redmond', lat: '', lon: '' })))).toMatchObject({
+  it("maps Sweden's oddly published types and names", () => {
+    expect(
+      ok(
+        mapMissionRow(
+          row({
+            country: 'SE',
+            sendingState: 'Government of Sweden',
+            type: 'consulates of Sweden',
+            city: 'Redmond',
+            lat: '',
+            lon: '',
+          }),
+        ),
+      ),
+    ).toMatchObject({
       name: 'Consulate of Sweden in Redmond',
       type: 'consular-post',
       consularClass: 'consulate',
     });
-    expect(ok(mapMissionRow(row({ country: 'SE', sendingState: 'Sweden', type: 'Consulate General of Sweden', city: 'New York City' })))).toMatchObject({
+    expect(
+      ok(
+        mapMissionRow(
+          row({ country: 'SE', sendingState: 'Sweden', type: 'Consulate General of Sweden', city: 'New York City' }),
+        ),
+      ),
+    ).toMatchObject({
       consularClass: 'consulate-general',
     });
   });
 
   it('maps honorary consulates without a consular class', () => {
-    const m = ok(mapMissionRow(row({ country: 'PT', sendingState: 'Portugal', type: 'honorary consulate', city: 'Palm Coast', lat: '', lon: '' })));
+    const m = ok(
+      mapMissionRow(
+        row({
+          country: 'PT',
+          sendingState: 'Portugal',
+          type: 'honorary consulate',
+          city: 'Palm Coast',
+          lat: '',
+          lon: '',
+        }),
+      ),
+    );
     expect(m).toMatchObject({ type: 'honorary-consular-post', name: 'Honorary Consulate of Portugal in Palm Coast' });
     expect(m).not.toHaveProperty('consularClass');
   });
 
   it("maps Taiwan's offices to teco, the de facto embassy in Washington", () => {
-    expect(ok(mapMissionRow(row({ country: 'TW', sendingState: 'Taiwan', type: 'de facto consulate', city: 'Houston', lat: '', lon: '' })))).toMatchObject({
+    expect(
+      ok(
+        mapMissionRow(
+          row({ country: 'TW', sendingState: 'Taiwan', type: 'de facto consulate', city: 'Houston', lat: '', lon: '' }),
+        ),
+      ),
+    ).toMatchObject({
       type: 'teco',
       name: 'Taipei Economic and Cultural Office in Houston',
       address: { city: 'Houston', state: 'TX' },
     });
-    expect(ok(mapMissionRow(row({ country: 'TW', sendingState: 'Taiwan', type: 'de facto embassy', city: '', lat: '', lon: '' })))).toMatchObject({
+    expect(
+      ok(
+        mapMissionRow(
+          row({ country: 'TW', sendingState: 'Taiwan', type: 'de facto embassy', city: '', lat: '', lon: '' }),
+        ),
+      ),
+    ).toMatchObject({
       type: 'teco',
       name: 'Taipei Economic and Cultural Representative Office in the United States',
       address: { city: 'Washington, D.C.' },
@@ -74,11 +127,28 @@ describe('mapMissionRow', () => {
   });
 
   it('maps the Holy See: the nunciature in Washington as its embassy, the one in New York as a UN observer mission', () => {
-    expect(ok(mapMissionRow(row({ country: 'VA', sendingState: 'Vatican', type: 'apostolic nunciature', lat: '', lon: '' })))).toMatchObject({
+    expect(
+      ok(
+        mapMissionRow(row({ country: 'VA', sendingState: 'Vatican', type: 'apostolic nunciature', lat: '', lon: '' })),
+      ),
+    ).toMatchObject({
       type: 'embassy',
       name: 'Apostolic Nunciature to the United States',
     });
-    expect(ok(mapMissionRow(row({ country: 'VA', sendingState: 'Vatican', type: 'apostolic nunciature', city: 'New York City', lat: '', lon: '' })))).toMatchObject({
+    expect(
+      ok(
+        mapMissionRow(
+          row({
+            country: 'VA',
+            sendingState: 'Vatican',
+            type: 'apostolic nunciature',
+            city: 'New York City',
+            lat: '',
+            lon: '',
+          }),
+        ),
+      ),
+    ).toMatchObject({
       type: 'un-observer-mission',
     });
   });
@@ -103,9 +173,16 @@ describe('mapMissionRow', () => {
   });
 
   it('finds the city from the coordinates when the row names a state or nothing', () => {
-    expect(ok(mapMissionRow(row({ type: 'consulate general', city: 'Texas', lat: '32.8163', lon: '-96.8635' }))).address.city).toBe('Dallas');
-    expect(ok(mapMissionRow(row({ type: 'consulate general', city: 'Illinois', lat: '41.89', lon: '-87.62' }))).address.city).toBe('Chicago');
-    expect(ok(mapMissionRow(row({ type: 'consulate general', city: '', lat: '21.3341', lon: '-157.8420' }))).address).toMatchObject({ city: 'Honolulu', state: 'HI' });
+    expect(
+      ok(mapMissionRow(row({ type: 'consulate general', city: 'Texas', lat: '32.8163', lon: '-96.8635' }))).address
+        .city,
+    ).toBe('Dallas');
+    expect(
+      ok(mapMissionRow(row({ type: 'consulate general', city: 'Illinois', lat: '41.89', lon: '-87.62' }))).address.city,
+    ).toBe('Chicago');
+    expect(
+      ok(mapMissionRow(row({ type: 'consulate general', city: '', lat: '21.3341', lon: '-157.8420' }))).address,
+    ).toMatchObject({ city: 'Honolulu', state: 'HI' });
   });
 
   it('resolves neighbourhood and borough names', () => {
@@ -122,9 +199,23 @@ describe('mapMissionRow', () => {
 
 describe('dedupeMissions', () => {
   it('keeps the first row of a mission listed twice and skips the other, naming the first', () => {
-    const houston = mapMissionRow(row({ country: 'TW', type: 'de facto consulate', city: 'Houston', lat: '', lon: '', wikidata: 'Q17032884' }));
-    const texas = mapMissionRow(row({ country: 'TW', type: 'de facto consulate', city: 'Texas', lat: '29.7323', lon: '-95.4356', wikidata: 'Q7676287' }));
-    expect(dedupeMissions([houston, texas])).toEqual([houston, { ok: false, wikidata: 'Q7676287', reason: expect.stringContaining('same mission as Q17032884') }]);
+    const houston = mapMissionRow(
+      row({ country: 'TW', type: 'de facto consulate', city: 'Houston', lat: '', lon: '', wikidata: 'Q17032884' }),
+    );
+    const texas = mapMissionRow(
+      row({
+        country: 'TW',
+        type: 'de facto consulate',
+        city: 'Texas',
+        lat: '29.7323',
+        lon: '-95.4356',
+        wikidata: 'Q7676287',
+      }),
+    );
+    expect(dedupeMissions([houston, texas])).toEqual([
+      houston,
+      { ok: false, wikidata: 'Q7676287', reason: expect.stringContaining('same mission as Q17032884') },
+    ]);
   });
 });
 
@@ -170,15 +261,32 @@ describe('demoMembersFor', () => {
   it('plans two diplomatic agents, an A&T member and the spouse of the first diplomat for each demo embassy', () => {
     for (const country of DEMO_EMBASSY_COUNTRIES) {
       const plans = demoMembersFor(country, missionId, today);
-      expect(plans.map((p) => p.body.category)).toEqual(['diplomatic-agent', 'diplomatic-agent', 'administrative-technical', 'dependent']);
+      expect(plans.map((p) => p.body.category)).toEqual([
+        'diplomatic-agent',
+        'diplomatic-agent',
+        'administrative-technical',
+        'dependent',
+      ]);
       expect(plans[3]).toMatchObject({ principalSlot: 'da1', body: { relationship: 'spouse' } });
-      for (const p of plans) expect(p.body).toMatchObject({ missionId, nationality: country, arrivalDate: '2026-11-14', usCitizenOrPermanentResident: false });
+      for (const p of plans)
+        expect(p.body).toMatchObject({
+          missionId,
+          nationality: country,
+          arrivalDate: '2026-11-14',
+          usCitizenOrPermanentResident: false,
+        });
     }
   });
 
   it('gives diplomatic agents what accreditation requires: A-1 visa, diplomatic passport, a recognized title, full time', () => {
     const [da] = demoMembersFor('FR', missionId, today);
-    expect(da!.body).toMatchObject({ visaClass: 'A-1', passportType: 'diplomatic', title: 'Minister-Counselor', weeklyHours: 40, residesInWashingtonMetro: true });
+    expect(da!.body).toMatchObject({
+      visaClass: 'A-1',
+      passportType: 'diplomatic',
+      title: 'Minister-Counselor',
+      weeklyHours: 40,
+      residesInWashingtonMetro: true,
+    });
   });
 
   it('plans nobody for a country without demo staff', () => {

@@ -22,13 +22,17 @@ export interface MissionRequest {
   location?: { lat: number; lon: number };
 }
 
-export type MissionMapping = { ok: true; wikidata: string; request: MissionRequest } | { ok: false; wikidata: string; reason: string };
+export type MissionMapping =
+  { ok: true; wikidata: string; request: MissionRequest } | { ok: false; wikidata: string; reason: string };
 
 // Codes in the source that are not (or no longer) ISO 3166-1 alpha-2. XK (Kosovo) is the
 // user-assigned code everyone uses and stays.
 const COUNTRY_FIXES: Record<string, string> = { FX: 'FR', DY: 'BJ', HV: 'BF', YU: 'RS' };
 
-const COUNTRY_NAMES: Record<string, string> = { 'Government of Sweden': 'Sweden', "People's Republic of China": 'China' };
+const COUNTRY_NAMES: Record<string, string> = {
+  'Government of Sweden': 'Sweden',
+  "People's Republic of China": 'China',
+};
 
 // capital: a mission that sits in Washington by definition (an embassy), wherever the row is silent.
 type Kind = { type: string; consularClass?: string; label: string; capital?: boolean };
@@ -37,7 +41,11 @@ type Kind = { type: string; consularClass?: string; label: string; capital?: boo
 const KINDS: Record<string, Kind> = {
   embassy: { type: 'embassy', label: 'Embassy', capital: true },
   'consulate general': { type: 'consular-post', consularClass: 'consulate-general', label: 'Consulate General' },
-  'consulate general of sweden': { type: 'consular-post', consularClass: 'consulate-general', label: 'Consulate General' },
+  'consulate general of sweden': {
+    type: 'consular-post',
+    consularClass: 'consulate-general',
+    label: 'Consulate General',
+  },
   consulate: { type: 'consular-post', consularClass: 'consulate', label: 'Consulate' },
   'consulates of sweden': { type: 'consular-post', consularClass: 'consulate', label: 'Consulate' },
   'vice consulate': { type: 'consular-post', consularClass: 'vice-consulate', label: 'Vice Consulate' },
@@ -89,9 +97,13 @@ const missionName = (row: MissionRow, kind: Kind, city: UsCity): string => {
   const state = COUNTRY_NAMES[row.sendingState] ?? row.sendingState;
   switch (kind.type) {
     case 'embassy':
-      return kind.label === 'Apostolic Nunciature' ? 'Apostolic Nunciature to the United States' : `Embassy of ${state}`;
+      return kind.label === 'Apostolic Nunciature'
+        ? 'Apostolic Nunciature to the United States'
+        : `Embassy of ${state}`;
     case 'teco':
-      return kind.label.includes('Representative') ? `${kind.label} in the United States` : `${kind.label} in ${city.name}`;
+      return kind.label.includes('Representative')
+        ? `${kind.label} in the United States`
+        : `${kind.label} in ${city.name}`;
     case 'un-observer-mission':
       return kind.label;
     default:
@@ -102,7 +114,12 @@ const missionName = (row: MissionRow, kind: Kind, city: UsCity): string => {
 export const mapMissionRow = (row: MissionRow): MissionMapping => {
   const wikidata = row.wikidata;
   const kind = kindOf(row);
-  if (!kind) return { ok: false, wikidata, reason: `type "${row.type}" has no platform mission type (e.g. an interests section is part of the protecting power's embassy)` };
+  if (!kind)
+    return {
+      ok: false,
+      wikidata,
+      reason: `type "${row.type}" has no platform mission type (e.g. an interests section is part of the protecting power's embassy)`,
+    };
   const city = placeOf(row, kind);
   if (!city) return { ok: false, wikidata, reason: `no known city for "${row.city}" and no usable coordinates` };
   // The source has street addresses for almost no row; the city stands in for line 1.
@@ -123,10 +140,13 @@ export const DEMO_EMBASSY_COUNTRIES = ['FR', 'DE', 'JP', 'BR', 'KE'] as const;
 
 // The default seed: the demo embassies first, then the other missions taken in turn from each
 // mission type so that a small seed still shows every type.
-export const selectMissions = (mapped: Extract<MissionMapping, { ok: true }>[], count: number): Extract<MissionMapping, { ok: true }>[] => {
-  const demo = DEMO_EMBASSY_COUNTRIES.map((c) => mapped.find((m) => m.request.type === 'embassy' && m.request.country === c)).filter(
-    (m): m is Extract<MissionMapping, { ok: true }> => m !== undefined,
-  );
+export const selectMissions = (
+  mapped: Extract<MissionMapping, { ok: true }>[],
+  count: number,
+): Extract<MissionMapping, { ok: true }>[] => {
+  const demo = DEMO_EMBASSY_COUNTRIES.map((c) =>
+    mapped.find((m) => m.request.type === 'embassy' && m.request.country === c),
+  ).filter((m): m is Extract<MissionMapping, { ok: true }> => m !== undefined);
   const chosen = new Set(demo);
   const byType = new Map<string, Extract<MissionMapping, { ok: true }>[]>();
   for (const m of mapped) {

@@ -7,7 +7,14 @@ import { mintDevToken } from '../token/dev-token';
 import { parseCsvRecords } from './csv';
 import { demoMembersFor } from './demo-members';
 import { GatewayClient, GatewayError } from './gateway-client';
-import { dedupeMissions, DEMO_EMBASSY_COUNTRIES, mapMissionRow, selectMissions, type MissionMapping, type MissionRow } from './mission-mapping';
+import {
+  dedupeMissions,
+  DEMO_EMBASSY_COUNTRIES,
+  mapMissionRow,
+  selectMissions,
+  type MissionMapping,
+  type MissionRow,
+} from './mission-mapping';
 
 export const MISSIONS_CSV = join(__dirname, '..', '..', 'data', 'foreign-missions-us.csv');
 const DEFAULT_COUNT = 60;
@@ -39,14 +46,19 @@ interface Summary {
 export const registerSeedCommand = (program: Command): void => {
   program
     .command('seed')
-    .description('load demo missions (real foreign missions, data/foreign-missions-us.csv) and accredited demo staff through the gateway')
+    .description(
+      'load demo missions (real foreign missions, data/foreign-missions-us.csv) and accredited demo staff through the gateway',
+    )
     .option('--gateway <url>', 'gateway base URL', 'http://localhost:8080')
     .option('--all', 'every usable row of the CSV instead of ~60 missions')
     .option('--count <n>', 'how many missions without --all', String(DEFAULT_COUNT))
     .action(async (opts: { gateway: string; all?: boolean; count: string }) => {
       const key = await ensureDevKey(devKeyFiles(findRepoRoot()));
       const token = await mintDevToken(key, { roles: ['ofm-admin'], subject: 'ofm-seed', ttl: '1h' });
-      const summary = await seed(new GatewayClient(opts.gateway, token), { all: opts.all === true, count: Number(opts.count) });
+      const summary = await seed(new GatewayClient(opts.gateway, token), {
+        all: opts.all === true,
+        count: Number(opts.count),
+      });
       printSummary(summary);
     });
 };
@@ -55,7 +67,15 @@ export const loadMissionMappings = (csvText: string = readFileSync(MISSIONS_CSV,
   dedupeMissions(parseCsvRecords(csvText).map((r) => mapMissionRow(r as unknown as MissionRow)));
 
 const seed = async (api: GatewayClient, opts: { all: boolean; count: number }): Promise<Summary> => {
-  const summary: Summary = { missionsCreated: 0, missionsExisting: 0, rowsSkipped: [], membersCreated: 0, membersExisting: 0, accredited: 0, refused: [] };
+  const summary: Summary = {
+    missionsCreated: 0,
+    missionsExisting: 0,
+    rowsSkipped: [],
+    membersCreated: 0,
+    membersExisting: 0,
+    accredited: 0,
+    refused: [],
+  };
   const mappings = loadMissionMappings();
   const usable = mappings.filter((m): m is Extract<MissionMapping, { ok: true }> => m.ok);
   for (const m of mappings) if (!m.ok) summary.rowsSkipped.push(`${m.wikidata}: ${m.reason}`);
@@ -88,18 +108,27 @@ const seedMembers = async (api: GatewayClient, embassy: Mission, country: string
   const bySlot = new Map<string, Member>();
   for (const plan of demoMembersFor(country, embassy.id)) {
     const b = plan.body as { givenName: string; familyName: string; dateOfBirth: string; arrivalDate: string };
-    let member = existing.find((e) => e.givenName === b.givenName && e.familyName === b.familyName && e.dateOfBirth === b.dateOfBirth);
+    let member = existing.find(
+      (e) => e.givenName === b.givenName && e.familyName === b.familyName && e.dateOfBirth === b.dateOfBirth,
+    );
     if (member) {
       summary.membersExisting++;
     } else {
       const principal = plan.principalSlot ? bySlot.get(plan.principalSlot) : undefined;
       if (plan.principalSlot && principal?.status !== 'accredited') {
-        summary.refused.push(`${b.givenName} ${b.familyName} (${embassy.name}): principal not accredited, dependent not notified`);
+        summary.refused.push(
+          `${b.givenName} ${b.familyName} (${embassy.name}): principal not accredited, dependent not notified`,
+        );
         continue;
       }
       const body = principal ? { ...plan.body, principalId: principal.id } : plan.body;
       // The arrival date moves with the day of the run, so it is part of the key.
-      member = await api.request<Member>('POST', '/api/v1/members', body, `seed-member-${embassy.id}-${plan.slot}-${b.arrivalDate}`);
+      member = await api.request<Member>(
+        'POST',
+        '/api/v1/members',
+        body,
+        `seed-member-${embassy.id}-${plan.slot}-${b.arrivalDate}`,
+      );
       summary.membersCreated++;
     }
     if (member.status === 'notified') member = await accredit(api, member, embassy, summary);
@@ -109,7 +138,12 @@ const seedMembers = async (api: GatewayClient, embassy: Mission, country: string
 
 const accredit = async (api: GatewayClient, member: Member, embassy: Mission, summary: Summary): Promise<Member> => {
   try {
-    const accredited = await api.request<Member>('POST', `/api/v1/members/${member.id}/accreditation`, { decision: 'accredit' }, `seed-accredit-${member.id}`);
+    const accredited = await api.request<Member>(
+      'POST',
+      `/api/v1/members/${member.id}/accreditation`,
+      { decision: 'accredit' },
+      `seed-accredit-${member.id}`,
+    );
     summary.accredited++;
     return accredited;
   } catch (e) {

@@ -56,7 +56,9 @@ export const cityByName = (name: string): UsCity | undefined => {
 const toRad = (deg: number): number => (deg * Math.PI) / 180;
 
 export const distanceKm = (a: { lat: number; lon: number }, b: { lat: number; lon: number }): number => {
-  const h = Math.sin(toRad(b.lat - a.lat) / 2) ** 2 + Math.cos(toRad(a.lat)) * Math.cos(toRad(b.lat)) * Math.sin(toRad(b.lon - a.lon) / 2) ** 2;
+  const h =
+    Math.sin(toRad(b.lat - a.lat) / 2) ** 2 +
+    Math.cos(toRad(a.lat)) * Math.cos(toRad(b.lat)) * Math.sin(toRad(b.lon - a.lon) / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.sqrt(h));
 };
 

@@ -34,19 +34,33 @@ describe('development tokens', () => {
     const key = await ensureDevKey(files);
     const token = await mintDevToken(key, { roles: ['mission-user', 'auditor'], missionId: MISSION, subject: 'alice' });
     expect(decodeProtectedHeader(token)).toMatchObject({ alg: 'ES256', kid: key.kid, typ: 'JWT' });
-    const { payload } = await jwtVerify(token, createLocalJWKSet(jwks()), { issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE, algorithms: ['ES256'] });
+    const { payload } = await jwtVerify(token, createLocalJWKSet(jwks()), {
+      issuer: DEFAULT_ISSUER,
+      audience: DEFAULT_AUDIENCE,
+      algorithms: ['ES256'],
+    });
     expect(payload).toMatchObject({ sub: 'alice', roles: ['mission-user', 'auditor'], mission_id: MISSION });
     expect(payload.exp! - payload.iat!).toBe(3600);
   });
 
   it('honours --ttl, --issuer and --audience and defaults the subject from the role', async () => {
     const key = await ensureDevKey(files);
-    const token = await mintDevToken(key, { roles: ['ofm-officer'], ttl: '15m', issuer: 'https://idp.example', audience: 'other' });
-    const { payload } = await jwtVerify(token, createLocalJWKSet(jwks()), { issuer: 'https://idp.example', audience: 'other' });
+    const token = await mintDevToken(key, {
+      roles: ['ofm-officer'],
+      ttl: '15m',
+      issuer: 'https://idp.example',
+      audience: 'other',
+    });
+    const { payload } = await jwtVerify(token, createLocalJWKSet(jwks()), {
+      issuer: 'https://idp.example',
+      audience: 'other',
+    });
     expect(payload.sub).toBe('dev-ofm-officer');
     expect(payload.exp! - payload.iat!).toBe(900);
     expect(payload).not.toHaveProperty('mission_id');
-    await expect(jwtVerify(token, createLocalJWKSet(jwks()), { issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE })).rejects.toThrow();
+    await expect(
+      jwtVerify(token, createLocalJWKSet(jwks()), { issuer: DEFAULT_ISSUER, audience: DEFAULT_AUDIENCE }),
+    ).rejects.toThrow();
   });
 
   it('does not verify against another key pair', async () => {
@@ -64,7 +78,9 @@ describe('development tokens', () => {
     });
 
     it('accepts mission-user with a mission id and removes duplicate roles', () => {
-      expect(validateTokenRequest({ roles: ['mission-user', 'mission-user'], missionId: MISSION })).toEqual(['mission-user']);
+      expect(validateTokenRequest({ roles: ['mission-user', 'mission-user'], missionId: MISSION })).toEqual([
+        'mission-user',
+      ]);
     });
 
     it.each([

@@ -24,9 +24,12 @@ export const validateTokenRequest = (req: DevTokenRequest): Role[] => {
   const unknown = req.roles.filter((r) => !isRole(r));
   if (unknown.length > 0) throw new Error(`unknown role ${unknown.join(', ')}: use ${ROLES.join(', ')}`);
   const roles = [...new Set(req.roles)] as Role[];
-  if (req.missionId !== undefined && !UUID.test(req.missionId)) throw new Error(`--mission must be a mission id (UUID), got "${req.missionId}"`);
-  if (roles.includes('mission-user') && req.missionId === undefined) throw new Error('role mission-user needs --mission <mission id>');
-  if (req.ttl !== undefined && !TTL.test(req.ttl)) throw new Error(`--ttl must look like 30s, 15m, 1h or 7d, got "${req.ttl}"`);
+  if (req.missionId !== undefined && !UUID.test(req.missionId))
+    throw new Error(`--mission must be a mission id (UUID), got "${req.missionId}"`);
+  if (roles.includes('mission-user') && req.missionId === undefined)
+    throw new Error('role mission-user needs --mission <mission id>');
+  if (req.ttl !== undefined && !TTL.test(req.ttl))
+    throw new Error(`--ttl must look like 30s, 15m, 1h or 7d, got "${req.ttl}"`);
   return roles;
 };
 

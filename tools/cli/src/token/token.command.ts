@@ -16,16 +16,25 @@ export const registerTokenCommand = (program: Command): void => {
     .option('--ttl <duration>', 'lifetime: 30s, 15m, 1h, 7d', DEFAULT_TTL)
     .option('--issuer <iss>', 'issuer claim', DEFAULT_ISSUER)
     .option('--audience <aud>', 'audience claim', DEFAULT_AUDIENCE)
-    .action(async (opts: { role: string[]; mission?: string; sub?: string; ttl: string; issuer: string; audience: string }) => {
-      const key = await ensureDevKey(devKeyFiles(findRepoRoot()));
-      const token = await mintDevToken(key, {
-        roles: opts.role,
-        missionId: opts.mission,
-        subject: opts.sub,
-        ttl: opts.ttl,
-        issuer: opts.issuer,
-        audience: opts.audience,
-      });
-      process.stdout.write(token + '\n');
-    });
+    .action(
+      async (opts: {
+        role: string[];
+        mission?: string;
+        sub?: string;
+        ttl: string;
+        issuer: string;
+        audience: string;
+      }) => {
+        const key = await ensureDevKey(devKeyFiles(findRepoRoot()));
+        const token = await mintDevToken(key, {
+          roles: opts.role,
+          missionId: opts.mission,
+          subject: opts.sub,
+          ttl: opts.ttl,
+          issuer: opts.issuer,
+          audience: opts.audience,
+        });
+        process.stdout.write(token + '\n');
+      },
+    );
 };

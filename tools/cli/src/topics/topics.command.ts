@@ -12,10 +12,15 @@ export const registerTopicsCommand = (program: Command): void => {
     .action(async (opts: { brokers: string; partitions: string; replicationFactor: string }) => {
       const { provisionTopics } = await loadMessaging();
       const created = await withBus(opts.brokers, (bus) =>
-        provisionTopics(bus, ALL_TOPICS, { partitions: positive(opts.partitions, '--partitions'), replicationFactor: positive(opts.replicationFactor, '--replication-factor') }),
+        provisionTopics(bus, ALL_TOPICS, {
+          partitions: positive(opts.partitions, '--partitions'),
+          replicationFactor: positive(opts.replicationFactor, '--replication-factor'),
+        }),
       );
       const existing = ALL_TOPICS.length - created.length;
-      process.stdout.write(`${created.length} topics created, ${existing} already there\n${created.map((t) => `  + ${t}\n`).join('')}`);
+      process.stdout.write(
+        `${created.length} topics created, ${existing} already there\n${created.map((t) => `  + ${t}\n`).join('')}`,
+      );
     });
 };
 
