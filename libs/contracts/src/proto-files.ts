@@ -12,3 +12,14 @@ export const PROTO_FILES = {
 } as const;
 
 export const protoPath = (file: string): string => join(PROTO_ROOT, file);
+
+// How every gRPC server and client here loads the .proto files (@grpc/proto-loader): camelCase field
+// names, enums and 64-bit integers as strings, defaults filled in. Both ends must agree, so there is one.
+export const PROTO_LOADER_OPTIONS = {
+  keepCase: false,
+  longs: String,
+  enums: String,
+  defaults: true,
+  oneofs: true,
+  includeDirs: [PROTO_ROOT],
+};

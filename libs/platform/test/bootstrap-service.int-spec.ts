@@ -13,7 +13,7 @@ import {
 } from '@nestjs/common';
 import { GrpcMethod } from '@nestjs/microservices';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { PROTO_FILES, PROTO_ROOT, protoPath } from '@ofm/contracts';
+import { PROTO_FILES, PROTO_LOADER_OPTIONS, protoPath } from '@ofm/contracts';
 import { freePort } from '@ofm/testing';
 import { IsInt, IsString, Max } from 'class-validator';
 import { Module } from '@nestjs/common';
@@ -92,14 +92,10 @@ type Client = grpc.Client &
   Record<string, (req: object, md: grpc.Metadata, cb: (err: grpc.ServiceError | null, res: any) => void) => void>;
 
 const loadClients = (port: number): { health: Client; members: Client } => {
-  const definition = protoLoader.loadSync([protoPath(PROTO_FILES.health), protoPath(PROTO_FILES.member)], {
-    keepCase: false,
-    longs: String,
-    enums: String,
-    defaults: true,
-    oneofs: true,
-    includeDirs: [PROTO_ROOT],
-  });
+  const definition = protoLoader.loadSync(
+    [protoPath(PROTO_FILES.health), protoPath(PROTO_FILES.member)],
+    PROTO_LOADER_OPTIONS,
+  );
   const loaded = grpc.loadPackageDefinition(definition) as any;
   const address = `127.0.0.1:${port}`;
   const credentials = grpc.credentials.createInsecure();

@@ -1,6 +1,6 @@
 import { credentials, loadPackageDefinition, Metadata, type ServiceError } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
-import { PROTO_FILES, PROTO_ROOT, protoPath } from '@ofm/contracts';
+import { PROTO_FILES, PROTO_LOADER_OPTIONS, protoPath } from '@ofm/contracts';
 import { actorToMetadata, type Actor } from '@ofm/platform';
 
 // A plain grpc-js client, as the gateway will be: the same proto files and loader options as the
@@ -22,14 +22,7 @@ export interface AccreditationClient {
 }
 
 export const createAccreditationClient = (address: string): AccreditationClient => {
-  const definition = loadSync([protoPath(PROTO_FILES.mission), protoPath(PROTO_FILES.member)], {
-    keepCase: false,
-    longs: String,
-    enums: String,
-    defaults: true,
-    oneofs: true,
-    includeDirs: [PROTO_ROOT],
-  });
+  const definition = loadSync([protoPath(PROTO_FILES.mission), protoPath(PROTO_FILES.member)], PROTO_LOADER_OPTIONS);
   const pkg = (loadPackageDefinition(definition) as any).ofm.accreditation.v1;
   const clients: Record<string, any> = {
     MissionService: new pkg.MissionService(address, credentials.createInsecure()),

@@ -1,6 +1,6 @@
 import { credentials, loadPackageDefinition, Metadata, type ServiceError } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
-import { PROTO_FILES, PROTO_ROOT, protoPath } from '@ofm/contracts';
+import { PROTO_FILES, PROTO_LOADER_OPTIONS, protoPath } from '@ofm/contracts';
 import { actorToMetadata, type Actor } from '@ofm/platform';
 
 // A plain grpc-js client with the server's loader options, as the gateway calls the service.
@@ -13,14 +13,7 @@ export interface VehiclesClient {
 }
 
 export const createVehiclesClient = (address: string): VehiclesClient => {
-  const definition = loadSync(protoPath(PROTO_FILES.vehicle), {
-    keepCase: false,
-    longs: String,
-    enums: String,
-    defaults: true,
-    oneofs: true,
-    includeDirs: [PROTO_ROOT],
-  });
+  const definition = loadSync(protoPath(PROTO_FILES.vehicle), PROTO_LOADER_OPTIONS);
   const pkg = (loadPackageDefinition(definition) as any).ofm.vehicles.v1;
   const client = new pkg.VehicleService(address, credentials.createInsecure());
   return {

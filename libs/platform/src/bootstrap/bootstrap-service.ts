@@ -2,7 +2,7 @@ import type { DynamicModule, LoggerService, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Transport, type GrpcOptions } from '@nestjs/microservices';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { PROTO_FILES, PROTO_ROOT, protoPath } from '@ofm/contracts';
+import { PROTO_FILES, PROTO_LOADER_OPTIONS, protoPath } from '@ofm/contracts';
 import { isAbsolute } from 'node:path';
 import { ConfigError } from '../config/config.error';
 import { describeConfig } from '../config/describe-config';
@@ -118,14 +118,7 @@ export const grpcServerOptions = (port: number, grpc?: BootstrapGrpcOptions): Gr
       package: unique([...(grpc?.packages ?? []), GRPC_HEALTH_PACKAGE]),
       protoPath: unique([...protoFiles, protoPath(PROTO_FILES.health)]),
       url: `0.0.0.0:${port}`,
-      loader: {
-        keepCase: false,
-        longs: String,
-        enums: String,
-        defaults: true,
-        oneofs: true,
-        includeDirs: [PROTO_ROOT],
-      },
+      loader: PROTO_LOADER_OPTIONS,
     },
   };
 };

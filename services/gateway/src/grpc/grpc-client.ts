@@ -6,21 +6,10 @@ import {
   type ServiceClientConstructor,
   type ServiceError,
 } from '@grpc/grpc-js';
-import { loadSync, type Options } from '@grpc/proto-loader';
-import { PROTO_ROOT } from '@ofm/contracts';
+import { loadSync } from '@grpc/proto-loader';
+import { PROTO_LOADER_OPTIONS } from '@ofm/contracts';
 import { actorToMetadata, type Actor } from '@ofm/platform';
 import type { Observable } from 'rxjs';
-
-// The same loader options as the services' servers (platform bootstrap), so both ends agree on
-// field names (camelCase), enums as strings and default values.
-const LOADER_OPTIONS: Options = {
-  keepCase: false,
-  longs: String,
-  enums: String,
-  defaults: true,
-  oneofs: true,
-  includeDirs: [PROTO_ROOT],
-};
 
 // A ts-proto client interface (Observable per method) as the gateway uses it: one promise per call,
 // the caller's identity in metadata, a deadline on every call.
@@ -41,7 +30,7 @@ export interface GrpcClientOptions {
 // Plain @grpc/grpc-js rather than Nest's ClientGrpc: deadlines and metadata per call are explicit,
 // and the OpenTelemetry grpc instrumentation (loaded first by main.ts) propagates the trace context.
 export const createGrpcClient = <C>(options: GrpcClientOptions): { client: PromiseClient<C>; raw: Client } => {
-  const definition = loadPackageDefinition(loadSync(options.protoFile, LOADER_OPTIONS));
+  const definition = loadPackageDefinition(loadSync(options.protoFile, PROTO_LOADER_OPTIONS));
   const Ctor = options.service
     .split('.')
     .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], definition) as ServiceClientConstructor;
