@@ -8,7 +8,6 @@ export * from './outbox/outbox-relay';
 export { MessagingOutboxEvent } from './outbox/outbox-event.entity';
 export { MessagingInboxEvent } from './inbox/inbox-event.entity';
 export * from './inbox/consumer-runner';
-export { isTransientInfrastructureError } from './inbox/transient-error';
 export * from './dead-letter/dead-letter';
 export * from './topics/provision-topics';
 export * from './messaging.schema';

@@ -1,5 +1,6 @@
 import { deadLetterTopic, eventTypeSpec, type EventTypeSpec } from '@ofm/contracts';
 import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { isTransientInfrastructureError } from '@ofm/platform';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { BatchContext, MessageBus, ReceivedMessage, Subscription } from '../bus/message-bus.port';
 import { decodeEnvelope, decodeEvent, type CloudEvent } from '../codec/cloud-event.codec';
@@ -8,7 +9,6 @@ import { defaultMessagingLogger, errorMessage, type MessagingLogger } from '../l
 import { consumerEventsTotal, consumerLag } from '../metrics/messaging.metrics';
 import { backoffDelay } from '../retry/backoff';
 import { contextFromTraceHeaders } from '../tracing/trace-context';
-import { isTransientInfrastructureError } from './transient-error';
 
 // `any` so a handler may declare the payload it expects (CloudEvent<MemberAccredited>): the runner decodes
 // with the registry spec of the type the handler is registered under.

@@ -159,3 +159,26 @@ describe('validation helpers', () => {
     ]);
   });
 });
+
+describe('infrastructure outages', () => {
+  // What pg and TypeORM throw while PostgreSQL restarts.
+  const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+  const adminShutdown = Object.assign(new Error('QueryFailedError'), { driverError: { code: '57P01' } });
+
+  it.each([refused, adminShutdown])('answers HTTP 503 (retry), not 500, and still logs it', (error) => {
+    const { problem, unexpected } = problemFromException(error);
+    expect(problem.status).toBe(503);
+    expect(problem.detail).toContain('retry');
+    expect(unexpected).toBe(true);
+  });
+
+  it.each([refused, adminShutdown])('answers gRPC UNAVAILABLE with a 503 problem', (error) => {
+    const { error: rpc } = rpcErrorFromException(error);
+    expect(rpc.code).toBe(GrpcStatus.UNAVAILABLE);
+    expect(JSON.parse(rpc.details).status).toBe(503);
+  });
+
+  it('keeps a bug a 500', () => {
+    expect(problemFromException(new TypeError('x is undefined')).problem.status).toBe(500);
+  });
+});

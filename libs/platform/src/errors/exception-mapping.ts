@@ -16,6 +16,7 @@ import {
   problemFromStatus,
   type ProblemDetails,
 } from './problem-details';
+import { isTransientInfrastructureError } from './transient-error';
 
 export interface MappedProblem {
   problem: ProblemDetails;
@@ -43,6 +44,7 @@ export const problemFromException = (exception: unknown): MappedProblem => {
   if (fastifyStatus !== undefined) {
     return expected(problemFromStatus(fastifyStatus, (exception as Error).message));
   }
+  if (isTransientInfrastructureError(exception)) return { problem: unavailable(), unexpected: true };
   return { problem: problemFromStatus(500, INTERNAL_ERROR_DETAIL), unexpected: true };
 };
 
@@ -58,8 +60,15 @@ export const rpcErrorFromException = (exception: unknown): MappedRpcError => {
     const problem = problemFromGrpcError(exception);
     return { error: problemToRpc(problem, exception.code), unexpected: problem.status >= 500 };
   }
+  if (isTransientInfrastructureError(exception)) {
+    return { error: problemToRpc(unavailable(), GrpcStatus.UNAVAILABLE), unexpected: true };
+  }
   return { error: problemToRpc(problemFromStatus(500, INTERNAL_ERROR_DETAIL), GrpcStatus.INTERNAL), unexpected: true };
 };
+
+// The database (or another piece of infrastructure) is away for a moment: the caller may retry.
+const unavailable = (): ProblemDetails =>
+  problemFromStatus(503, 'A service this request needs is briefly unavailable; retry shortly');
 
 const fromRpcException = (exception: RpcException): MappedRpcError => {
   const raised = exception.getError();

@@ -6,3 +6,4 @@ export * from './validation-exception.factory';
 export * from './error-responses';
 export * from './problem-details.filter';
 export * from './grpc-error.filter';
+export * from './transient-error';

@@ -1,5 +1,6 @@
-// Failures of the database itself (down, restarting, connection lost) or of concurrency (serialization,
-// deadlock): retried without using up the event's attempts, since dead-lettering cannot be the answer.
+// Failures of the infrastructure itself (down, restarting, connection lost) or of concurrency (serialization,
+// deadlock): consumers retry them without using up an event's attempts, and callers get 503 / UNAVAILABLE
+// (try again) rather than 500 (our fault).
 const TRANSIENT_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '40001', '40P01']);
 const TRANSIENT_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'EAI_AGAIN']);
 const TRANSIENT_MESSAGES = [
