@@ -5,3 +5,4 @@ export * from './ports';
 export * from './service-process';
 export * from './wait-for';
 export * from './platform';
+export * from './grpc';

@@ -4,12 +4,20 @@ import { ALL_TOPICS, TOPICS } from '@ofm/contracts';
 import { KafkaMessageBus, provisionTopics } from '@ofm/messaging';
 import { runMigrations } from '@ofm/persistence';
 import type { Actor } from '@ofm/platform';
-import { createTestDatabase, freePort, testKafkaBrokers, uniqueName, waitFor, type TestDatabase } from '@ofm/testing';
+import {
+  createTestDatabase,
+  freePort,
+  grpcFailure,
+  testKafkaBrokers,
+  uniqueName,
+  waitFor,
+  type TestDatabase,
+} from '@ofm/testing';
 import { Kafka, logLevel, type Consumer, type KafkaMessage } from 'kafkajs';
 import { Client } from 'pg';
 import { bootstrap } from '../src/bootstrap';
 import { createServiceDataSource } from '../src/data-source';
-import { createAccreditationClient, problemOf, type AccreditationClient } from './grpc-client';
+import { createAccreditationClient, type AccreditationClient } from './grpc-client';
 
 // The service as the gateway sees it: migrated fresh database, real Kafka, started in-process on
 // free ports, called over real gRPC with actor metadata; its events read back by an independent
@@ -146,7 +154,7 @@ describe('accreditation service over gRPC', () => {
       (e: unknown) => e,
     );
     expect(error).toBeDefined();
-    return problemOf(error);
+    return grpcFailure(error);
   };
 
   const register = async (over: Record<string, unknown> = {}) =>

@@ -8,6 +8,7 @@ import type { Actor } from '@ofm/platform';
 import {
   createTestDatabase,
   ensureTestTopics,
+  failureOf,
   freePort,
   testKafkaBrokers,
   uniqueName,
@@ -22,7 +23,7 @@ import { createServiceDataSource } from '../src/data-source';
 import { VehiclesMessaging } from '../src/infrastructure/vehicles-messaging';
 import { InsuranceLapseSweep } from '../src/insurance/insurance-lapse.sweep';
 import { addDays, isoDateOf } from '../src/shared/calendar';
-import { createVehiclesClient, failureOf, type VehiclesClient } from './vehicles-grpc.client';
+import { createVehiclesClient, type VehiclesClient } from './vehicles-grpc.client';
 
 // The vehicles service in-process on a fresh database and the real Kafka broker: accreditation's
 // events are produced as accreditation's outbox relay would put them on the wire.

@@ -55,6 +55,11 @@ export interface ConsumerRunnerOptions {
 
 export type MessageOutcome = 'processed' | 'duplicate' | 'skipped' | 'dead-lettered';
 
+interface PreparedMessage {
+  event: CloudEvent;
+  handler: EventHandler;
+}
+
 const tracer = trace.getTracer('@ofm/messaging');
 
 const INBOX_INSERT = `
@@ -171,21 +176,18 @@ export class ConsumerRunner {
   // All-or-nothing: the outcome of each message, or undefined when one of them does not decode or its
   // handler throws (nothing is then committed, and the caller takes the slow path).
   private async applyChunk(chunk: ReceivedMessage[]): Promise<MessageOutcome[] | undefined> {
-    let prepared: ({ message: ReceivedMessage; event: CloudEvent; handler: EventHandler } | undefined)[];
+    let prepared: (PreparedMessage | undefined)[];
     try {
-      prepared = chunk.map((message) => {
-        const handler = this.options.handlers[decodeEnvelope(message).type] as EventHandler | undefined;
-        return handler ? { message, event: decodeEvent(message), handler } : undefined;
-      });
+      prepared = chunk.map((message) => this.prepare(message));
     } catch {
       return undefined;
     }
     try {
       return await this.options.dataSource.transaction(async (em) => {
         const outcomes: MessageOutcome[] = [];
-        for (const p of prepared) {
+        for (const [i, p] of prepared.entries()) {
           if (!p) outcomes.push('skipped');
-          else outcomes.push((await this.applyIn(em, p.event, p.message, p.handler)) ? 'processed' : 'duplicate');
+          else outcomes.push((await this.applyIn(em, p.event, chunk[i]!, p.handler)) ? 'processed' : 'duplicate');
         }
         return outcomes;
       });
@@ -196,17 +198,15 @@ export class ConsumerRunner {
 
   // undefined when the runner stopped before the message was settled.
   private async handle(message: ReceivedMessage, ctx: BatchContext): Promise<MessageOutcome | undefined> {
-    let event: CloudEvent;
+    let prepared: PreparedMessage | undefined;
     try {
-      const envelope = decodeEnvelope(message);
-      const handler = this.options.handlers[envelope.type];
-      if (!handler) return 'skipped';
-      event = decodeEvent(message);
+      prepared = this.prepare(message);
     } catch (e) {
       // Retrying cannot fix a message that does not decode.
       return (await this.deadLetter(message, e, ctx)) ? 'dead-lettered' : undefined;
     }
-    const handler = this.options.handlers[event.type]!;
+    if (!prepared) return 'skipped';
+    const { event, handler } = prepared;
     let attempt = 1;
     let outages = 0;
     for (;;) {
@@ -239,6 +239,13 @@ export class ConsumerRunner {
         attempt += 1;
       }
     }
+  }
+
+  // The event and its handler; undefined when no handler wants the type (only the headers are read then).
+  // Throws when the message does not decode.
+  private prepare(message: ReceivedMessage): PreparedMessage | undefined {
+    const handler = this.options.handlers[decodeEnvelope(message).type] as EventHandler | undefined;
+    return handler ? { event: decodeEvent(message), handler } : undefined;
   }
 
   // True when the effect was applied now, false when this group had already applied the event.
