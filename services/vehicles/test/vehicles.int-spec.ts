@@ -179,19 +179,25 @@ describe('vehicles service (PostgreSQL + Kafka)', () => {
   it('builds the replica of members and missions from accreditation events', async () => {
     await waitFor(
       async () => ((await ds.query(`SELECT 1 FROM mission_replica WHERE id = $1`, [missionB])) as unknown[]).length > 0,
-      {
-        what: 'mission B in the replica',
-      },
+      { what: 'mission B in the replica' },
     );
-    const rows = (await ds.query(
-      `SELECT id, status, category, mission_id FROM member_replica ORDER BY status`,
-    )) as Array<Record<string, string>>;
-    expect(rows).toEqual(
-      expect.arrayContaining([
-        { id: diplomat, status: 'accredited', category: 'diplomatic-agent', mission_id: missionA },
-        { id: notifiedMember, status: 'notified', category: 'diplomatic-agent', mission_id: missionA },
-        { id: staffer, status: 'accredited', category: 'administrative-technical', mission_id: missionB },
-      ]),
+    // Member events travel on their own topic, in no fixed order with the mission events: the expectation
+    // is retried until the replica has caught up (waitFor retries while the probe throws).
+    await waitFor(
+      async () => {
+        const rows = (await ds.query(
+          `SELECT id, status, category, mission_id FROM member_replica ORDER BY status`,
+        )) as Array<Record<string, string>>;
+        expect(rows).toEqual(
+          expect.arrayContaining([
+            { id: diplomat, status: 'accredited', category: 'diplomatic-agent', mission_id: missionA },
+            { id: notifiedMember, status: 'notified', category: 'diplomatic-agent', mission_id: missionA },
+            { id: staffer, status: 'accredited', category: 'administrative-technical', mission_id: missionB },
+          ]),
+        );
+        return true;
+      },
+      { what: 'the members in the replica' },
     );
   });
 

@@ -3,7 +3,15 @@ import { Injectable } from '@nestjs/common';
 import { EVENT_TYPES, type vehicles } from '@ofm/contracts';
 import { publishEvent } from '@ofm/messaging';
 import { inTransaction, recordAudit } from '@ofm/persistence';
-import { canSeeMission, conflict, notFound, ruleViolated, validationFailed, type Actor } from '@ofm/platform';
+import {
+  DomainError,
+  canSeeMission,
+  conflict,
+  notFound,
+  ruleViolated,
+  validationFailed,
+  type Actor,
+} from '@ofm/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { MissionReplicaEntity } from '../replica/mission-replica.entity';
 import { findMemberReplica, findMissionReplica } from '../replica/replica.repository';
@@ -101,8 +109,14 @@ export class VehicleRegistrationService {
 
   private async memberOwner(em: EntityManager, actor: Actor, memberId: string): Promise<ResolvedOwner> {
     const member = await findMemberReplica(em, memberId);
-    // Another mission's member is answered like an unknown one (404), never as "not yours".
-    if (!member || !canSeeMission(actor, member.missionId)) throw notFound('member', memberId);
+    // Another mission's member is answered like an unknown one (404), never as "not yours". This
+    // service learns of members over Kafka, so a just-notified member may not be here yet: say so.
+    if (!member || !canSeeMission(actor, member.missionId)) {
+      throw new DomainError(
+        'not-found',
+        `member ${memberId} is not known to the vehicles program; a member notified a moment ago reaches it within seconds, so retry shortly`,
+      );
+    }
     const mission = await findMissionReplica(em, member.missionId);
     const violation = checkMemberOwner(member, mission ?? undefined);
     if (violation) throw ruleViolated(violation.rule, violation.detail);
