@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel, type Consumer, type KafkaMessage } from 'kafkajs';
 import { TOPICS } from '@ofm/contracts';
-import { testKafkaBrokers, uniqueName, waitFor } from '@ofm/testing';
-import { api, startPlatform, type RunningPlatform } from './platform';
+import { api, type RunningPlatform, startPlatform, testKafkaBrokers, uniqueName, waitFor } from '@ofm/testing';
 import { car, carInsurance, embassyOfFrance, firstSecretary, isoDate } from './fixtures';
 
 // The walking skeleton, as an officer drives it through the gateway: a mission, a member notified

@@ -1,5 +1,4 @@
-import { createTestIssuer } from '@ofm/testing';
-import { api, startPlatform, type RunningPlatform } from './platform';
+import { api, createTestIssuer, type RunningPlatform, startPlatform } from '@ofm/testing';
 import { embassyOfFrance, embassyOfGermany, firstSecretary, isoDate } from './fixtures';
 
 // Who may call what (CONTRACT.md): 401 without or with a bad token, 403 for a role that may not,

@@ -1,6 +1,5 @@
 import { Client } from 'pg';
-import { waitFor } from '@ofm/testing';
-import { api, startPlatform, type ApiAnswer, type RunningPlatform } from './platform';
+import { api, type ApiAnswer, type RunningPlatform, startPlatform, waitFor } from '@ofm/testing';
 import { car, carInsurance, embassyOfFrance, firstSecretary, isoDate } from './fixtures';
 
 // Law-enforcement verification through the gateway, as a trooper on the street uses it: an ID card
