@@ -6,20 +6,26 @@ cd "$(dirname "$0")/../.."
 step() { printf '\n== %s (%s)\n' "$1" "$(date +%T)"; }
 
 step "dependencies (Node.js 24 comes from the node package)"
-[[ -x node_modules/.bin/node && -d node_modules/@nestjs/core ]] || npm ci
+# node_modules/.bin/ofm is checked too: an install made before the CLI's bin was committed lacks it,
+# and without it the README's `npx ofm …` would ask the registry for a package named `ofm`.
+[[ -x node_modules/.bin/node && -d node_modules/@nestjs/core && -e node_modules/.bin/ofm ]] || npm ci
+# Run as `bash deploy/local/up.sh` too (not only `npm run up`): Node 24 and the tools first on PATH.
+export PATH="$PWD/node_modules/.bin:$PATH"
+# The CLI by its path, not through npx: nothing here depends on how npm linked the bin.
+ofm() { node tools/cli/bin/ofm.js "$@"; }
 step "infrastructure: PostgreSQL and Kafka"
 bash deploy/local/infra.sh up
 step "build"
-npx nx run-many -t build --output-style=stream
+nx run-many -t build --output-style=stream
 step "migrations and topics"
-npx ofm migrate
-npx ofm topics
+ofm migrate
+ofm topics
 step "services"
 # The gateway trusts the CLI's development key: make sure it exists before the gateway starts.
-npx ofm token --role ofm-admin >/dev/null
+ofm token --role ofm-admin >/dev/null
 bash deploy/local/services.sh start
 step "demo data"
-npx ofm seed
+ofm seed
 
 cat <<MSG
 
