@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel, type Consumer, type KafkaMessage } from 'kafkajs';
 import { TOPICS } from '@ofm/contracts';
-import { api, type RunningPlatform, startPlatform, testKafkaBrokers, uniqueName, waitFor } from '@ofm/testing';
+import {
+  api,
+  type RunningPlatform,
+  startGroupAtEnd,
+  startPlatform,
+  testKafkaBrokers,
+  uniqueName,
+  waitFor,
+} from '@ofm/testing';
 import { car, carInsurance, embassyOfFrance, firstSecretary, isoDate } from './fixtures';
 
 // The walking skeleton, as an officer drives it through the gateway: a mission, a member notified
@@ -14,13 +22,14 @@ describe('mission → member → accreditation → vehicle → termination', () 
 
   beforeAll(async () => {
     platform = await startPlatform('flow');
+    // A fresh group at the end of the shared topic: what this test produces, not the broker's history.
+    const groupId = uniqueName('e2e-observer');
+    await startGroupAtEnd(groupId, [TOPICS.member]);
     consumer = new Kafka({
       clientId: 'e2e-observer',
       brokers: testKafkaBrokers(),
       logLevel: logLevel.NOTHING,
-    }).consumer({
-      groupId: uniqueName('e2e-observer'),
-    });
+    }).consumer({ groupId });
     await consumer.connect();
     await consumer.subscribe({ topic: TOPICS.member, fromBeginning: true });
     await consumer.run({ eachMessage: async ({ message }) => void seen.push(message) });

@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 [[ -x node_modules/.bin/node ]] || npm ci
+# Run as `bash scripts/test.sh` too (not only `npm test`): Node 24 and the tools first on PATH.
+export PATH="$PWD/node_modules/.bin:$PATH"
 
 step() { printf '\n== %s (%s)\n' "$1" "$(date +%T)"; }
 
@@ -31,7 +33,11 @@ step "integration tests"
 # One suite at a time: each starts Kafka consumers and services, and the machine has two cores.
 npx jest --selectProjects integration --ci --runInBand --json --outputFile="$results/integration.json"
 step "end-to-end tests"
+export OFM_API_ANSWERS="$results/api-answers.jsonl"
+: >"$OFM_API_ANSWERS"
 npx jest --selectProjects e2e --ci --runInBand --json --outputFile="$results/e2e.json"
+# Every status the e2e suite saw is one the route declares in the OpenAPI document.
+node scripts/check-documented-statuses.js "$OFM_API_ANSWERS"
 
 # One closing line for the three tiers together.
 node -e '

@@ -9,3 +9,8 @@ export * as compliance from './gen/ofm/compliance/v1/flag';
 export * from './events';
 export * from './topics';
 export * from './proto-files';
+export * from './gen/words';
+export * as vocabulary from './vocabulary';
+export * as verification from './gen/ofm/common/v1/verification';
+export * as health from './gen/grpc/health/v1/health';
+export * from './asyncapi';

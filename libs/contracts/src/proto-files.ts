@@ -21,5 +21,6 @@ export const PROTO_LOADER_OPTIONS = {
   enums: String,
   defaults: true,
   oneofs: true,
-  includeDirs: [PROTO_ROOT],
+  // vendor/ holds the protovalidate rules (buf/validate/validate.proto) that the protos import.
+  includeDirs: [PROTO_ROOT, join(PROTO_ROOT, 'vendor')],
 };

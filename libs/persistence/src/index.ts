@@ -6,5 +6,8 @@ export * from './database.check';
 export * from './audit/audit-record.entity';
 export * from './audit/record-audit';
 export * from './migrations/1700000000000-persistence-audit-record';
+export * from './migrations/1700000000300-persistence-command-receipt';
+export * from './command/in-command';
+export * from './command/command-receipt.purge';
 export * from './persistence.schema';
 export * from './typeorm-pino.logger';

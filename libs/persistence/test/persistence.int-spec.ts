@@ -66,10 +66,14 @@ describe('@ofm/persistence against PostgreSQL', () => {
   };
 
   it('applies the lib migration before the service migrations, once', async () => {
-    expect(applied).toEqual(['PersistenceAuditRecord1700000000000', 'CreateMission1710000000000']);
+    expect(applied).toEqual([
+      'PersistenceAuditRecord1700000000000',
+      'PersistenceCommandReceipt1700000000300',
+      'CreateMission1710000000000',
+    ]);
     expect(await runMigrations(ds)).toEqual([]);
     const [table] = await ds.query<{ n: number }[]>('SELECT count(*)::int AS n FROM schema_migrations');
-    expect(table!.n).toBe(2);
+    expect(table!.n).toBe(3);
   });
 
   it('creates audit_record with its index on (entity_type, entity_id) and uuid defaults', async () => {

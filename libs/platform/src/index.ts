@@ -4,6 +4,7 @@ export * from './telemetry';
 export * from './logging';
 export * from './errors';
 export * from './auth';
+export * from './context';
 export * from './health';
 export * from './metrics';
 export * from './platform.module';

@@ -47,8 +47,8 @@ class MemberGrpcController {
   @GrpcMethod('MemberService', 'GetMember')
   @Roles('ofm-officer', 'ofm-admin')
   getMember({ id }: { id: string }): { member: { id: string; givenName: string } } {
-    if (id === 'missing') throw notFound('Member', id);
-    if (id === 'crash') throw new Error('relation "member" does not exist (secret internals)');
+    if (id === MISSING) throw notFound('Member', id);
+    if (id === CRASH) throw new Error('relation "member" does not exist (secret internals)');
     return { member: { id, givenName: 'Ana' } };
   }
 }
@@ -112,6 +112,11 @@ const call = (client: Client, method: string, request: object, metadata = new gr
 
 const officer: Actor = { subject: 'officer-1', roles: ['ofm-officer'] };
 
+// Ids are UUIDs: every request is checked against its proto's rules before a handler runs.
+const M1 = '0b7e7c6a-1f1e-4c3d-9a51-000000000001';
+const MISSING = '0b7e7c6a-1f1e-4c3d-9a51-000000000002';
+const CRASH = '0b7e7c6a-1f1e-4c3d-9a51-000000000003';
+
 describe('bootstrapService', () => {
   let app: NestFastifyApplication;
   let http: string;
@@ -165,35 +170,35 @@ describe('bootstrapService', () => {
   });
 
   it('serves the gRPC handlers of the service with the caller checked', async () => {
-    const { error, response } = await call(clients.members, 'getMember', { id: 'm-1' }, actorToMetadata(officer));
+    const { error, response } = await call(clients.members, 'getMember', { id: M1 }, actorToMetadata(officer));
     expect(error).toBeNull();
-    expect(response.member).toMatchObject({ id: 'm-1', givenName: 'Ana' });
+    expect(response.member).toMatchObject({ id: M1, givenName: 'Ana' });
   });
 
   it('answers gRPC errors with the problem JSON as status details', async () => {
-    const missing = await call(clients.members, 'getMember', { id: 'missing' }, actorToMetadata(officer));
+    const missing = await call(clients.members, 'getMember', { id: MISSING }, actorToMetadata(officer));
     expect(missing.error?.code).toBe(grpc.status.NOT_FOUND);
     expect(JSON.parse(missing.error!.details)).toEqual({
       type: 'https://ofm.state.gov/problems/not-found',
       title: 'Not found',
       status: 404,
-      detail: 'Member missing was not found',
+      detail: `Member ${MISSING} was not found`,
     });
 
-    const anonymous = await call(clients.members, 'getMember', { id: 'm-1' });
+    const anonymous = await call(clients.members, 'getMember', { id: M1 });
     expect(anonymous.error?.code).toBe(grpc.status.UNAUTHENTICATED);
     expect(JSON.parse(anonymous.error!.details)).toMatchObject({ status: 401 });
 
     const police = await call(
       clients.members,
       'getMember',
-      { id: 'm-1' },
+      { id: M1 },
       actorToMetadata({ subject: 'p', roles: ['law-enforcement'] }),
     );
     expect(police.error?.code).toBe(grpc.status.PERMISSION_DENIED);
     expect(JSON.parse(police.error!.details)).toMatchObject({ status: 403 });
 
-    const crash = await call(clients.members, 'getMember', { id: 'crash' }, actorToMetadata(officer));
+    const crash = await call(clients.members, 'getMember', { id: CRASH }, actorToMetadata(officer));
     expect(crash.error?.code).toBe(grpc.status.INTERNAL);
     expect(crash.error!.details).not.toContain('secret');
     expect(JSON.parse(crash.error!.details)).toMatchObject({ status: 500, detail: 'An unexpected error occurred' });

@@ -1,12 +1,13 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit, type Provider } from '@nestjs/common';
 import { startMessaging, type Messaging } from '@ofm/messaging';
-import { databaseCheck } from '@ofm/persistence';
+import { databaseCheck, scheduleCommandReceiptPurge } from '@ofm/persistence';
 import { HealthRegistry } from '@ofm/platform';
 import { DataSource } from 'typeorm';
 import type { AccreditationConfig } from './config';
 import { createServiceDataSource } from './data-source';
 
 export const MESSAGING = Symbol('MESSAGING');
+export const COMMAND_RECEIPT_PURGE = Symbol('COMMAND_RECEIPT_PURGE');
 
 export const infrastructureProviders = (config: AccreditationConfig): Provider[] => [
   {
@@ -21,6 +22,16 @@ export const infrastructureProviders = (config: AccreditationConfig): Provider[]
       startMessaging({ serviceName: 'accreditation', dataSource, brokers: config.KAFKA_BROKERS }),
     inject: [DataSource],
   },
+  {
+    // Receipts of commands run under a request id (inCommand), forgotten after their retention.
+    provide: COMMAND_RECEIPT_PURGE,
+    useFactory: (dataSource: DataSource) =>
+      scheduleCommandReceiptPurge(dataSource, {
+        retentionDays: config.COMMAND_RECEIPT_RETENTION_DAYS,
+        serviceName: 'accreditation',
+      }),
+    inject: [DataSource],
+  },
   InfrastructureLifecycle,
 ];
 
@@ -32,6 +43,7 @@ export class InfrastructureLifecycle implements OnModuleInit, OnApplicationShutd
     private readonly dataSource: DataSource,
     @Inject(MESSAGING) private readonly messaging: Messaging,
     private readonly health: HealthRegistry,
+    @Inject(COMMAND_RECEIPT_PURGE) private readonly receiptPurge: { stop(): void },
   ) {}
 
   onModuleInit(): void {
@@ -40,6 +52,7 @@ export class InfrastructureLifecycle implements OnModuleInit, OnApplicationShutd
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.receiptPurge.stop();
     await this.messaging.stop();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }

@@ -8,6 +8,7 @@ import {
   createTestDatabase,
   freePort,
   grpcFailure,
+  startGroupAtEnd,
   testKafkaBrokers,
   uniqueName,
   waitFor,
@@ -42,10 +43,8 @@ const mission = (over: Record<string, unknown> = {}) => ({
   name: 'Embassy of France',
   country: 'FR',
   type: 'embassy',
-  consularClass: '',
   address: { line1: '4101 Reservoir Rd NW', city: 'Washington', state: 'DC', postalCode: '20007' },
   location: { lat: 38.9126, lon: -77.0761 },
-  consularDistrict: '',
   ...over,
 });
 
@@ -65,12 +64,9 @@ const diplomat = (missionId: string, over: Record<string, unknown> = {}) => ({
   usCitizenOrPermanentResident: false,
   weeklyHours: 40,
   transferPolicyAttested: false,
-  principalId: '',
-  relationship: '',
   residesInWashingtonMetro: true,
   commercialActivity: false,
   pendingSeriousCharge: false,
-  expectedDepartureDate: '',
   fullTimeStudent: false,
   disabled: false,
   ...over,
@@ -102,7 +98,10 @@ describe('accreditation service over gRPC', () => {
       brokers: testKafkaBrokers(),
       logLevel: logLevel.NOTHING,
     });
-    consumer = kafka.consumer({ groupId: uniqueName('accreditation-test') });
+    // A group of its own at the end of the shared topics: this suite's events, not the broker's history.
+    const groupId = uniqueName('accreditation-test');
+    await startGroupAtEnd(groupId, [TOPICS.member, TOPICS.mission]);
+    consumer = kafka.consumer({ groupId });
     await consumer.connect();
     await consumer.subscribe({ topics: [TOPICS.member, TOPICS.mission], fromBeginning: true });
     await consumer.run({
@@ -205,7 +204,7 @@ describe('accreditation service over gRPC', () => {
       diplomat(m.id, {
         givenName: 'Louis',
         category: 'dependent',
-        title: '',
+        title: undefined,
         principalId: principal.id,
         relationship: 'spouse',
         weeklyHours: 0,
@@ -239,17 +238,23 @@ describe('accreditation service over gRPC', () => {
     const spouseAccredited = await accredit(spouse.id);
     expect(spouseAccredited).toMatchObject({ status: 'accredited', immunityLevel: 'full', idCard: { color: 'blue' } });
 
-    // A police officer checks the principal's card.
-    const verified = await client.call(
+    // A police officer checks the principal's card, typed in lower case and in groups.
+    const before = Date.now();
+    const typed = accredited.idCard.number.toLowerCase().replace(/^(.)(\d{3})(\d{3})/, '$1 $2-$3 ');
+    expect(typed).toMatch(/^d \d{3}-\d{3} \d{3}$/);
+    const { verification: verified } = await client.call(
       'MemberService',
       'verifyIdCard',
-      { idCardNumber: accredited.idCard.number.toLowerCase() },
+      { idCardNumber: typed },
       police,
     );
     expect(verified).toMatchObject({
-      missionName: 'Embassy of France',
-      member: { id: principal.id, immunityLevel: 'full' },
       status: 'valid',
+      name: 'Claire Martin',
+      mission: 'Embassy of France',
+      country: 'FR',
+      category: 'diplomatic-agent',
+      immunityLevel: 'full',
       guidance: {
         arrest: 'May not be arrested or detained',
         residenceInviolable: 'Residence is inviolable: it may not be entered without consent',
@@ -257,13 +262,22 @@ describe('accreditation service over gRPC', () => {
         ticket: 'May be issued a traffic citation',
       },
     });
+    expect(verified.immunityEndsOn).toBeUndefined();
+    expect(Date.parse(verified.checkedAt)).toBeGreaterThanOrEqual(before - 1000);
 
-    // The same answer for the spouse found by id (e.g. as the owner of a verified plate).
-    const spouseVerified = await client.call('MemberService', 'verifyMember', { memberId: spouse.id }, police);
+    // The spouse's card: the level and guidance the spouse shares with the principal.
+    const { verification: spouseVerified } = await client.call(
+      'MemberService',
+      'verifyIdCard',
+      { idCardNumber: spouseAccredited.idCard.number },
+      police,
+    );
     expect(spouseVerified).toMatchObject({
-      missionName: 'Embassy of France',
-      member: { id: spouse.id, category: 'dependent', immunityLevel: 'full' },
       status: 'valid',
+      name: 'Louis Martin',
+      mission: 'Embassy of France',
+      category: 'dependent',
+      immunityLevel: 'full',
       guidance: verified.guidance,
     });
 
@@ -272,7 +286,7 @@ describe('accreditation service over gRPC', () => {
       await client.call(
         'MemberService',
         'terminateMember',
-        { id: principal.id, effectiveDate: today, reason: 'End of tour', expectedVersion: 2, departureDate: '' },
+        { id: principal.id, effectiveDate: today, reason: 'End of tour', expectedVersion: 2 },
         missionUser,
       )
     ).member;
@@ -333,7 +347,7 @@ describe('accreditation service over gRPC', () => {
     expect(await auditActions(spouse.id)).toEqual([
       'member.notified',
       'member.accredited',
-      'member.verified',
+      'id-card.verified',
       'member.terminated',
     ]);
     const actor = await pg.query(
@@ -342,33 +356,75 @@ describe('accreditation service over gRPC', () => {
     );
     expect(actor.rows).toEqual([{ actor_subject: 'mission-user-fr', actor_roles: ['mission-user'] }]);
 
-    const verifiedAfter = await client.call(
+    const { verification: verifiedAfter } = await client.call(
       'MemberService',
       'verifyIdCard',
       { idCardNumber: accredited.idCard.number },
       police,
     );
-    expect(verifiedAfter.member.status).toBe('terminated');
-    // Immunity runs on until immunityEndsOn (30 days after the effective date): same guidance meanwhile.
-    expect(verifiedAfter).toMatchObject({ status: 'terminated', guidance: verified.guidance });
-    expect((await client.call('MemberService', 'verifyMember', { memberId: spouse.id }, police)).status).toBe(
-      'terminated',
+    // Immunity runs on until immunityEndsOn (30 days after the effective date): same level and
+    // guidance meanwhile.
+    expect(verifiedAfter).toMatchObject({
+      status: 'terminated',
+      immunityLevel: 'full',
+      guidance: verified.guidance,
+      immunityEndsOn: terminated.immunityEndsOn,
+    });
+    const { verification: spouseAfter } = await client.call(
+      'MemberService',
+      'verifyIdCard',
+      { idCardNumber: spouseAccredited.idCard.number },
+      police,
     );
+    expect(spouseAfter.status).toBe('terminated');
   });
 
-  it('answers an unknown card or member with NOT_FOUND and audits the miss', async () => {
-    const card = await rpcError(client.call('MemberService', 'verifyIdCard', { idCardNumber: 'D999999999' }, police));
-    expect(card.code).toBe(status.NOT_FOUND);
-    const id = '00000000-0000-4000-8000-000000000001';
-    const member = await rpcError(client.call('MemberService', 'verifyMember', { memberId: id }, police));
-    expect(member.code).toBe(status.NOT_FOUND);
-    const bad = await rpcError(client.call('MemberService', 'verifyMember', { memberId: 'nope' }, police));
+  it('answers the level in force: none, with the guidance of no immunity, once immunity has ended', async () => {
+    const m = await register();
+    const member = await notify(diplomat(m.id, { arrivalDate: '2020-01-01' }));
+    const { idCard } = await accredit(member.id);
+    const ended = (
+      await client.call(
+        'MemberService',
+        'terminateMember',
+        { id: member.id, effectiveDate: '2020-02-01', reason: 'End of tour', expectedVersion: 0 },
+        officer,
+      )
+    ).member;
+    expect(ended).toMatchObject({ status: 'terminated', immunityLevel: 'full', immunityEndsOn: '2020-03-02' });
+    const { verification } = await client.call(
+      'MemberService',
+      'verifyIdCard',
+      { idCardNumber: idCard.number },
+      police,
+    );
+    expect(verification).toMatchObject({
+      status: 'terminated',
+      name: 'Claire Martin',
+      immunityLevel: 'none',
+      immunityEndsOn: '2020-03-02',
+      guidance: {
+        arrest: 'May be arrested or detained',
+        residenceInviolable: 'Residence is not inviolable: it may be entered under ordinary procedures',
+        prosecution: 'May be prosecuted: no immunity',
+        ticket: 'May be issued a traffic citation',
+      },
+    });
+  });
+
+  it('answers a card nobody holds as unknown, naming nobody, and audits the miss', async () => {
+    const { verification } = await client.call('MemberService', 'verifyIdCard', { idCardNumber: 'd999999999' }, police);
+    expect(verification.status).toBe('unknown');
+    expect(Date.parse(verification.checkedAt)).not.toBeNaN();
+    expect(verification.guidance).toBeNull();
+    for (const field of ['name', 'mission', 'country', 'category', 'immunityLevel', 'immunityEndsOn']) {
+      expect(verification).not.toHaveProperty(field);
+    }
+    const bad = await rpcError(client.call('MemberService', 'verifyIdCard', { idCardNumber: 'D#999' }, police));
     expect(bad.code).toBe(status.INVALID_ARGUMENT);
-    expect(bad.problem.errors).toEqual([{ field: 'memberId', message: 'must be a UUID' }]);
+    expect(bad.problem.errors.map((e: { field: string }) => e.field)).toEqual(['idCardNumber']);
     const misses = await pg.query(
-      `SELECT action, entity_type, actor_subject, after FROM audit_record WHERE entity_id IN ('D999999999', $1)
-       ORDER BY occurred_at`,
-      [id],
+      `SELECT action, entity_type, actor_subject, after FROM audit_record WHERE entity_id = 'D999999999'`,
     );
     expect(misses.rows).toEqual([
       {
@@ -377,20 +433,7 @@ describe('accreditation service over gRPC', () => {
         actor_subject: 'police-1',
         after: { idCardNumber: 'D999999999', found: false },
       },
-      {
-        action: 'member.verified',
-        entity_type: 'member',
-        actor_subject: 'police-1',
-        after: { memberId: id, found: false },
-      },
     ]);
-  });
-
-  it('answers a member OFM has not accredited as unknown, without guidance', async () => {
-    const m = await register();
-    const member = await notify(diplomat(m.id));
-    const answer = await client.call('MemberService', 'verifyMember', { memberId: member.id }, police);
-    expect(answer).toMatchObject({ status: 'unknown', guidance: null, member: { id: member.id, status: 'notified' } });
   });
 
   it('persists a refusal, names every failed criterion and publishes memberRefused', async () => {
@@ -419,7 +462,8 @@ describe('accreditation service over gRPC', () => {
     ]);
 
     const stored = await getMember(member.id);
-    expect(stored).toMatchObject({ status: 'refused', version: 2, immunityLevel: '' });
+    expect(stored).toMatchObject({ status: 'refused', version: 2 });
+    expect(stored).not.toHaveProperty('immunityLevel');
     // The member keeps the reasons of its refusal, as the refusal named them.
     expect(stored.failedCriteria).toEqual(
       problem.errors.map((e: { field: string; message: string }) => ({ criterion: e.field, message: e.message })),
@@ -447,7 +491,7 @@ describe('accreditation service over gRPC', () => {
         givenName: 'Emma',
         dateOfBirth: '2012-05-01',
         category: 'dependent',
-        title: '',
+        title: undefined,
         principalId: principal.id,
         relationship: 'child',
       }),
@@ -500,10 +544,79 @@ describe('accreditation service over gRPC', () => {
       expect(code).toBe(status.NOT_FOUND);
       expect(problem.status).toBe(404);
     }
-    // Its own lists hold only its own mission.
+    // Its own lists hold only its own mission and its members.
     const list = await client.call('MissionService', 'listMissions', { page: { limit: 500, cursor: '' } }, stranger);
     expect(list.missions.map((x: { id: string }) => x.id)).toEqual([theirs.id]);
+    const members = await client.call('MemberService', 'listMembers', { page: { limit: 500, cursor: '' } }, stranger);
+    expect(members.members).toEqual([]);
     expect((await getMember(member.id)).status).toBe('notified');
+  });
+
+  it('notifies for a mission user’s own mission when missionId is left out; anyone else must name it', async () => {
+    const m = await register();
+    const clerk: Actor = { subject: 'mission-user-own', roles: ['mission-user'], missionId: m.id };
+    const { missionId, ...withoutMission } = diplomat(m.id);
+    expect(missionId).toBe(m.id);
+    const member = await notify(withoutMission, clerk);
+    expect(member).toMatchObject({ missionId: m.id, missionCountry: 'FR', status: 'notified' });
+    expect((await getMember(member.id, clerk)).id).toBe(member.id);
+
+    const { code, problem } = await rpcError(notify(withoutMission, officer));
+    expect(code).toBe(status.INVALID_ARGUMENT);
+    expect(problem.errors.map((e: { field: string }) => e.field)).toEqual(['missionId']);
+    const lost = await rpcError(notify(withoutMission, { subject: 'mu', roles: ['mission-user'] }));
+    expect(lost.problem.errors.map((e: { field: string }) => e.field)).toEqual(['missionId']);
+  });
+
+  it('pages a mission user’s lists like any other: its own mission after a cursor that precedes it', async () => {
+    const earlier = await register({ name: 'Embassy of Spain', country: 'ES' });
+    const own = await register({ name: 'Embassy of Italy', country: 'IT' });
+    await register({ name: 'Embassy of Portugal', country: 'PT' });
+    const clerk: Actor = { subject: 'mission-user-it', roles: ['mission-user'], missionId: own.id };
+    // Cursors of the officer's list, cut right after a given mission.
+    const all = await client.call('MissionService', 'listMissions', { page: { limit: 500, cursor: '' } }, officer);
+    const ids: string[] = all.missions.map((x: { id: string }) => x.id);
+    const cursorAfter = async (id: string): Promise<string> => {
+      const cut = await client.call(
+        'MissionService',
+        'listMissions',
+        { page: { limit: ids.indexOf(id) + 1, cursor: '' } },
+        officer,
+      );
+      expect(cut.missions.at(-1).id).toBe(id);
+      expect(cut.nextCursor).not.toBe('');
+      return cut.nextCursor;
+    };
+    const page = await client.call(
+      'MissionService',
+      'listMissions',
+      { page: { limit: 10, cursor: await cursorAfter(earlier.id) } },
+      clerk,
+    );
+    expect(page).toEqual({
+      missions: [expect.objectContaining({ id: own.id, name: 'Embassy of Italy' })],
+      nextCursor: '',
+    });
+    // Past its own mission, nothing further.
+    const past = await client.call(
+      'MissionService',
+      'listMissions',
+      { page: { limit: 10, cursor: await cursorAfter(own.id) } },
+      clerk,
+    );
+    expect(past).toEqual({ missions: [], nextCursor: '' });
+
+    // Its members, page by page.
+    const notified: string[] = [];
+    for (const givenName of ['A', 'B', 'C']) notified.push((await notify(diplomat(own.id, { givenName }), clerk)).id);
+    const seen: string[] = [];
+    let cursor = '';
+    do {
+      const members = await client.call('MemberService', 'listMembers', { page: { limit: 2, cursor } }, clerk);
+      seen.push(...members.members.map((x: { id: string }) => x.id));
+      cursor = members.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(notified);
   });
 
   it('refuses callers without the role, and callers without identity', async () => {
@@ -521,13 +634,14 @@ describe('accreditation service over gRPC', () => {
       ['MemberService', 'notifyAppointment', diplomat(m.id), auditor],
       ['MemberService', 'getMember', { id: member.id }, police],
       ['MemberService', 'verifyIdCard', { idCardNumber: 'D000000001' }, auditor],
-      ['MemberService', 'verifyMember', { memberId: member.id }, auditor],
       [
         'MemberService',
-        'verifyMember',
-        { memberId: member.id },
+        'verifyIdCard',
+        { idCardNumber: 'D000000001' },
         { subject: 'mu', roles: ['mission-user'], missionId: m.id },
       ],
+      // The role is checked before the request: a malformed request of a caller without the role is denied.
+      ['MemberService', 'getMember', { id: 'nope' }, police],
     ];
     for (const [service, method, request, actor] of denied) {
       const { code } = await rpcError(client.call(service as 'MemberService', method, request, actor));
@@ -558,7 +672,7 @@ describe('accreditation service over gRPC', () => {
     expect((await getMember(member.id)).status).toBe('accredited');
   });
 
-  it('names each bad field of a request', async () => {
+  it('names each bad field of a request, by the proto rules and then by the domain rules', async () => {
     const m = await register();
     const { code, problem } = await rpcError(
       notify(
@@ -576,7 +690,7 @@ describe('accreditation service over gRPC', () => {
     const badMission = await rpcError(
       client.call('MissionService', 'registerMission', mission({ country: 'FRA', address: null }), officer),
     );
-    expect(badMission.problem.errors.map((e: { field: string }) => e.field)).toEqual(['country', 'address']);
+    expect(badMission.problem.errors.map((e: { field: string }) => e.field).sort()).toEqual(['address', 'country']);
 
     const badDependent = await rpcError(
       notify(
@@ -588,8 +702,36 @@ describe('accreditation service over gRPC', () => {
       ),
     );
     expect(badDependent.problem.errors).toEqual([
-      { field: 'principalId', message: 'must be a member of the same mission' },
+      { field: 'principalId', message: 'principalId must be a member of the same mission' },
     ]);
+
+    // What no single field says: a dependent names its principal and relationship, nobody else does.
+    const orphan = await rpcError(notify(diplomat(m.id, { category: 'dependent' })));
+    expect(orphan.code).toBe(status.INVALID_ARGUMENT);
+    expect(orphan.problem.errors).toEqual([
+      { field: 'principalId', message: 'principalId is required for a dependent' },
+      { field: 'relationship', message: 'relationship is required for a dependent' },
+    ]);
+    const notDependent = await rpcError(notify(diplomat(m.id, { relationship: 'spouse' })));
+    expect(notDependent.problem.errors.map((e: { field: string }) => e.field)).toEqual(['relationship']);
+    // An optional field sent empty is a value, and not one of its words ('' is never "absent").
+    const empty = await rpcError(notify(diplomat(m.id, { visaClass: '', title: '' })));
+    expect(empty.problem.errors.map((e: { field: string }) => e.field)).toEqual(['title', 'visaClass']);
+    // The termination's dates against the member's arrival.
+    const member = await notify(diplomat(m.id, { arrivalDate: '2026-01-10' }));
+    const early = await rpcError(
+      client.call(
+        'MemberService',
+        'terminateMember',
+        { id: member.id, effectiveDate: '2026-01-09', reason: 'x', expectedVersion: 0, departureDate: '2026-01-01' },
+        officer,
+      ),
+    );
+    expect(early.problem.errors.map((e: { field: string }) => e.field)).toEqual(['effectiveDate', 'departureDate']);
+    const badMissionType = await rpcError(
+      client.call('MissionService', 'registerMission', mission({ type: 'consular-post' }), officer),
+    );
+    expect(badMissionType.problem.errors.map((e: { field: string }) => e.field)).toEqual(['consularClass']);
   });
 
   it('pages through members with an opaque cursor', async () => {
@@ -609,9 +751,14 @@ describe('accreditation service over gRPC', () => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toEqual(ids);
-    const bad = await rpcError(
-      client.call('MemberService', 'listMembers', { page: { limit: 501, cursor: 'nope' } }, auditor),
+    const tooMany = await rpcError(
+      client.call('MemberService', 'listMembers', { page: { limit: 501, cursor: '' } }, auditor),
     );
-    expect(bad.problem.errors.map((e: { field: string }) => e.field)).toEqual(['limit', 'cursor']);
+    expect(tooMany.code).toBe(status.INVALID_ARGUMENT);
+    expect(tooMany.problem.errors.map((e: { field: string }) => e.field)).toEqual(['page.limit']);
+    const bad = await rpcError(
+      client.call('MemberService', 'listMembers', { page: { limit: 10, cursor: 'nope' } }, auditor),
+    );
+    expect(bad.problem.errors).toEqual([{ field: 'cursor', message: 'cursor is not a cursor returned by this list' }]);
   });
 });

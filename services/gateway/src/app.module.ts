@@ -1,6 +1,6 @@
-import { Module, ValidationPipe, type DynamicModule, type Provider } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
-import { PlatformModule, validationExceptionFactory, type PinoNestLogger } from '@ofm/platform';
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { PlatformModule, type PinoNestLogger } from '@ofm/platform';
 import { HttpAuthGuard } from './auth/http-auth.guard';
 import { createTokenVerifier, TOKEN_VERIFIER } from './auth/token-verifier';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config';
@@ -11,23 +11,14 @@ import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { MembersController } from './members/members.controller';
 import { MissionsController } from './missions/missions.controller';
+import { AsyncApiController } from './openapi/asyncapi.controller';
 import { DocsController } from './openapi/docs.controller';
-import { OpenApiDocumentHolder } from './openapi/openapi.document';
+import { OpenApiDocumentHolder } from './openapi/openapi.holder';
 import { VehiclesController } from './vehicles/vehicles.controller';
 import { VerificationController } from './verification/verification.controller';
 import { VerificationService } from './verification/verification.service';
 
 export const API_CONTROLLERS = [MissionsController, MembersController, VehiclesController, VerificationController];
-
-// 400 problem+json naming each bad field; unknown fields are refused, not dropped.
-export const createValidationPipe = (): ValidationPipe =>
-  new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    validationError: { target: false, value: false },
-    exceptionFactory: validationExceptionFactory,
-  });
 
 export interface AppModuleOptions {
   logger?: PinoNestLogger;
@@ -53,7 +44,6 @@ export class AppModule {
       OpenApiDocumentHolder,
       { provide: APP_GUARD, useClass: HttpAuthGuard },
       { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
-      { provide: APP_PIPE, useFactory: createValidationPipe },
     ];
     const replaced = new Set((options.providers ?? []).map(tokenOf));
     return {
@@ -61,7 +51,7 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot({ serviceName: 'gateway', ...(options.logger ? { logger: options.logger } : {}) }),
       ],
-      controllers: [...API_CONTROLLERS, DocsController],
+      controllers: [...API_CONTROLLERS, DocsController, AsyncApiController],
       providers: [...base.filter((p) => !replaced.has(tokenOf(p))), ...(options.providers ?? [])],
     };
   }

@@ -1,14 +1,21 @@
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
+import type { ExecutionContext } from '@nestjs/common';
 import { PUBLIC_KEY, ROLES, ROLES_KEY, type Role } from '@ofm/platform';
+import { API_CONTROLLERS } from './app.module';
+import { HttpAuthGuard } from './auth/http-auth.guard';
 import { startTestGateway, type TestGateway } from './gateway.spec-helper';
+import { apiRouteOf } from './http/api-route.decorator';
+import { bindingSchemas } from './http/request-binding';
+import { documentedRoutes } from './openapi/openapi.document';
 
 interface RouteInfo {
   method: string;
   path: string;
   roles: Role[] | undefined;
   isPublic: boolean;
+  handler: object;
 }
 
 const joinPath = (...parts: string[]): string =>
@@ -39,6 +46,7 @@ const listRoutes = (gw: TestGateway): RouteInfo[] => {
           path: joinPath(base ?? '', methodPath),
           roles: reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets),
           isPublic: reflector.getAllAndOverride<boolean | undefined>(PUBLIC_KEY, targets) === true,
+          handler,
         });
       }
     }
@@ -51,6 +59,8 @@ const PUBLIC_ROUTES = [
   'GET /health/ready',
   'GET /metrics',
   'GET /api/v1/openapi.json',
+  'GET /api/v1/asyncapi.json',
+  'GET /api/v1/asyncapi.yaml',
   'GET /docs',
   'GET /docs/:asset',
 ];
@@ -98,7 +108,7 @@ describe('every route declares who may call it', () => {
     for (const r of routes) for (const role of r.roles ?? []) expect(ROLES).toContain(role);
   });
 
-  it('marks exactly health, metrics, the OpenAPI document and the docs public', () => {
+  it('marks exactly health, metrics, the OpenAPI and AsyncAPI documents and the docs public', () => {
     const publicRoutes = routes.filter((r) => r.isPublic).map((r) => `${r.method} ${r.path}`);
     expect(publicRoutes.sort()).toEqual([...PUBLIC_ROUTES].sort());
     for (const r of routes.filter((x) => x.isPublic)) expect(r.roles).toBeUndefined();
@@ -113,6 +123,53 @@ describe('every route declares who may call it', () => {
       routes.filter((r) => r.roles).map((r) => [`${r.method} ${r.path}`, [...r.roles!].sort()]),
     );
     expect(actual).toEqual(Object.fromEntries(Object.entries(EXPECTED_ROLES).map(([k, v]) => [k, [...v].sort()])));
+  });
+
+  it('declares on every API route, with @ApiRoute, the same roles the guard reads and a request bound from proto', () => {
+    const api = routes.filter((r) => !r.isPublic);
+    for (const r of api) {
+      const route = apiRouteOf(r.handler);
+      const where = `${r.method} ${r.path}`;
+      expect({ where, roles: route?.roles }).toEqual({ where, roles: r.roles });
+      expect({ where, message: typeof route?.request?.message }).toEqual({ where, message: 'string' });
+      // The request message exists in proto/ and its rules derive (an unknown rule would throw).
+      expect(() => bindingSchemas(route!.request!)).not.toThrow();
+      for (const field of Object.values(route!.request!.path ?? {})) {
+        expect({ where, field, declared: field in bindingSchemas(route!.request!).fields }).toEqual({
+          where,
+          field,
+          declared: true,
+        });
+      }
+    }
+    // The OpenAPI document is built from exactly these routes.
+    expect(documentedRoutes(API_CONTROLLERS).length).toBe(api.length);
+  });
+
+  it('refuses (fail closed) an /api/v1 route that declares no roles, even to a valid token', async () => {
+    const verifier = { verify: jest.fn(async () => ({ subject: 'admin-1', roles: ['ofm-admin'] as Role[] })) };
+    const guard = new HttpAuthGuard(new Reflector(), verifier);
+    class Undeclared {
+      handle(): void {}
+    }
+    const contextFor = (url: string) =>
+      ({
+        getType: () => 'http',
+        getHandler: () => Undeclared.prototype.handle,
+        getClass: () => Undeclared,
+        switchToHttp: () => ({
+          getRequest: () => ({ url, headers: { authorization: 'Bearer a.b.c' } }),
+          getResponse: () => ({ header: jest.fn() }),
+        }),
+      }) as unknown as ExecutionContext;
+    await expect(guard.canActivate(contextFor('/api/v1/anything'))).rejects.toMatchObject({
+      kind: 'forbidden',
+      detail: 'This route declares no roles',
+    });
+    await expect(guard.canActivate(contextFor('/api/v1?x=1'))).rejects.toMatchObject({ kind: 'forbidden' });
+    // Outside /api/v1 (health, metrics, documents) an undeclared route is public.
+    await expect(guard.canActivate(contextFor('/health/live'))).resolves.toBe(true);
+    expect(verifier.verify).not.toHaveBeenCalled();
   });
 
   it('answers 401 without a token on every API route (the guard runs before anything else)', async () => {

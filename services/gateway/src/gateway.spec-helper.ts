@@ -1,7 +1,17 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { configurePlatformApp } from '@ofm/platform';
+import { accreditation, missions, vehicles } from '@ofm/contracts';
+import {
+  ACTOR_MISSION_ID_KEY,
+  ACTOR_ROLES_KEY,
+  ACTOR_SUBJECT_KEY,
+  configurePlatformApp,
+  REQUEST_ID_KEY,
+  type Actor,
+  type Role,
+} from '@ofm/platform';
 import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
+import type { CallOptions } from 'nice-grpc';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { JoseTokenVerifier, TOKEN_VERIFIER } from './auth/token-verifier';
@@ -10,8 +20,8 @@ import type { GatewayConfig } from './config';
 import { Downstream } from './grpc/downstream';
 
 // Test support shared by the gateway's unit tests (not a spec itself, not built into dist/): the
-// real Nest app on Fastify with its real guard, pipes, filters and controllers, a real ES256 key
-// pair and issuer, and jest doubles in place of the database and the gRPC services.
+// real Nest app on Fastify with its real guard, interceptor, request binding, filters and controllers,
+// a real ES256 key pair and issuer, and fakes in place of the database and the gRPC clients.
 
 export const TEST_ISSUER = 'https://auth.ofm.local/test';
 export const TEST_AUDIENCE = 'ofm-platform';
@@ -52,55 +62,110 @@ export const createTestKeys = async (): Promise<TestKeys> => {
   };
 };
 
-type Fn = jest.Mock<Promise<unknown>, [unknown, unknown?]>;
+// The fake services: one jest mock per method of each typed client of Downstream, named from the
+// same generated service definitions the real clients are made from, so a method the gateway calls
+// and the fake lacks cannot happen. Each is called as the real ones are: (request, { metadata }).
+// Unless a test says otherwise a call rejects, so that an unexpected call fails the test loudly.
+export type DownstreamCall = jest.Mock<Promise<any>, [request: any, options?: CallOptions]>;
+
+type MethodsOf<D extends { methods: object }> = Record<keyof D['methods'] & string, DownstreamCall>;
+
 export interface FakeDownstream {
-  missions: Record<'registerMission' | 'getMission' | 'listMissions', Fn>;
-  members: Record<
-    | 'notifyAppointment'
-    | 'getMember'
-    | 'listMembers'
-    | 'accreditMember'
-    | 'terminateMember'
-    | 'verifyIdCard'
-    | 'verifyMember',
-    Fn
-  >;
-  vehicles: Record<
-    'registerVehicle' | 'getVehicle' | 'listVehicles' | 'addInsurancePolicy' | 'listInsurancePolicies' | 'verifyPlate',
-    Fn
-  >;
+  missions: MethodsOf<typeof missions.MissionServiceDefinition>;
+  members: MethodsOf<typeof accreditation.MemberServiceDefinition>;
+  vehicles: MethodsOf<typeof vehicles.VehicleServiceDefinition>;
 }
 
-const fns = <K extends string>(names: K[]): Record<K, Fn> =>
+const fakeClient = <D extends { methods: object }>(definition: D): MethodsOf<D> =>
   Object.fromEntries(
-    names.map((n) => [n, jest.fn(() => Promise.reject(new Error(`unexpected call ${n}`)))]),
-  ) as unknown as Record<K, Fn>;
+    Object.keys(definition.methods).map((name) => [
+      name,
+      jest
+        .fn((_request: unknown, _options?: CallOptions) => Promise.reject(new Error(`unexpected call ${name}`)))
+        .mockName(name),
+    ]),
+  ) as unknown as MethodsOf<D>;
 
 export const fakeDownstream = (): FakeDownstream => ({
-  missions: fns(['registerMission', 'getMission', 'listMissions']),
-  members: fns([
-    'notifyAppointment',
-    'getMember',
-    'listMembers',
-    'accreditMember',
-    'terminateMember',
-    'verifyIdCard',
-    'verifyMember',
-  ]),
-  vehicles: fns([
-    'registerVehicle',
-    'getVehicle',
-    'listVehicles',
-    'addInsurancePolicy',
-    'listInsurancePolicies',
-    'verifyPlate',
-  ]),
+  missions: fakeClient(missions.MissionServiceDefinition),
+  members: fakeClient(accreditation.MemberServiceDefinition),
+  vehicles: fakeClient(vehicles.VehicleServiceDefinition),
 });
+
+/**
+ * The caller a call carried to the service, read from the gRPC metadata the gateway sent (the
+ * x-ofm-actor-* headers a service reads), not from what the gateway meant to send.
+ */
+export const actorOf = (options: CallOptions | undefined): Actor | undefined => {
+  const metadata = options?.metadata;
+  const subject = metadata?.get(ACTOR_SUBJECT_KEY);
+  if (typeof subject !== 'string') return undefined;
+  const roles = String(metadata!.get(ACTOR_ROLES_KEY) ?? '')
+    .split(',')
+    .filter(Boolean) as Role[];
+  const missionId = metadata!.get(ACTOR_MISSION_ID_KEY);
+  return { subject, roles, ...(typeof missionId === 'string' ? { missionId } : {}) };
+};
+
+/** The x-ofm-request-id a call carried (set for a POST with Idempotency-Key). */
+export const requestIdOf = (options: CallOptions | undefined): string | undefined => {
+  const id = options?.metadata?.get(REQUEST_ID_KEY);
+  return typeof id === 'string' ? id : undefined;
+};
+
+/** One call of a fake method (the last by default): the request sent and the caller it carried. */
+export const callOf = (fn: DownstreamCall, index = -1): { request: any; actor: Actor | undefined } => {
+  const call = fn.mock.calls.at(index);
+  if (!call) throw new Error(`${fn.getMockName()} was not called`);
+  return { request: call[0], actor: actorOf(call[1]) };
+};
+
+// The gateway's own database, faked: repositories record what is inserted (the verification
+// audit); a test can make inserts fail. Raw queries (the idempotency store) fail: a unit test that
+// sends Idempotency-Key gets the 503 of an unavailable store (the integration tests cover the store).
+export interface FakeDatabase {
+  dataSource: DataSource;
+  // Every row inserted, with its entity's name, in order.
+  inserted: { entity: string; row: Record<string, unknown> }[];
+  rowsOf(entity: { name: string }): Record<string, unknown>[];
+  // From now on every insert rejects with this error (undefined: inserts succeed again).
+  failInserts(error: Error | undefined): void;
+  reset(): void;
+}
+
+export const fakeDatabase = (): FakeDatabase => {
+  let failure: Error | undefined;
+  const inserted: FakeDatabase['inserted'] = [];
+  const dataSource = {
+    isInitialized: false,
+    getRepository: (entity: { name: string }) => ({
+      insert: async (row: Record<string, unknown>) => {
+        if (failure) throw failure;
+        inserted.push({ entity: entity.name, row });
+        return { identifiers: [], generatedMaps: [], raw: [] };
+      },
+    }),
+    query: () => Promise.reject(new Error('no database in unit tests')),
+  } as unknown as DataSource;
+  return {
+    dataSource,
+    inserted,
+    rowsOf: (entity) => inserted.filter((i) => i.entity === entity.name).map((i) => i.row),
+    failInserts: (error) => {
+      failure = error;
+    },
+    reset: () => {
+      failure = undefined;
+      inserted.length = 0;
+    },
+  };
+};
 
 export interface TestGateway {
   app: NestFastifyApplication;
   keys: TestKeys;
   downstream: FakeDownstream;
+  db: FakeDatabase;
   token(claims: JWTPayload): Promise<string>;
   request(
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
@@ -110,17 +175,20 @@ export interface TestGateway {
   close(): Promise<void>;
 }
 
+// `dataSource`: a real database in place of the fake one (the integration tests of the idempotency
+// store); `db` then records nothing.
 export const startTestGateway = async (
-  options: { dataSource?: Partial<DataSource>; config?: Partial<GatewayConfig> } = {},
+  options: { dataSource?: DataSource; config?: Partial<GatewayConfig> } = {},
 ): Promise<TestGateway> => {
   const keys = await createTestKeys();
   const downstream = fakeDownstream();
+  const db = fakeDatabase();
   const module = AppModule.forRoot(
     { ...testConfig(), ...options.config },
     {
       providers: [
         { provide: TOKEN_VERIFIER, useValue: keys.verifier },
-        { provide: DataSource, useValue: options.dataSource ?? { isInitialized: false } },
+        { provide: DataSource, useValue: options.dataSource ?? db.dataSource },
         { provide: Downstream, useValue: downstream },
       ],
     },
@@ -134,6 +202,7 @@ export const startTestGateway = async (
     app,
     keys,
     downstream,
+    db,
     token: (claims) => keys.sign(claims),
     request: async (method, url, o = {}) => {
       const headers: Record<string, string> = { ...o.headers };

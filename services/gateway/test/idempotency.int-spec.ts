@@ -1,9 +1,11 @@
 import { runMigrations } from '@ofm/persistence';
+import { currentRequestId } from '@ofm/platform';
 import { createTestDatabase, type TestDatabase } from '@ofm/testing';
 import type { DataSource } from 'typeorm';
 import { createServiceDataSource } from '../src/data-source';
 import { startTestGateway, type TestGateway } from '../src/gateway.spec-helper';
 import { IdempotencyStore, type IdempotencyClaim } from '../src/idempotency/idempotency.store';
+import { commandRequestId } from '../src/idempotency/request-hash';
 
 const MISSION_ID = '3f1c2a9e-7b4d-4c1e-9a2b-5d6e7f8a9b0c';
 const config = { idempotency: { ttlHours: 24, inFlightSeconds: 60 } };
@@ -44,6 +46,7 @@ describe('idempotency keys (PostgreSQL)', () => {
     ds = createServiceDataSource(db.url);
     expect(await runMigrations(ds)).toEqual([
       'PersistenceAuditRecord1700000000000',
+      'PersistenceCommandReceipt1700000000300',
       'GatewayIdempotencyKey1795879500000',
       'GatewayVerificationAudit1795879500100',
     ]);
@@ -266,6 +269,32 @@ describe('idempotency keys (PostgreSQL)', () => {
       expect(res.body.name).toBe('Embassy of Germany');
     });
 
+    it('runs the service call in a request context holding the id derived from caller, route and key', async () => {
+      const seen: (string | undefined)[] = [];
+      gw.downstream.missions.registerMission.mockImplementation(async () => {
+        // Where the real gRPC client builds its metadata (outgoingMetadata reads the same context).
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        seen.push(currentRequestId());
+        return missionAnswer();
+      });
+      const other = await gw.token({ sub: 'another-admin', roles: ['ofm-admin'] });
+      await post('context-key', missionBody());
+      await gw.request('POST', '/api/v1/missions', {
+        token: other,
+        body: missionBody(),
+        headers: { 'idempotency-key': 'context-key' },
+      });
+      await gw.request('POST', '/api/v1/missions', { token, body: missionBody() });
+      const route = { method: 'POST', path: '/api/v1/missions', key: 'context-key' };
+      expect(seen).toEqual([
+        commandRequestId({ ...route, subject: 'seed-bot' }),
+        commandRequestId({ ...route, subject: 'another-admin' }),
+        undefined,
+      ]);
+      expect(currentRequestId()).toBeUndefined();
+      gw.downstream.missions.registerMission.mockImplementation(() => Promise.reject(new Error('unexpected call')));
+    });
+
     it('refuses a malformed key, naming the header', async () => {
       const res = await post(' bad key ', missionBody());
       expect(res.status).toBe(400);
@@ -274,9 +303,10 @@ describe('idempotency keys (PostgreSQL)', () => {
 
     it('records a verification in verification_audit', async () => {
       const cop = await gw.token({ sub: 'officer-12', roles: ['law-enforcement'] });
-      gw.downstream.members.verifyIdCard.mockRejectedValueOnce(
-        Object.assign(new Error('nf'), { code: 5, details: 'not found' }),
-      );
+      // Accreditation answers a card nobody holds as unknown (it decides the status, not the gateway).
+      gw.downstream.members.verifyIdCard.mockResolvedValueOnce({
+        verification: { status: 'unknown', checkedAt: '2026-12-01T12:00:00.000Z' },
+      });
       const res = await gw.request('GET', '/api/v1/verify?idCard=D-404', { token: cop });
       expect(res.status).toBe(200);
       expect(res.body.status).toBe('unknown');

@@ -6,10 +6,12 @@ import { encodeEvent, KafkaMessageBus } from '@ofm/messaging';
 import { runMigrations } from '@ofm/persistence';
 import type { Actor } from '@ofm/platform';
 import {
+  CONSUMED_TOPICS,
   createTestDatabase,
   ensureTestTopics,
   failureOf,
   freePort,
+  startGroupAtEnd,
   testKafkaBrokers,
   uniqueName,
   waitFor,
@@ -44,6 +46,17 @@ const validPolicy = (vehicleId: string) => ({
   bodilyInjuryPerAccident: usd('300000.00'),
   propertyDamage: usd('100000.00'),
 });
+
+// proto-loader (oneofs: true) names the set member of each `optional` field in a virtual `_field`
+// key; the answer compared whole is the message's own fields.
+const withoutVirtualOneofs = (value: unknown): unknown =>
+  value && typeof value === 'object' && !Array.isArray(value)
+    ? Object.fromEntries(
+        Object.entries(value)
+          .filter(([key]) => !key.startsWith('_'))
+          .map(([key, v]) => [key, withoutVirtualOneofs(v)]),
+      )
+    : value;
 
 // A fresh, valid VIN per call (17 characters, no I/O/Q).
 let vinSerial = 0;
@@ -110,6 +123,10 @@ describe('vehicles service (PostgreSQL + Kafka)', () => {
     await migrator.destroy();
 
     const [grpcPort, httpPort] = await Promise.all([freePort(), freePort()]);
+    // Never share partitions with a platform running on the same broker, and start at the end of
+    // the shared topics: the broker's history is not this suite's, and replaying it takes minutes.
+    const group = uniqueName('ofm.vehicles.test');
+    await startGroupAtEnd(group, CONSUMED_TOPICS.vehicles);
     const config: VehiclesConfig = {
       DATABASE_URL: db.url,
       KAFKA_BROKERS: testKafkaBrokers(),
@@ -119,8 +136,7 @@ describe('vehicles service (PostgreSQL + Kafka)', () => {
       INSURANCE_LAPSE_GRACE_DAYS: 0,
       // The test drives the sweep itself.
       INSURANCE_SWEEP_INTERVAL_MS: 0,
-      // Never share partitions with a platform running on the same broker.
-      KAFKA_CONSUMER_GROUP: uniqueName('ofm.vehicles.test'),
+      KAFKA_CONSUMER_GROUP: group,
     };
     app = await startVehicles(config, { exitOnError: false });
     await app.get(VehiclesMessaging).ready();
@@ -134,7 +150,9 @@ describe('vehicles service (PostgreSQL + Kafka)', () => {
       brokers: testKafkaBrokers(),
       logLevel: logLevel.NOTHING,
     });
-    flagConsumer = kafka.consumer({ groupId: uniqueName('vehicles-int-test-flags'), allowAutoTopicCreation: false });
+    const flagGroup = uniqueName('vehicles-int-test-flags');
+    await startGroupAtEnd(flagGroup, [TOPICS.complianceFlag]);
+    flagConsumer = kafka.consumer({ groupId: flagGroup, allowAutoTopicCreation: false });
     await flagConsumer.connect();
     await flagConsumer.subscribe({ topic: TOPICS.complianceFlag, fromBeginning: true });
     await flagConsumer.run({
@@ -224,7 +242,7 @@ describe('vehicles service (PostgreSQL + Kafka)', () => {
     expect(failure.problem).toMatchObject({ status: 422, rule: 'owner-not-accredited' });
   });
 
-  it('answers a malformed request with INVALID_ARGUMENT naming the fields', async () => {
+  it('answers a malformed request with INVALID_ARGUMENT naming each field, from the declared rules', async () => {
     const failure = await failureOf(
       client.call(
         'registerVehicle',
@@ -233,12 +251,49 @@ describe('vehicles service (PostgreSQL + Kafka)', () => {
       ),
     );
     expect(failure.code).toBe(status.INVALID_ARGUMENT);
-    expect(failure.problem.errors.map((e: { field: string }) => e.field)).toEqual(['vin', 'make', 'kind']);
+    expect(failure.problem.errors.map((e: { field: string }) => e.field).sort()).toEqual(['kind', 'make', 'vin']);
+
+    // The VIN alphabet (no I, O, Q; capitals only) and the year range are vehicle.proto's.
+    const vin = await failureOf(
+      client.call('registerVehicle', { ownerMemberId: diplomat, ...car('1hgcm82633a00435o'), year: 1885 }, officer),
+    );
+    expect(vin.code).toBe(status.INVALID_ARGUMENT);
+    expect(vin.problem.errors.map((e: { field: string }) => e.field).sort()).toEqual(['vin', 'year']);
+    // A model year more than one ahead of the calendar is this service's rule.
+    const year = await failureOf(
+      client.call(
+        'registerVehicle',
+        { ownerMemberId: diplomat, ...car(newVin()), year: new Date().getUTCFullYear() + 2 },
+        officer,
+      ),
+    );
+    expect(year.code).toBe(status.INVALID_ARGUMENT);
+    expect(year.problem.errors).toEqual([
+      { field: 'year', message: `must be a model year no later than ${new Date().getUTCFullYear() + 1}` },
+    ]);
+  });
+
+  it('takes exactly one owner, a member or the mission', async () => {
+    for (const owner of [{ ownerMemberId: diplomat, ownerMissionId: missionA }, {}]) {
+      const failure = await failureOf(client.call('registerVehicle', { ...owner, ...car(newVin()) }, officer));
+      expect(failure.code).toBe(status.INVALID_ARGUMENT);
+      expect(failure.problem.errors).toEqual([
+        { field: 'ownerMemberId', message: 'give exactly one of ownerMemberId, ownerMissionId' },
+      ]);
+    }
+    const malformed = await failureOf(
+      client.call('registerVehicle', { ownerMemberId: 'x', ...car(newVin()) }, officer),
+    );
+    expect(malformed.code).toBe(status.INVALID_ARGUMENT);
+    expect(malformed.problem.errors).toEqual([{ field: 'ownerMemberId', message: 'ownerMemberId must be a UUID' }]);
+    const vehicles = (await ds.query(`SELECT count(*)::int AS n FROM vehicle`)) as Array<{ n: number }>;
+    expect(vehicles[0]!.n).toBe(0);
   });
 
   describe('a registered car', () => {
     let vehicleId: string;
     let plate: string;
+    let policyId: string;
 
     beforeAll(async () => {
       const { vehicle } = await client.call('registerVehicle', { ownerMemberId: diplomat, ...car(newVin()) }, officer);
@@ -248,6 +303,7 @@ describe('vehicles service (PostgreSQL + Kafka)', () => {
 
     it('is created pending insurance, with a D plate carrying the OFM code of France', async () => {
       const { vehicle } = await client.call('getVehicle', { id: vehicleId }, auditor);
+      expect(vehicle.ownerMissionId).toBeUndefined();
       expect(vehicle).toMatchObject({
         ownerMemberId: diplomat,
         missionId: missionA,
@@ -259,6 +315,11 @@ describe('vehicles service (PostgreSQL + Kafka)', () => {
       // FR → EA in the seeded table: the country code is OFM's, not the ISO code.
       expect(plate).toMatch(/^DEA\d{4}$/);
       expect(vehicle.registration.expiresOn > today).toBe(true);
+    });
+
+    it('does not verify as valid while it waits for insurance', async () => {
+      const { verification } = await client.call('verifyPlate', { plate }, police);
+      expect(verification).toMatchObject({ status: 'suspended', registration: { status: 'pending-insurance' } });
     });
 
     it('refuses insurance below the minimum, naming the limit', async () => {
@@ -311,8 +372,22 @@ describe('vehicles service (PostgreSQL + Kafka)', () => {
       );
       expect(failure.code).toBe(status.INVALID_ARGUMENT);
       expect(failure.problem.errors).toEqual([
-        { field: 'proofType', message: 'must be one of binder, certificate, declarations-page' },
+        { field: 'proofType', message: 'proofType must be one of binder, certificate, declarations-page' },
       ]);
+    });
+
+    it('refuses a policy that mixes the two forms of limits, from the declared rules', async () => {
+      const failure = await failureOf(
+        client.call(
+          'addInsurancePolicy',
+          { ...validPolicy(vehicleId), combinedSingleLimit: usd('300000.00') },
+          officer,
+        ),
+      );
+      expect(failure.code).toBe(status.INVALID_ARGUMENT);
+      expect(failure.problem.errors.map((e: { field: string }) => e.field)).toEqual(['combinedSingleLimit']);
+      const { policies } = await client.call('listInsurancePolicies', { vehicleId }, auditor);
+      expect(policies).toHaveLength(0);
     });
 
     it('refuses insurance against a stale vehicle version (If-Match) with ABORTED', async () => {
@@ -350,33 +425,107 @@ describe('vehicles service (PostgreSQL + Kafka)', () => {
         EVENT_TYPES.insuranceRecorded.type,
         EVENT_TYPES.registrationActivated.type,
       ]);
-      const audits = (await ds.query(`SELECT action FROM audit_record WHERE entity_id = $1 ORDER BY occurred_at`, [
-        vehicleId,
-      ])) as Array<{ action: string }>;
+      const audits = (await ds.query(
+        `SELECT action FROM audit_record WHERE entity_id = $1 AND action <> 'plate.verified' ORDER BY occurred_at`,
+        [vehicleId],
+      )) as Array<{ action: string }>;
       expect(audits.map((a) => a.action)).toEqual(['vehicle.registered', 'registration.activated']);
       const { policies } = await client.call('listInsurancePolicies', { vehicleId }, auditor);
       expect(policies).toHaveLength(1);
       expect(policies[0].proofType).toBe('binder');
+      policyId = response.policy.id;
     });
 
-    it('is verified by plate for law enforcement, and the verification is audited', async () => {
+    it('answers one policy of the vehicle by its id, and nothing for another vehicle', async () => {
+      const { policy } = await client.call('getInsurancePolicy', { vehicleId, policyId }, auditor);
+      expect(policy).toMatchObject({
+        id: policyId,
+        vehicleId,
+        proofType: 'binder',
+        bodilyInjuryPerPerson: usd('100000.00'),
+        combinedSingleLimit: null,
+      });
+      const { vehicle: other } = await client.call(
+        'registerVehicle',
+        { ownerMemberId: diplomat, ...car(newVin()) },
+        officer,
+      );
+      const elsewhere = await failureOf(client.call('getInsurancePolicy', { vehicleId: other.id, policyId }, officer));
+      expect(elsewhere.code).toBe(status.NOT_FOUND);
+      const unknown = await failureOf(
+        client.call('getInsurancePolicy', { vehicleId, policyId: randomUUID() }, officer),
+      );
+      expect(unknown.code).toBe(status.NOT_FOUND);
+      const noVehicle = await failureOf(
+        client.call('getInsurancePolicy', { vehicleId: randomUUID(), policyId }, officer),
+      );
+      expect(noVehicle.code).toBe(status.NOT_FOUND);
+      const malformed = await failureOf(client.call('getInsurancePolicy', { vehicleId, policyId: 'p-1' }, officer));
+      expect(malformed.code).toBe(status.INVALID_ARGUMENT);
+      expect(malformed.problem.errors).toEqual([{ field: 'policyId', message: 'policyId must be a UUID' }]);
+      expect((await failureOf(client.call('getInsurancePolicy', { vehicleId, policyId }, police))).code).toBe(
+        status.PERMISSION_DENIED,
+      );
+    });
+
+    it('is verified by plate for law enforcement, naming nobody, and the verification is audited', async () => {
+      const before = Date.now();
       const answer = await client.call(
         'verifyPlate',
         { plate: `${plate.slice(0, 1)}-${plate.slice(1, 3)} ${plate.slice(3)}`.toLowerCase() },
         police,
       );
-      // The mission comes from the replica: no second lookup in accreditation.
-      expect(answer).toMatchObject({
-        vehicle: { id: vehicleId, plate, ownerMemberId: diplomat },
-        missionName: 'Embassy FR',
-        missionCountry: 'FR',
+      const { vehicle } = await client.call('getVehicle', { id: vehicleId }, officer);
+      // The mission comes from the replica: no second lookup in accreditation. The owner's immunity is
+      // never passed off as the driver's: no name, category or immunity level.
+      expect(withoutVirtualOneofs(answer.verification)).toEqual({
+        status: 'valid',
+        mission: 'Embassy FR',
+        country: 'FR',
+        guidance: {
+          arrest: "Depends on the driver: verify the driver's ID card",
+          residenceInviolable: "Depends on the driver: verify the driver's ID card",
+          prosecution: "Depends on the driver: verify the driver's ID card",
+          ticket: 'May be issued a traffic citation',
+        },
+        plate,
+        registration: { status: 'active', expiresOn: vehicle.registration.expiresOn },
+        insuranceStatus: 'insured',
+        note: "Immunity belongs to the driver, not the vehicle: verify the driver's ID card (?idCard=).",
+        checkedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
       });
+      expect(Date.parse(answer.verification.checkedAt)).toBeGreaterThanOrEqual(before - 1000);
+      expect(answer.vehicle).toMatchObject({ id: vehicleId, plate, ownerMemberId: diplomat });
       const audits = (await ds.query(
-        `SELECT actor_subject FROM audit_record WHERE action = 'plate.verified' AND entity_id = $1`,
+        `SELECT actor_subject, after->>'status' AS status FROM audit_record
+          WHERE action = 'plate.verified' AND entity_id = $1 ORDER BY occurred_at`,
         [vehicleId],
       )) as unknown[];
-      expect(audits).toEqual([{ actor_subject: 'police-1' }]);
-      expect((await failureOf(client.call('verifyPlate', { plate: 'DEA9999' }, police))).code).toBe(status.NOT_FOUND);
+      expect(audits).toEqual([
+        { actor_subject: 'police-1', status: 'suspended' },
+        { actor_subject: 'police-1', status: 'valid' },
+      ]);
+    });
+
+    it('answers a plate OFM never issued as unknown, and audits that too', async () => {
+      const answer = await client.call('verifyPlate', { plate: 'DEA9999' }, police);
+      expect(answer.vehicle).toBeNull();
+      expect(withoutVirtualOneofs(answer.verification)).toEqual({
+        status: 'unknown',
+        plate: 'DEA9999',
+        guidance: null,
+        registration: null,
+        checkedAt: expect.any(String),
+      });
+      const audits = (await ds.query(
+        `SELECT actor_subject, after FROM audit_record WHERE action = 'plate.verified' AND entity_id = 'DEA9999'`,
+      )) as unknown[];
+      expect(audits).toEqual([
+        { actor_subject: 'police-1', after: { plate: 'DEA9999', status: 'unknown', found: false } },
+      ]);
+      const malformed = await failureOf(client.call('verifyPlate', { plate: 'DEA_9999' }, police));
+      expect(malformed.code).toBe(status.INVALID_ARGUMENT);
+      expect(malformed.problem.errors.map((e: { field: string }) => e.field)).toEqual(['plate']);
     });
   });
 
@@ -388,21 +537,80 @@ describe('vehicles service (PostgreSQL + Kafka)', () => {
         missionUserA,
       );
       expect(own.vehicle).toMatchObject({ missionId: missionA, registration: { status: 'pending-insurance' } });
+      const ownMission = await client.call(
+        'registerVehicle',
+        { ownerMissionId: missionA, ...car(newVin()), kind: 'trailer' },
+        missionUserA,
+      );
+      expect(ownMission.vehicle).toMatchObject({ ownerMissionId: missionA, missionId: missionA });
+      const vehiclesBefore = (await ds.query(`SELECT count(*)::int AS n FROM vehicle`)) as Array<{ n: number }>;
 
+      // Decided here with the actor received: another mission's member or mission is not found,
+      // exactly like one that does not exist, and nothing is registered.
       const otherMember = await failureOf(
         client.call('registerVehicle', { ownerMemberId: staffer, ...car(newVin()) }, missionUserA),
       );
       expect(otherMember.code).toBe(status.NOT_FOUND);
+      const unknownMember = await failureOf(
+        client.call('registerVehicle', { ownerMemberId: randomUUID(), ...car(newVin()) }, missionUserA),
+      );
+      expect(unknownMember.code).toBe(status.NOT_FOUND);
       const otherMission = await failureOf(
         client.call('registerVehicle', { ownerMissionId: missionB, ...car(newVin()) }, missionUserA),
       );
       expect(otherMission.code).toBe(status.NOT_FOUND);
+      const noMission = await failureOf(
+        client.call(
+          'registerVehicle',
+          { ownerMemberId: diplomat, ...car(newVin()) },
+          {
+            subject: 'mission-none',
+            roles: ['mission-user'],
+          },
+        ),
+      );
+      expect(noMission.code).toBe(status.NOT_FOUND);
+      const vehiclesAfter = (await ds.query(`SELECT count(*)::int AS n FROM vehicle`)) as Array<{ n: number }>;
+      expect(vehiclesAfter[0]!.n).toBe(vehiclesBefore[0]!.n);
+
+      // Another mission's vehicle: not found for every read and write of a mission user.
       const otherVehicle = await failureOf(client.call('getVehicle', { id: own.vehicle.id }, missionUserB));
       expect(otherVehicle.code).toBe(status.NOT_FOUND);
       const otherInsurance = await failureOf(
         client.call('addInsurancePolicy', validPolicy(own.vehicle.id), missionUserB),
       );
       expect(otherInsurance.code).toBe(status.NOT_FOUND);
+      const otherPolicies = await failureOf(
+        client.call('listInsurancePolicies', { vehicleId: own.vehicle.id }, missionUserB),
+      );
+      expect(otherPolicies.code).toBe(status.NOT_FOUND);
+
+      // Its own mission's policy is answered; the same policy is not found for another mission.
+      const { policy } = await client.call(
+        'addInsurancePolicy',
+        {
+          ...validPolicy(own.vehicle.id),
+          bodilyInjuryPerPerson: usd('100000.00'),
+          bodilyInjuryPerAccident: usd('300000.00'),
+          propertyDamage: usd('50000.00'),
+        },
+        missionUserA,
+      );
+      const mine = await client.call(
+        'getInsurancePolicy',
+        { vehicleId: own.vehicle.id, policyId: policy.id },
+        missionUserA,
+      );
+      expect(mine.policy.id).toBe(policy.id);
+      const otherPolicy = await failureOf(
+        client.call('getInsurancePolicy', { vehicleId: own.vehicle.id, policyId: policy.id }, missionUserB),
+      );
+      expect(otherPolicy.code).toBe(status.NOT_FOUND);
+      // The refused insurance recorded nothing: only mission A's own policy exists.
+      const policies = (await ds.query(`SELECT id FROM insurance_policy WHERE vehicle_id = $1`, [
+        own.vehicle.id,
+      ])) as Array<{ id: string }>;
+      expect(policies).toEqual([{ id: policy.id }]);
     });
 
     it('gives a mission-owned vehicle the mission letter and a new country its next free code', async () => {
@@ -418,13 +626,21 @@ describe('vehicles service (PostgreSQL + Kafka)', () => {
       expect(vehicle.plate).toBe(`D${row!.code}0001`);
       expect(row!.code).not.toBe('BT');
       expect(vehicle.registration.status).toBe('active');
-      // A mission-owned vehicle is verified with its mission's name and country.
+      // A mission-owned vehicle is verified with its mission's name and country, and the same note:
+      // immunity belongs to whoever drives it.
       const verified = await client.call('verifyPlate', { plate: vehicle.plate }, police);
-      expect(verified).toMatchObject({
-        vehicle: { ownerMissionId: missionB, ownerMemberId: '' },
-        missionName: 'Embassy BT',
-        missionCountry: 'BT',
+      expect(verified.vehicle).toMatchObject({ ownerMissionId: missionB });
+      expect(verified.vehicle.ownerMemberId).toBeUndefined();
+      expect(verified.verification).toMatchObject({
+        status: 'valid',
+        mission: 'Embassy BT',
+        country: 'BT',
+        plate: vehicle.plate,
+        registration: { status: 'active' },
+        insuranceStatus: 'uninsured',
+        note: "Immunity belongs to the driver, not the vehicle: verify the driver's ID card (?idCard=).",
       });
+      for (const field of ['name', 'category', 'immunityLevel']) expect(verified.verification[field]).toBeUndefined();
     });
 
     it('scopes lists to the mission user and pages with a cursor', async () => {
@@ -478,6 +694,8 @@ describe('vehicles service (PostgreSQL + Kafka)', () => {
     expect(result.suspended).toBeGreaterThanOrEqual(1);
     const { vehicle: after } = await client.call('getVehicle', { id: vehicle.id }, officer);
     expect(after).toMatchObject({ registration: { status: 'suspended' }, insuranceStatus: 'lapsed' });
+    const { verification } = await client.call('verifyPlate', { plate: vehicle.plate }, police);
+    expect(verification).toMatchObject({ status: 'suspended', insuranceStatus: 'lapsed' });
     const events = (await ds.query(
       `SELECT type, payload FROM outbox_event WHERE subject = $1 OR payload->'flag'->>'subjectId' = $1 ORDER BY seq`,
       [vehicle.id],
@@ -523,6 +741,9 @@ describe('vehicles service (PostgreSQL + Kafka)', () => {
     await processed(terminated.id);
     const { vehicle: after } = await client.call('getVehicle', { id: vehicle.id }, officer);
     expect(after.registration.status).toBe('disposal-due');
+    // The owner's appointment ended: the plate no longer verifies as valid.
+    const { verification } = await client.call('verifyPlate', { plate: vehicle.plate }, police);
+    expect(verification).toMatchObject({ status: 'terminated', registration: { status: 'disposal-due' } });
 
     const flag = await waitFor(() => flagsSeen.find((f) => f.subjectId === vehicle.id), {
       timeoutMs: 60_000,

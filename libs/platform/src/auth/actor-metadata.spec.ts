@@ -1,6 +1,16 @@
 import { Metadata } from '@grpc/grpc-js';
 import type { Actor } from './actor';
-import { ACTOR_ROLES_KEY, ACTOR_SUBJECT_KEY, actorFromMetadata, actorToMetadata, grpcActor } from './actor-metadata';
+import { runInRequestContext } from '../context/request-context';
+import {
+  ACTOR_ROLES_KEY,
+  ACTOR_SUBJECT_KEY,
+  REQUEST_ID_KEY,
+  actorFromMetadata,
+  actorToMetadata,
+  grpcActor,
+  outgoingMetadata,
+  requestIdFromMetadata,
+} from './actor-metadata';
 
 describe('actor in gRPC metadata', () => {
   it('round-trips an actor with a mission', () => {
@@ -48,5 +58,34 @@ describe('actor in gRPC metadata', () => {
       subject: 's',
       roles: ['auditor'],
     });
+  });
+});
+
+describe('request id in gRPC metadata', () => {
+  const actor: Actor = { subject: 'officer-1', roles: ['ofm-officer'] };
+
+  it('sends the actor alone outside a request context', () => {
+    const metadata = outgoingMetadata(actor);
+    expect(actorFromMetadata(metadata)).toEqual(actor);
+    expect(metadata.get(REQUEST_ID_KEY)).toEqual([]);
+    expect(requestIdFromMetadata(metadata)).toBeUndefined();
+  });
+
+  it('adds the request id of the current request context, through awaits', async () => {
+    const metadata = await runInRequestContext({ requestId: 'a1b2c3' }, async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      return outgoingMetadata(actor);
+    });
+    expect(requestIdFromMetadata(metadata)).toBe('a1b2c3');
+    expect(actorFromMetadata(metadata)).toEqual(actor);
+    expect(requestIdFromMetadata(outgoingMetadata())).toBeUndefined();
+  });
+
+  it('refuses a malformed request id instead of ignoring it', () => {
+    const metadata = new Metadata();
+    metadata.set(REQUEST_ID_KEY, 'x'.repeat(256));
+    expect(() => requestIdFromMetadata(metadata)).toThrow(expect.objectContaining({ kind: 'validation' }));
+    metadata.set(REQUEST_ID_KEY, '   ');
+    expect(requestIdFromMetadata(metadata)).toBeUndefined();
   });
 });

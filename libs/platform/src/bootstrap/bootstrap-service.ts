@@ -5,12 +5,14 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { PROTO_FILES, PROTO_LOADER_OPTIONS, protoPath } from '@ofm/contracts';
 import { isAbsolute } from 'node:path';
 import { ConfigError } from '../config/config.error';
+import { RequestContextInterceptor } from '../context/request-context.interceptor';
 import { describeConfig } from '../config/describe-config';
 import { GrpcErrorFilter } from '../errors/grpc-error.filter';
 import { ProblemDetailsFilter } from '../errors/problem-details.filter';
 import { GRPC_HEALTH_PACKAGE } from '../health/health.grpc-controller';
 import { createNestLogger, type PinoNestLogger } from '../logging/pino-nest.logger';
 import { GrpcMetricsInterceptor } from '../metrics/grpc-metrics.interceptor';
+import { GrpcRequestValidationInterceptor } from '../validation/grpc-request-validation.interceptor';
 import { httpMetricsHook, type FastifyLike } from '../metrics/http-metrics.hook';
 
 export interface BootstrapGrpcOptions {
@@ -102,11 +104,15 @@ export const bootstrapService = async (
 // A test runner must never be killed by a service that failed to start in it.
 const defaultExitOnError = (): boolean => process.env.JEST_WORKER_ID === undefined;
 
-// Filters, the gRPC metrics interceptor and the HTTP metrics hook; for an app not made by
-// bootstrapService (e.g. a test that builds its own).
+// Filters, the gRPC metrics and request-context interceptors and the HTTP metrics hook; for an app
+// not made by bootstrapService (e.g. a test that builds its own).
 export const configurePlatformApp = (app: NestFastifyApplication, logger?: LoggerService): void => {
   app.useGlobalFilters(new ProblemDetailsFilter(logger), new GrpcErrorFilter(logger));
-  app.useGlobalInterceptors(platformProvider(app, GrpcMetricsInterceptor) ?? new GrpcMetricsInterceptor());
+  app.useGlobalInterceptors(
+    platformProvider(app, GrpcMetricsInterceptor) ?? new GrpcMetricsInterceptor(),
+    new RequestContextInterceptor(),
+    new GrpcRequestValidationInterceptor(),
+  );
   httpMetricsHook(app.getHttpAdapter().getInstance() as FastifyLike);
 };
 

@@ -45,6 +45,10 @@ export const baseServiceConfigShape = {
   GRPC_PORT: portVar(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   OTEL_EXPORTER_OTLP_ENDPOINT: urlVar().optional(),
+  // How long a command's receipt (@ofm/persistence inCommand) is kept, so that a retry with the same
+  // request id answers the first answer instead of running again. Must outlast every retry: longer
+  // than the gateway's IDEMPOTENCY_TTL_HOURS (24 h by default, at most 30 days).
+  COMMAND_RECEIPT_RETENTION_DAYS: intVar({ min: 1, max: 365 }).default(7),
 };
 
 // What every service needs; a service extends it: `baseServiceConfig.extend({ AUTH_ISSUER: z.string() })`.

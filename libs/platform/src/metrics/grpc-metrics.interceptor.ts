@@ -33,7 +33,7 @@ export class GrpcMetricsInterceptor implements NestInterceptor {
 }
 
 // "/ofm.accreditation.v1.MemberService/GetMember" from the call; the handler name as a fallback.
-const grpcMethod = (context: ExecutionContext): string => {
+export const grpcMethod = (context: ExecutionContext): string => {
   const call = context.getArgByIndex(2) as { getPath?: () => string } | undefined;
   if (typeof call?.getPath === 'function') return call.getPath();
   return `${context.getClass().name}.${context.getHandler().name}`;

@@ -1,6 +1,12 @@
-import { evaluateAccreditation, isRecognizedTitle, RECOGNIZED_TITLES, type CriterionCode } from './accreditation.rules';
+import {
+  evaluateAccreditation,
+  isRecognizedTitle,
+  RECOGNIZED_TITLES,
+  type CriterionCode,
+  type MemberFacts,
+  type MissionFacts,
+} from './accreditation.rules';
 import { dependent, diplomat, embassy, principal, TODAY } from './member.fixtures';
-import type { MemberFacts, MissionFacts } from './member.model';
 
 const failedCodes = (m: MemberFacts, mission: MissionFacts = embassy, p = principal()): CriterionCode[] => {
   const d = evaluateAccreditation(m, mission, m.category === 'dependent' ? p : undefined, TODAY);
@@ -26,11 +32,11 @@ describe('evaluateAccreditation — diplomatic agent', () => {
       'not-us-citizen-or-permanent-resident',
     ],
     ['holds an official passport', { passportType: 'official' }, undefined, 'diplomatic-passport'],
-    ['holds no passport type', { passportType: '' }, undefined, 'diplomatic-passport'],
+    ['holds no passport type', { passportType: null }, undefined, 'diplomatic-passport'],
     ['has an unrecognized title', { title: 'Driver' }, undefined, 'recognized-title'],
-    ['has no title', { title: '' }, undefined, 'recognized-title'],
+    ['has no title', { title: null }, undefined, 'recognized-title'],
     ['holds an A-2 visa', { visaClass: 'A-2' }, undefined, 'visa-class'],
-    ['holds no visa', { visaClass: '' }, undefined, 'visa-class'],
+    ['holds no visa', { visaClass: null }, undefined, 'visa-class'],
     ['is 20', { dateOfBirth: '2005-06-16' }, undefined, 'minimum-age'],
     [
       'lives outside the Washington metro area',
@@ -39,6 +45,7 @@ describe('evaluateAccreditation — diplomatic agent', () => {
       'washington-metro-residence',
     ],
     ['works 34.5 hours a week', { weeklyHours: 34.5 }, undefined, 'full-time-duties'],
+    ['gives no weekly hours', { weeklyHours: null }, undefined, 'full-time-duties'],
     ['has a commercial activity', { commercialActivity: true }, undefined, 'no-commercial-activity'],
     ['has a pending serious charge', { pendingSeriousCharge: true }, undefined, 'no-pending-serious-charge'],
   ];
@@ -165,10 +172,10 @@ describe('evaluateAccreditation — staff needing the transfer-policy attestatio
 });
 
 describe('evaluateAccreditation — other categories', () => {
-  const honorary = { type: 'honorary-consular-post', country: 'FR' };
+  const honorary: MissionFacts = { type: 'honorary-consular-post', country: 'FR' };
 
   it('accredits a U.S.-citizen honorary consular officer with official-acts immunity and a red card', () => {
-    const m = diplomat({ category: 'honorary-consular-officer', usCitizenOrPermanentResident: true, visaClass: '' });
+    const m = diplomat({ category: 'honorary-consular-officer', usCitizenOrPermanentResident: true, visaClass: null });
     expect(evaluateAccreditation(m, honorary, undefined, TODAY)).toEqual({
       accredited: true,
       immunityLevel: 'official-acts',
@@ -177,7 +184,7 @@ describe('evaluateAccreditation — other categories', () => {
   });
 
   it('refuses an honorary consular officer who is not a U.S. citizen or permanent resident', () => {
-    const m = diplomat({ category: 'honorary-consular-officer', visaClass: '' });
+    const m = diplomat({ category: 'honorary-consular-officer', visaClass: null });
     expect(failedCodes(m, honorary)).toEqual(['us-citizen-or-permanent-resident']);
   });
 
@@ -241,7 +248,7 @@ describe('evaluateAccreditation — other categories', () => {
   });
 
   it('accredits locally employed staff at any mission, whatever visa, without immunity', () => {
-    const m = diplomat({ category: 'locally-employed', visaClass: '', usCitizenOrPermanentResident: true });
+    const m = diplomat({ category: 'locally-employed', visaClass: null, usCitizenOrPermanentResident: true });
     expect(evaluateAccreditation(m, { type: 'foreign-government-office', country: 'FR' }, undefined, TODAY)).toEqual({
       accredited: true,
       immunityLevel: 'none',
@@ -316,8 +323,8 @@ describe('evaluateAccreditation — dependents', () => {
     expect(failedCodes(dependent({ relationship: 'child', ...over }))).toEqual(ok ? [] : ['child-eligibility']);
   });
 
-  it('refuses a relationship other than spouse or child', () => {
-    expect(failedCodes(dependent({ relationship: 'parent' }))).toEqual(['relationship']);
+  it('refuses a dependent who is neither spouse nor child', () => {
+    expect(failedCodes(dependent({ relationship: null }))).toEqual(['relationship']);
   });
 
   it('refuses a dependent on another visa class than the principal’s', () => {
@@ -325,8 +332,8 @@ describe('evaluateAccreditation — dependents', () => {
   });
 
   it('does not check the visa of the family of locally employed staff', () => {
-    const p = principal({ category: 'locally-employed', visaClass: '', immunityLevel: 'none' });
-    expect(failedCodes(dependent({ visaClass: '' }), embassy, p)).toEqual([]);
+    const p = principal({ category: 'locally-employed', visaClass: null, immunityLevel: 'none' });
+    expect(failedCodes(dependent({ visaClass: null }), embassy, p)).toEqual([]);
   });
 
   it('applies the pending-charge criterion to the household of a diplomatic agent only', () => {

@@ -1,15 +1,34 @@
+import type { IdCardColor, ImmunityLevel, MemberCategory } from '@ofm/contracts';
+import type { MissionEntity } from '../mission/mission.entity';
 import { ageOn, type IsoDate } from '../shared/calendar.util';
+import { dependentCriteria, type DependentFacts } from './dependent.rules';
 import { idCardColorFor, immunityLevelFor, type ImmunityOptions } from './immunity.rules';
-import type {
-  IdCardColor,
-  ImmunityLevel,
-  MemberCategory,
-  MemberFacts,
-  MissionFacts,
-  PrincipalFacts,
-} from './member.model';
+import type { MemberEntity } from './member.entity';
 import { fittingVisaClasses } from './visa-class.rules';
-import { dependentCriteria } from './dependent.rules';
+
+/** What the criteria read of a person: the facts of its notification, as stored. */
+export type MemberFacts = DependentFacts &
+  Pick<
+    MemberEntity,
+    | 'category'
+    | 'nationality'
+    | 'usCitizenOrPermanentResident'
+    | 'passportType'
+    | 'title'
+    | 'visaClass'
+    | 'residesInWashingtonMetro'
+    | 'weeklyHours'
+    | 'commercialActivity'
+    | 'transferPolicyAttested'
+  >;
+
+/** A dependent's principal as the criteria see it: its category, visa and where its accreditation stands. */
+export type PrincipalFacts = Pick<
+  MemberEntity,
+  'category' | 'usCitizenOrPermanentResident' | 'visaClass' | 'status' | 'immunityLevel'
+>;
+
+export type MissionFacts = Pick<MissionEntity, 'type' | 'country'>;
 
 // Stable codes of the accreditation criteria: clients key on them (REST `errors[].field`, the
 // `failed_criteria` of memberRefused), so a code is never renamed, only added.
@@ -106,11 +125,11 @@ const failures = (checks: Check[]): FailedCriterion[] =>
 const visaCheck = (member: MemberFacts, principal?: PrincipalFacts): Check[] => {
   const fitting = fittingVisaClasses(member.category, principal);
   if (!fitting) return [];
-  const held = member.visaClass || 'none';
+  const held = member.visaClass ?? 'none';
   return [
     [
       'visa-class',
-      fitting.includes(member.visaClass),
+      fitting.includes(held),
       `A ${member.category} must hold a ${fitting.join(' or ')} visa (holds: ${held})`,
     ],
   ];
@@ -147,12 +166,12 @@ const diplomaticAgentChecks = (m: MemberFacts, mission: MissionFacts, today: Iso
     [
       'diplomatic-passport',
       m.passportType === 'diplomatic',
-      `Must hold a diplomatic passport (holds: ${m.passportType || 'none'})`,
+      `Must hold a diplomatic passport (holds: ${m.passportType ?? 'none'})`,
     ],
     [
       'recognized-title',
-      isRecognizedTitle(m.title),
-      `Title "${m.title}" is not a recognized diplomatic title (${RECOGNIZED_TITLES.join(', ')})`,
+      isRecognizedTitle(m.title ?? ''),
+      `${m.title ? `Title "${m.title}" is not` : 'No title given: must hold'} a recognized diplomatic title (${RECOGNIZED_TITLES.join(', ')})`,
     ],
     [
       'minimum-age',
@@ -166,8 +185,8 @@ const diplomaticAgentChecks = (m: MemberFacts, mission: MissionFacts, today: Iso
     ],
     [
       'full-time-duties',
-      m.weeklyHours >= FULL_TIME_WEEKLY_HOURS,
-      `Must perform diplomatic functions at least ${FULL_TIME_WEEKLY_HOURS} hours a week (works ${m.weeklyHours})`,
+      (m.weeklyHours ?? 0) >= FULL_TIME_WEEKLY_HOURS,
+      `Must perform diplomatic functions at least ${FULL_TIME_WEEKLY_HOURS} hours a week (works ${m.weeklyHours ?? 'no hours given'})`,
     ],
     [
       'no-commercial-activity',

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { accreditation, EVENT_TYPES } from '@ofm/contracts';
 import { publishEvent } from '@ofm/messaging';
-import { expectVersion, inTransaction, recordAudit } from '@ofm/persistence';
-import { canSeeMission, conflict, notFound, ruleViolated, validationFailed, type Actor } from '@ofm/platform';
+import { expectVersion, inCommand, recordAudit, refuseAfterCommit } from '@ofm/persistence';
+import { canSeeMission, conflict, notFound, ruleViolated, type Actor } from '@ofm/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ACCREDITATION_SETTINGS, type AccreditationSettings } from '../accreditation.settings';
 import { MissionEntity } from '../mission/mission.entity';
@@ -11,9 +11,7 @@ import { todayIso } from '../shared/calendar.util';
 import { evaluateAccreditation, type AccreditationDecision } from './accreditation.rules';
 import { idCardExpiresOn, idCardNumber } from './id-card.rules';
 import type { MemberEntity } from './member.entity';
-import { memberFacts, memberToProto, principalFacts } from './member.mapper';
-import { findMember, memberSnapshot, nextIdCardSequence } from './member.queries';
-import { validateAccreditRequest } from './member-request.rules';
+import { findMember, memberSnapshot, memberToProto, nextIdCardSequence } from './member.queries';
 
 // The rule named in a refusal (problem type https://ofm.state.gov/problems/accreditation-criteria).
 export const ACCREDITATION_CRITERIA_RULE = 'accreditation-criteria';
@@ -27,20 +25,21 @@ export class AccreditationService {
 
   /**
    * Decides a notified (or earlier refused) appointment. A refusal is a decision too: it is stored,
-   * audited and published, and the transaction commits BEFORE the refusal is answered as an error.
+   * audited and published, and the transaction commits BEFORE the refusal is answered as an error
+   * (refuseAfterCommit: a retry with the same request id gets the same refusal, decided once).
    */
   async accredit(actor: Actor, request: accreditation.AccreditMemberRequest): Promise<accreditation.Member> {
-    const errors = validateAccreditRequest(request);
-    if (errors.length) throw validationFailed(errors);
-    const { member, decision } = await inTransaction(this.ds, (em) => this.decide(em, actor, request));
-    if (!decision.accredited) {
-      throw ruleViolated(
-        ACCREDITATION_CRITERIA_RULE,
-        `Member ${member.id} does not meet ${decision.failedCriteria.length} accreditation criteria; the refusal is recorded`,
-        decision.failedCriteria.map((f) => ({ field: f.criterion, message: f.message })),
+    return inCommand(this.ds, async (em) => {
+      const { member, decision } = await this.decide(em, actor, request);
+      if (decision.accredited) return memberToProto(member);
+      return refuseAfterCommit(
+        ruleViolated(
+          ACCREDITATION_CRITERIA_RULE,
+          `Member ${member.id} does not meet ${decision.failedCriteria.length} accreditation criteria; the refusal is recorded`,
+          decision.failedCriteria.map((f) => ({ field: f.criterion, message: f.message })),
+        ),
       );
-    }
-    return memberToProto(member);
+    });
   }
 
   private async decide(
@@ -48,7 +47,7 @@ export class AccreditationService {
     actor: Actor,
     request: accreditation.AccreditMemberRequest,
   ): Promise<{ member: MemberEntity; decision: AccreditationDecision }> {
-    const id = request.id.trim().toLowerCase();
+    const id = request.id.toLowerCase();
     const unlocked = await findMember(em, id);
     if (!unlocked || !canSeeMission(actor, unlocked.missionId)) throw notFound('member', request.id);
     // Principal before dependent, as every writer does (see member.queries.ts).
@@ -60,12 +59,7 @@ export class AccreditationService {
 
     const mission = await em.findOneByOrFail(MissionEntity, { id: member.missionId });
     const today = todayIso();
-    const decision = evaluateAccreditation(
-      memberFacts(member),
-      mission,
-      principal ? principalFacts(principal) : undefined,
-      today,
-    );
+    const decision = evaluateAccreditation(member, mission, principal ?? undefined, today);
     const before = memberSnapshot(member);
 
     member.decidedOn = today;
@@ -74,17 +68,11 @@ export class AccreditationService {
       member.failedCriteria = null;
       member.immunityLevel = decision.immunityLevel;
       if (decision.idCardColor) {
-        member.idCardColor = decision.idCardColor;
-        member.idCardNumber = idCardNumber(decision.idCardColor, await nextIdCardSequence(em));
-        member.idCardExpiresOn = idCardExpiresOn(
-          {
-            ...member,
-            relationship: member.relationship ?? '',
-            expectedDepartureDate: member.expectedDepartureDate ?? '',
-          },
-          today,
-          this.settings.idCardValidityYears,
-        );
+        member.idCard = {
+          number: idCardNumber(decision.idCardColor, await nextIdCardSequence(em)),
+          color: decision.idCardColor,
+          expiresOn: idCardExpiresOn(member, today, this.settings.idCardValidityYears),
+        };
       }
     } else {
       member.status = 'refused';

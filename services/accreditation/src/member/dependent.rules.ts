@@ -1,5 +1,12 @@
 import { ageOn, type IsoDate } from '../shared/calendar.util';
-import type { MemberFacts, PrincipalFacts } from './member.model';
+import type { MemberEntity } from './member.entity';
+
+/** What the family criteria read of a dependent. */
+export type DependentFacts = Pick<
+  MemberEntity,
+  'relationship' | 'dateOfBirth' | 'fullTimeStudent' | 'disabled' | 'pendingSeriousCharge'
+>;
+type Principal = Pick<MemberEntity, 'category' | 'status'>;
 
 // Who counts as family (DOMAIN.md; the State Department's 2016 definition for A and G dependants).
 export const CHILD_MAX_AGE = 21; // exclusive: "under 21"
@@ -11,7 +18,7 @@ type Check = [
   message: string,
 ];
 
-const principalCheck = (principal: PrincipalFacts | undefined): Check => {
+const principalCheck = (principal: Principal | undefined): Check => {
   if (!principal) return ['principal-accredited', false, 'The principal is unknown'];
   if (principal.status === 'terminated')
     return ['principal-accredited', false, 'The principal’s appointment is terminated'];
@@ -23,7 +30,7 @@ const principalCheck = (principal: PrincipalFacts | undefined): Check => {
 };
 
 export const isEligibleChild = (
-  child: Pick<MemberFacts, 'dateOfBirth' | 'fullTimeStudent' | 'disabled'>,
+  child: Pick<DependentFacts, 'dateOfBirth' | 'fullTimeStudent' | 'disabled'>,
   today: IsoDate,
 ): boolean => {
   const age = ageOn(child.dateOfBirth, today);
@@ -35,8 +42,8 @@ export const isEligibleChild = (
  * staff; the person record carries no sex, so that rule waits for the reciprocity replica.
  */
 export const dependentCriteria = (
-  member: MemberFacts,
-  principal: PrincipalFacts | undefined,
+  member: DependentFacts,
+  principal: Principal | undefined,
   today: IsoDate,
 ): Check[] => {
   const checks: Check[] = [principalCheck(principal)];
@@ -48,7 +55,7 @@ export const dependentCriteria = (
       `A child must be under ${CHILD_MAX_AGE}, under ${STUDENT_CHILD_MAX_AGE} in full-time study, or disabled (is ${age})`,
     ]);
   } else if (member.relationship !== 'spouse') {
-    checks.push(['relationship', false, `Relationship must be spouse or child (is ${member.relationship || 'none'})`]);
+    checks.push(['relationship', false, `Relationship must be spouse or child (is ${member.relationship ?? 'none'})`]);
   }
   // The diplomatic-agent criterion on pending serious charges also covers the household.
   if (principal?.category === 'diplomatic-agent') {

@@ -2,10 +2,11 @@ import { idCardExpiresOn, idCardNumber, ID_CARD_NUMBER, normalizeIdCardNumber } 
 
 const adult = {
   category: 'diplomatic-agent' as const,
-  relationship: '',
+  relationship: null,
   dateOfBirth: '1980-01-01',
   fullTimeStudent: false,
   disabled: false,
+  expectedDepartureDate: null,
 };
 
 describe('ID card', () => {
@@ -19,7 +20,12 @@ describe('ID card', () => {
   });
 
   it('expires the day before a child turns 21, or 23 when a full-time student', () => {
-    const child = { ...adult, category: 'dependent' as const, relationship: 'child', dateOfBirth: '2008-02-10' };
+    const child = {
+      ...adult,
+      category: 'dependent' as const,
+      relationship: 'child' as const,
+      dateOfBirth: '2008-02-10',
+    };
     expect(idCardExpiresOn(child, '2026-06-15')).toBe('2029-02-09');
     expect(idCardExpiresOn({ ...child, dateOfBirth: '2005-02-10', fullTimeStudent: true }, '2026-06-15')).toBe(
       '2028-02-09',
@@ -30,12 +36,14 @@ describe('ID card', () => {
     const child = {
       ...adult,
       category: 'dependent' as const,
-      relationship: 'child',
+      relationship: 'child' as const,
       dateOfBirth: '2000-02-10',
       disabled: true,
     };
     expect(idCardExpiresOn(child, '2026-06-15')).toBe('2029-06-15');
-    expect(idCardExpiresOn({ ...child, relationship: 'spouse', disabled: false }, '2026-06-15')).toBe('2029-06-15');
+    expect(idCardExpiresOn({ ...child, relationship: 'spouse' as const, disabled: false }, '2026-06-15')).toBe(
+      '2029-06-15',
+    );
   });
 
   it.each([
@@ -54,5 +62,6 @@ describe('ID card', () => {
 
   it('normalizes typed numbers', () => {
     expect(normalizeIdCardNumber(' d 000 000 001 ')).toBe('D000000001');
+    expect(normalizeIdCardNumber('d-000-000-001')).toBe('D000000001');
   });
 });

@@ -1,6 +1,7 @@
+import type { IdCardColor } from '@ofm/contracts';
 import { addDays, addYears, earliest, type IsoDate } from '../shared/calendar.util';
 import { CHILD_MAX_AGE, STUDENT_CHILD_MAX_AGE } from './dependent.rules';
-import type { IdCardColor, MemberFacts } from './member.model';
+import type { MemberEntity } from './member.entity';
 
 // ID card expiry "follows the visa or assignment": the expected departure date when the
 // notification gives one, capped by a default validity (configurable, ID_CARD_VALIDITY_YEARS) so
@@ -8,16 +9,17 @@ import type { IdCardColor, MemberFacts } from './member.model';
 export const DEFAULT_ID_CARD_VALIDITY_YEARS = 3;
 
 const childCardLimit = (
-  child: Pick<MemberFacts, 'dateOfBirth' | 'fullTimeStudent' | 'disabled'>,
+  child: Pick<MemberEntity, 'dateOfBirth' | 'fullTimeStudent' | 'disabled'>,
 ): IsoDate | undefined => {
   if (child.disabled) return undefined;
   return addDays(addYears(child.dateOfBirth, child.fullTimeStudent ? STUDENT_CHILD_MAX_AGE : CHILD_MAX_AGE), -1);
 };
 
 export const idCardExpiresOn = (
-  member: Pick<MemberFacts, 'category' | 'relationship' | 'dateOfBirth' | 'fullTimeStudent' | 'disabled'> & {
-    expectedDepartureDate?: IsoDate | '';
-  },
+  member: Pick<
+    MemberEntity,
+    'category' | 'relationship' | 'dateOfBirth' | 'fullTimeStudent' | 'disabled' | 'expectedDepartureDate'
+  >,
   issuedOn: IsoDate,
   validityYears = DEFAULT_ID_CARD_VALIDITY_YEARS,
 ): IsoDate => {
@@ -36,5 +38,5 @@ export const idCardNumber = (color: IdCardColor, sequence: number | string): str
   return `${PREFIX[color]}${digits.padStart(9, '0')}`;
 };
 
-/** Card numbers typed by an officer: blanks and case do not matter. */
-export const normalizeIdCardNumber = (value: string): string => value.replace(/\s+/g, '').toUpperCase();
+/** Card numbers typed by an officer: case, blanks and dashes between groups do not matter. */
+export const normalizeIdCardNumber = (value: string): string => value.replace(/[\s-]+/g, '').toUpperCase();

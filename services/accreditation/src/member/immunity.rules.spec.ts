@@ -1,6 +1,6 @@
+import { IMMUNITY_LEVEL, MEMBER_CATEGORY, type MemberCategory } from '@ofm/contracts';
 import { guidanceFor, idCardColorFor, immunityLevelFor } from './immunity.rules';
 import { principal } from './member.fixtures';
-import { MEMBER_CATEGORIES, type ImmunityLevel, type MemberCategory } from './member.model';
 
 const level = (category: MemberCategory, usCitizenOrPermanentResident = false) =>
   immunityLevelFor({ category, usCitizenOrPermanentResident });
@@ -73,7 +73,7 @@ describe('immunityLevelFor — dependents', () => {
   });
 
   it('recomputes the principal’s level when the principal is not accredited', () => {
-    expect(immunityLevelFor(dep(), principal({ status: 'notified', immunityLevel: '' }))).toBe('full');
+    expect(immunityLevelFor(dep(), principal({ status: 'notified', immunityLevel: null }))).toBe('full');
   });
 
   it('gives nothing to the family of a U.S. national or to a U.S.-national family member', () => {
@@ -100,7 +100,7 @@ describe('idCardColorFor', () => {
     ['consular-officer', 'full', 'red'],
   ] as const)('%s with %s immunity → %s', (category, lvl, color) => expect(idCardColorFor(category, lvl)).toBe(color));
 
-  it.each(MEMBER_CATEGORIES)('issues no card to a %s without immunity', (category) =>
+  it.each(MEMBER_CATEGORY)('issues no card to a %s without immunity', (category) =>
     expect(idCardColorFor(category, 'none', 'diplomatic-agent')).toBeUndefined(),
   );
 
@@ -153,7 +153,7 @@ describe('guidanceFor (law-enforcement booklet)', () => {
     });
   });
 
-  it.each(['full', 'full-criminal', 'official-acts', 'none'] as ImmunityLevel[])('always allows a ticket (%s)', (lvl) =>
+  it.each(IMMUNITY_LEVEL)('always allows a ticket (%s)', (lvl) =>
     expect(guidanceFor('diplomatic-agent', lvl).ticket).toBe('May be issued a traffic citation'),
   );
 });

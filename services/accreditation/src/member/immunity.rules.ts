@@ -1,12 +1,16 @@
 import {
-  IMMUNITY_LEVELS,
+  IMMUNITY_LEVEL,
   type IdCardColor,
   type ImmunityLevel,
   type MemberCategory,
-  type MemberFacts,
-  type PrincipalCategory,
-  type PrincipalFacts,
-} from './member.model';
+  type verification,
+} from '@ofm/contracts';
+import type { MemberEntity } from './member.entity';
+
+type PrincipalCategory = Exclude<MemberCategory, 'dependent'>;
+type Person = Pick<MemberEntity, 'category' | 'usCitizenOrPermanentResident'>;
+/** A dependent's principal: its own facts and, once accredited, its level. */
+type Principal = Person & Pick<MemberEntity, 'status' | 'immunityLevel'>;
 
 // Privileges and immunities per category, from the law-enforcement guidance booklet (DOMAIN.md table).
 // consular-service-staff, locally-employed and domestic-worker are not in the booklet's table: VCCR
@@ -37,8 +41,10 @@ const FAMILY_SHARES_IMMUNITY: readonly MemberCategory[] = [
 
 const CONSULAR: readonly MemberCategory[] = ['consular-officer', 'consular-employee'];
 
-const rank = (level: ImmunityLevel): number => IMMUNITY_LEVELS.indexOf(level);
-const atMost = (level: ImmunityLevel, cap: ImmunityLevel): ImmunityLevel => (rank(level) > rank(cap) ? cap : level);
+// IMMUNITY_LEVEL runs from most to least protected (the proto enum's order): a lower index is more
+// protection, so capping keeps whichever of the two comes later.
+const atMost = (level: ImmunityLevel, cap: ImmunityLevel): ImmunityLevel =>
+  IMMUNITY_LEVEL.indexOf(level) < IMMUNITY_LEVEL.indexOf(cap) ? cap : level;
 
 export interface ImmunityOptions {
   // A bilateral agreement recorded in the country's reciprocity profile can raise consular staff to
@@ -46,17 +52,15 @@ export interface ImmunityOptions {
   consularFullImmunityByAgreement?: boolean;
 }
 
-const isImmunityLevel = (v: string): v is ImmunityLevel => (IMMUNITY_LEVELS as readonly string[]).includes(v);
-
 /** The principal's level as accredited, or as its category would give it when not recorded. */
-const principalLevel = (principal: PrincipalFacts, options: ImmunityOptions): ImmunityLevel =>
-  isImmunityLevel(principal.immunityLevel) && principal.status === 'accredited'
+const principalLevel = (principal: Principal, options: ImmunityOptions): ImmunityLevel =>
+  principal.immunityLevel && principal.status === 'accredited'
     ? principal.immunityLevel
     : immunityLevelFor(principal, undefined, options);
 
 export const immunityLevelFor = (
-  member: Pick<MemberFacts, 'category' | 'usCitizenOrPermanentResident'>,
-  principal?: PrincipalFacts,
+  member: Person,
+  principal?: Principal,
   options: ImmunityOptions = {},
 ): ImmunityLevel => {
   if (member.category === 'dependent') {
@@ -99,13 +103,6 @@ export const idCardColorFor = (
   return own && own !== 'dependent' ? CARD_COLOR[own] : undefined;
 };
 
-export interface LawEnforcementGuidance {
-  arrest: string;
-  residenceInviolable: string;
-  prosecution: string;
-  ticket: string;
-}
-
 // In the words of "Diplomatic and Consular Immunity: Guidance for Law Enforcement and Judicial
 // Authorities" (summary table): what an officer may do on the street.
 const MAY_NOT_ARREST = 'May not be arrested or detained';
@@ -122,7 +119,7 @@ const PROSECUTION: Readonly<Record<ImmunityLevel, string>> = {
   none: 'May be prosecuted: no immunity',
 };
 
-export const guidanceFor = (category: MemberCategory, level: ImmunityLevel): LawEnforcementGuidance => {
+export const guidanceFor = (category: MemberCategory, level: ImmunityLevel): verification.Guidance => {
   const protectedPerson = level === 'full' || level === 'full-criminal';
   const arrest = protectedPerson
     ? MAY_NOT_ARREST

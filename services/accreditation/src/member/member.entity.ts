@@ -1,9 +1,26 @@
+import type { IdCardColor, ImmunityLevel, MemberCategory, MemberStatus, Relationship } from '@ofm/contracts';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { FailedCriterion } from './accreditation.rules';
-import type { IdCardColor, ImmunityLevel, MemberCategory, MemberStatus } from './member.model';
 
-// Dates of the domain (birth, arrival, termination) are `date` columns, which TypeORM hands over as
-// 'YYYY-MM-DD' strings: no time zone can move them.
+// The member as stored. Property names are the fields of ofm.accreditation.v1.Member (and of the
+// NotifyAppointmentRequest that creates it), so that a row reads as its message and a request
+// writes as its row without naming a field (shared/message.util.ts); a nullable column is an
+// optional field, null when absent. Dates of the domain (birth, arrival, termination) are `date`
+// columns, which TypeORM hands over as 'YYYY-MM-DD' strings: no time zone can move them.
+
+// Member.id_card: the three id_card_* columns, all null until a card is issued.
+export class IdCardColumns {
+  @Index('member_id_card_number_key', { unique: true })
+  @Column('text', { name: 'id_card_number', nullable: true })
+  number!: string | null;
+
+  @Column('text', { name: 'id_card_color', nullable: true })
+  color!: IdCardColor | null;
+
+  @Column('date', { name: 'id_card_expires_on', nullable: true })
+  expiresOn!: string | null;
+}
+
 @Entity({ name: 'member' })
 @Index('member_created_at_id_idx', ['createdAt', 'id'])
 export class MemberEntity {
@@ -37,14 +54,14 @@ export class MemberEntity {
   @Column('text')
   category!: MemberCategory;
 
-  @Column('text')
-  title!: string;
+  @Column('text', { nullable: true })
+  title!: string | null;
 
-  @Column('text', { name: 'visa_class' })
-  visaClass!: string;
+  @Column('text', { name: 'visa_class', nullable: true })
+  visaClass!: string | null;
 
-  @Column('text', { name: 'passport_type' })
-  passportType!: string;
+  @Column('text', { name: 'passport_type', nullable: true })
+  passportType!: string | null;
 
   @Column('date', { name: 'arrival_date' })
   arrivalDate!: string;
@@ -55,8 +72,8 @@ export class MemberEntity {
   @Column('boolean', { name: 'us_citizen_or_permanent_resident' })
   usCitizenOrPermanentResident!: boolean;
 
-  @Column('double precision', { name: 'weekly_hours' })
-  weeklyHours!: number;
+  @Column('double precision', { name: 'weekly_hours', nullable: true })
+  weeklyHours!: number | null;
 
   @Column('boolean', { name: 'transfer_policy_attested' })
   transferPolicyAttested!: boolean;
@@ -75,7 +92,7 @@ export class MemberEntity {
   principalId!: string | null;
 
   @Column('text', { nullable: true })
-  relationship!: string | null;
+  relationship!: Relationship | null;
 
   @Column('boolean', { name: 'full_time_student' })
   fullTimeStudent!: boolean;
@@ -92,26 +109,20 @@ export class MemberEntity {
   @Column('boolean', { name: 'late_notification' })
   lateNotification!: boolean;
 
+  // Not part of the message: the day of the last accreditation decision.
   @Column('date', { name: 'decided_on', nullable: true })
   decidedOn!: string | null;
 
-  // Why the last accreditation was refused, criterion by criterion (Member.failed_criteria; the
-  // refusal answer and memberRefused name the same criteria). Null once accredited.
+  // Why the last accreditation was refused, criterion by criterion (the refusal answer and
+  // memberRefused name the same criteria). Null once accredited.
   @Column('jsonb', { name: 'failed_criteria', nullable: true })
   failedCriteria!: FailedCriterion[] | null;
 
   @Column('text', { name: 'immunity_level', nullable: true })
   immunityLevel!: ImmunityLevel | null;
 
-  @Index('member_id_card_number_key', { unique: true })
-  @Column('text', { name: 'id_card_number', nullable: true })
-  idCardNumber!: string | null;
-
-  @Column('text', { name: 'id_card_color', nullable: true })
-  idCardColor!: IdCardColor | null;
-
-  @Column('date', { name: 'id_card_expires_on', nullable: true })
-  idCardExpiresOn!: string | null;
+  @Column(() => IdCardColumns, { prefix: false })
+  idCard!: IdCardColumns;
 
   @Column('date', { name: 'termination_effective_date', nullable: true })
   terminationEffectiveDate!: string | null;
@@ -119,6 +130,7 @@ export class MemberEntity {
   @Column('text', { name: 'termination_reason', nullable: true })
   terminationReason!: string | null;
 
+  // Not part of the message: the departure date the termination gave, if any (immunityEndsOn reads it).
   @Column('date', { name: 'departure_date', nullable: true })
   departureDate!: string | null;
 

@@ -1,7 +1,7 @@
-import type { MemberFacts, MissionFacts, PrincipalFacts } from './member.model';
+import type { MemberFacts, MissionFacts, PrincipalFacts } from './accreditation.rules';
 
 // Builders for the rule specs: a member who meets every diplomatic-agent criterion, so each test
-// changes exactly the fact it is about.
+// changes exactly the fact it is about. Facts a notification may leave out are null, as stored.
 export const TODAY = '2026-06-15';
 
 export const embassy: MissionFacts = { type: 'embassy', country: 'FR' };
@@ -19,14 +19,16 @@ export const diplomat = (over: Partial<MemberFacts> = {}): MemberFacts => ({
   commercialActivity: false,
   pendingSeriousCharge: false,
   transferPolicyAttested: false,
-  relationship: '',
+  relationship: null,
   fullTimeStudent: false,
   disabled: false,
   ...over,
 });
 
 export const principal = (over: Partial<PrincipalFacts> = {}): PrincipalFacts => ({
-  ...diplomat(),
+  category: 'diplomatic-agent',
+  usCitizenOrPermanentResident: false,
+  visaClass: 'A-1',
   status: 'accredited',
   immunityLevel: 'full',
   ...over,
@@ -35,10 +37,10 @@ export const principal = (over: Partial<PrincipalFacts> = {}): PrincipalFacts =>
 export const dependent = (over: Partial<MemberFacts> = {}): MemberFacts =>
   diplomat({
     category: 'dependent',
-    title: '',
+    title: null,
     passportType: 'diplomatic',
     relationship: 'spouse',
-    weeklyHours: 0,
+    weeklyHours: null,
     residesInWashingtonMetro: true,
     ...over,
   });

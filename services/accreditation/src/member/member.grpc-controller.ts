@@ -3,12 +3,12 @@ import type { Metadata } from '@grpc/grpc-js';
 import { accreditation } from '@ofm/contracts';
 import { grpcActor, Roles, RpcRolesGuard } from '@ofm/platform';
 import { AccreditationService } from './accreditation.service';
-import { normalizeIdCardNumber } from './id-card.rules';
 import { MemberService } from './member.service';
 import { TerminationService } from './termination.service';
 
-// Roles are re-checked here although the gateway checked them. Mission users are further narrowed
-// to their own mission by the services (another mission's member answers not-found).
+// Roles are re-checked here although the gateway checked them, and every request was checked
+// against its proto rules before reaching a handler. Mission users are narrowed to their own mission
+// by the services, from the actor alone (another mission's member answers not-found).
 @Controller()
 @UseGuards(RpcRolesGuard)
 @accreditation.MemberServiceControllerMethods()
@@ -32,7 +32,7 @@ export class MemberGrpcController implements accreditation.MemberServiceControll
     request: accreditation.GetMemberRequest,
     metadata?: Metadata,
   ): Promise<accreditation.GetMemberResponse> {
-    return { member: await this.members.get(grpcActor(metadata), request.id.trim().toLowerCase()) };
+    return { member: await this.members.get(grpcActor(metadata), request.id.toLowerCase()) };
   }
 
   @Roles('ofm-admin', 'ofm-officer', 'auditor', 'mission-user')
@@ -61,19 +61,10 @@ export class MemberGrpcController implements accreditation.MemberServiceControll
   }
 
   @Roles('law-enforcement', 'ofm-admin', 'ofm-officer')
-  verifyIdCard(
+  async verifyIdCard(
     request: accreditation.VerifyIdCardRequest,
     metadata?: Metadata,
   ): Promise<accreditation.VerifyIdCardResponse> {
-    return this.members.verifyIdCard(grpcActor(metadata), normalizeIdCardNumber(request.idCardNumber ?? ''));
-  }
-
-  // The owner of a verified plate, checked under the caller's own identity (no other role needed).
-  @Roles('law-enforcement', 'ofm-admin', 'ofm-officer')
-  verifyMember(
-    request: accreditation.VerifyMemberRequest,
-    metadata?: Metadata,
-  ): Promise<accreditation.VerifyMemberResponse> {
-    return this.members.verifyMember(grpcActor(metadata), (request.memberId ?? '').trim());
+    return { verification: await this.members.verifyIdCard(grpcActor(metadata), request.idCardNumber) };
   }
 }

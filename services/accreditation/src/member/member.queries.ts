@@ -1,10 +1,13 @@
 import { accreditation } from '@ofm/contracts';
 import { In, type EntityManager } from 'typeorm';
-import { isUuid } from '../shared/validation.util';
+import { toMessage } from '../shared/message.util';
 import { MemberEntity } from './member.entity';
-import { memberToProto } from './member.mapper';
 import { OpenItemEntity } from './open-item.entity';
 import { formatPid } from './pid.rules';
+
+/** The member as the API and its events answer it, with its open items (none before termination). */
+export const memberToProto = (m: MemberEntity, openItems: readonly OpenItemEntity[] = []): accreditation.Member =>
+  toMessage(accreditation.Member, { ...m, openItems });
 
 // Lock modes: a writer takes the member FOR UPDATE; the principal of a dependent is taken FOR
 // SHARE first (principal before dependent, always), so that accrediting or notifying a dependent
@@ -13,9 +16,7 @@ import { formatPid } from './pid.rules';
 export type RowLock = 'pessimistic_write' | 'pessimistic_read';
 
 export const findMember = (em: EntityManager, id: string, lock?: RowLock): Promise<MemberEntity | null> =>
-  isUuid(id)
-    ? em.findOne(MemberEntity, { where: { id }, ...(lock ? { lock: { mode: lock } } : {}) })
-    : Promise.resolve(null);
+  em.findOne(MemberEntity, { where: { id }, ...(lock ? { lock: { mode: lock } } : {}) });
 
 export const lockDependents = (em: EntityManager, principalId: string): Promise<MemberEntity[]> =>
   em.find(MemberEntity, { where: { principalId }, order: { createdAt: 'ASC' }, lock: { mode: 'pessimistic_write' } });

@@ -1,35 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { accreditation, EVENT_TYPES } from '@ofm/contracts';
+import { accreditation, EVENT_TYPES, type verification } from '@ofm/contracts';
 import { publishEvent } from '@ofm/messaging';
-import { inTransaction, recordAudit } from '@ofm/persistence';
+import { inCommand, inTransaction, recordAudit } from '@ofm/persistence';
 import { canSeeMission, notFound, ruleViolated, validationFailed, type Actor } from '@ofm/platform';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type DeepPartial, type EntityManager } from 'typeorm';
 import { MissionEntity } from '../mission/mission.entity';
 import { auditActor, missionRestriction } from '../shared/actor-scope';
 import { todayIso } from '../shared/calendar.util';
 import { paginate } from '../shared/page.query';
 import { pageOf, parsePage } from '../shared/pagination.util';
-import { FieldErrors } from '../shared/validation.util';
+import { normalizeIdCardNumber } from './id-card.rules';
 import { MemberEntity } from './member.entity';
-import { guidanceToProto, memberToProto } from './member.mapper';
-import { MEMBER_CATEGORIES, MEMBER_STATUSES } from './member.model';
-import { findMember, memberSnapshot, memberWithOpenItems, nextPid, openItemsOf } from './member.queries';
-import { validateAppointment, type Appointment } from './member-request.rules';
-import { isLateNotification } from './notification.rules';
+import { findMember, memberSnapshot, memberToProto, memberWithOpenItems, nextPid, openItemsOf } from './member.queries';
+import { appointmentProblems, isLateNotification, MISSION_ID_REQUIRED, notifiedMissionId } from './notification.rules';
 import { verificationOf } from './verification.rules';
 
-/** The answer of VerifyIdCard and VerifyMember (same fields). */
-export interface MemberVerification {
-  member: accreditation.Member;
-  missionName: string;
-  status: string;
-  guidance: accreditation.LawEnforcementGuidance | undefined;
-}
-
-// What is looked up and how the audit names it.
-type VerificationLookup = { kind: 'id-card'; idCardNumber: string } | { kind: 'member'; memberId: string };
-
+// The requests reach this service checked against the rules their proto messages declare (the
+// platform's GrpcRequestValidationInterceptor): what is left here is the domain.
 @Injectable()
 export class MemberService {
   constructor(private readonly ds: DataSource) {}
@@ -37,29 +25,31 @@ export class MemberService {
   /** Notification of appointment: records the person as `notified`; accreditation is decided later. */
   async notify(actor: Actor, request: accreditation.NotifyAppointmentRequest): Promise<accreditation.Member> {
     const today = todayIso();
-    const checked = validateAppointment(request, today);
-    if (!checked.ok) throw validationFailed(checked.errors);
-    const a = checked.value;
-    return inTransaction(this.ds, async (em) => {
-      const mission = await em.findOneBy(MissionEntity, { id: a.missionId });
-      if (!mission || !canSeeMission(actor, mission.id)) throw notFound('mission', a.missionId);
+    const missionId = notifiedMissionId(request.missionId, actor);
+    const problems = [...(missionId ? [] : [MISSION_ID_REQUIRED]), ...appointmentProblems(request, today)];
+    if (problems.length) throw validationFailed(problems);
+    return inCommand(this.ds, async (em) => {
+      const mission = await em.findOneBy(MissionEntity, { id: missionId });
+      if (!mission || !canSeeMission(actor, mission.id)) throw notFound('mission', missionId!);
       if (mission.status !== 'active') {
         throw ruleViolated(
           'mission-active',
           `Mission ${mission.id} is ${mission.status}: it cannot notify appointments`,
         );
       }
-      if (a.category === 'dependent') await this.checkPrincipal(em, a);
+      if (request.principalId) await this.checkPrincipal(em, request.principalId, mission.id);
 
       const now = new Date();
+      // The request's fields are the member's (same names; the interceptor checked their words).
       const member = em.create(MemberEntity, {
-        ...this.personOf(a),
+        ...(request as DeepPartial<MemberEntity>),
         id: randomUUID(),
         pid: await nextPid(em),
+        missionId: mission.id,
         missionCountry: mission.country,
         status: 'notified',
         notifiedOn: today,
-        lateNotification: isLateNotification(a, today),
+        lateNotification: isLateNotification(request, today),
         version: 1,
         createdAt: now,
         updatedAt: now,
@@ -82,43 +72,17 @@ export class MemberService {
   // A dependent's principal must be a principal of the same mission whose appointment still runs.
   // Taken FOR SHARE so that a concurrent termination of the principal waits for this notification
   // and then terminates the new dependent too.
-  private async checkPrincipal(em: EntityManager, a: Appointment): Promise<void> {
-    const principal = await findMember(em, a.principalId, 'pessimistic_read');
+  private async checkPrincipal(em: EntityManager, principalId: string, missionId: string): Promise<void> {
+    const principal = await findMember(em, principalId, 'pessimistic_read');
     const problem =
-      !principal || principal.missionId !== a.missionId
-        ? 'must be a member of the same mission'
+      !principal || principal.missionId !== missionId
+        ? 'principalId must be a member of the same mission'
         : principal.category === 'dependent'
-          ? 'must be a principal, not a dependent'
+          ? 'principalId must be a principal, not a dependent'
           : principal.status === 'terminated'
-            ? 'names a member whose appointment is terminated'
+            ? 'principalId names a member whose appointment is terminated'
             : undefined;
     if (problem) throw validationFailed([{ field: 'principalId', message: problem }]);
-  }
-
-  private personOf(a: Appointment): Partial<MemberEntity> {
-    return {
-      missionId: a.missionId,
-      givenName: a.givenName,
-      familyName: a.familyName,
-      dateOfBirth: a.dateOfBirth,
-      nationality: a.nationality,
-      category: a.category,
-      title: a.title,
-      visaClass: a.visaClass,
-      passportType: a.passportType,
-      arrivalDate: a.arrivalDate,
-      expectedDepartureDate: a.expectedDepartureDate || null,
-      usCitizenOrPermanentResident: !!a.usCitizenOrPermanentResident,
-      weeklyHours: a.weeklyHours,
-      transferPolicyAttested: !!a.transferPolicyAttested,
-      residesInWashingtonMetro: !!a.residesInWashingtonMetro,
-      commercialActivity: !!a.commercialActivity,
-      pendingSeriousCharge: !!a.pendingSeriousCharge,
-      principalId: a.principalId || null,
-      relationship: a.relationship || null,
-      fullTimeStudent: !!a.fullTimeStudent,
-      disabled: !!a.disabled,
-    };
   }
 
   async get(actor: Actor, id: string): Promise<accreditation.Member> {
@@ -128,18 +92,11 @@ export class MemberService {
   }
 
   async list(actor: Actor, request: accreditation.ListMembersRequest): Promise<accreditation.ListMembersResponse> {
-    const page = parsePage(request.page ?? undefined);
-    const missionId = request.missionId?.trim().toLowerCase() ?? '';
-    const e = new FieldErrors();
-    if (Array.isArray(page)) page.forEach((x) => e.add(x.field, x.message));
-    e.uuid('missionId', missionId, { required: false })
-      .oneOf('status', request.status, MEMBER_STATUSES, { required: false })
-      .oneOf('category', request.category, MEMBER_CATEGORIES, { required: false });
-    if (!e.ok || Array.isArray(page)) throw validationFailed(e.errors);
-
-    const restriction = missionRestriction(actor);
+    const page = parsePage(request.page);
+    const missionId = request.missionId.toLowerCase();
     // Asking for another mission's members is answered like asking for a mission that does not exist.
     if (missionId && !canSeeMission(actor, missionId)) throw notFound('mission', missionId);
+    const restriction = missionRestriction(actor);
     if (restriction === null) return { members: [], nextCursor: '' };
 
     const qb = this.ds.manager.createQueryBuilder(MemberEntity, 'm');
@@ -155,64 +112,33 @@ export class MemberService {
     return { members: items.map((m) => memberToProto(m, openItems.get(m.id))), nextCursor };
   }
 
-  /** Law-enforcement check of an ID card; every lookup, found or not, is audited (committed even when not found). */
-  verifyIdCard(actor: Actor, number: string): Promise<MemberVerification> {
-    if (!number) throw validationFailed([{ field: 'idCardNumber', message: 'is required' }]);
-    return this.verify(actor, { kind: 'id-card', idCardNumber: number });
-  }
-
   /**
-   * Law-enforcement check of a member found by other means (the owner of a verified plate): the same
-   * answer as an ID card check, audited the same way.
+   * Law-enforcement check of an ID card, decided here (verification.rules) so that every consumer
+   * reads the same words. A card nobody holds answers `unknown`. Every check, found or not, is audited.
    */
-  verifyMember(actor: Actor, memberId: string): Promise<MemberVerification> {
-    const e = new FieldErrors().uuid('memberId', memberId);
-    if (!e.ok) throw validationFailed(e.errors);
-    return this.verify(actor, { kind: 'member', memberId: memberId.toLowerCase() });
-  }
-
-  // Status and guidance are decided here (verification.rules), so every consumer reads the same words.
-  private async verify(actor: Actor, lookup: VerificationLookup): Promise<MemberVerification> {
-    const today = todayIso();
-    const byCard = lookup.kind === 'id-card';
-    const key = byCard ? lookup.idCardNumber : lookup.memberId;
-    const query = byCard ? { idCardNumber: key } : { memberId: key };
-    const audit = (em: EntityManager, entity: { type: string; id: string }, after: object) =>
-      recordAudit(em, {
+  verifyIdCard(actor: Actor, idCardNumber: string): Promise<verification.Verification> {
+    const number = normalizeIdCardNumber(idCardNumber);
+    const now = new Date();
+    return inTransaction(this.ds, async (em) => {
+      const member = await em.findOneBy(MemberEntity, { idCard: { number } });
+      const mission = member ? await em.findOneBy(MissionEntity, { id: member.missionId }) : null;
+      const answer = verificationOf(member ?? undefined, mission?.name, now);
+      await recordAudit(em, {
         actor: auditActor(actor),
-        action: byCard ? 'id-card.verified' : 'member.verified',
-        entityType: entity.type,
-        entityId: entity.id,
+        action: 'id-card.verified',
+        entityType: member ? 'member' : 'id-card',
+        entityId: member?.id ?? number,
         before: null,
-        after,
+        after: member
+          ? {
+              idCardNumber: number,
+              status: member.status,
+              immunityLevel: member.immunityLevel,
+              verification: answer.status,
+            }
+          : { idCardNumber: number, found: false },
       });
-    const found = await inTransaction(this.ds, async (em) => {
-      const member = byCard ? await em.findOneBy(MemberEntity, { idCardNumber: key }) : await findMember(em, key);
-      if (!member) {
-        await audit(em, { type: byCard ? 'id-card' : 'member', id: key }, { ...query, found: false });
-        return undefined;
-      }
-      const mission = await em.findOneBy(MissionEntity, { id: member.missionId });
-      const { status, guidance } = verificationOf(member, today);
-      await audit(
-        em,
-        { type: 'member', id: member.id },
-        {
-          ...query,
-          status: member.status,
-          immunityLevel: member.immunityLevel,
-          verification: status,
-        },
-      );
-      return {
-        member: await memberWithOpenItems(em, member),
-        missionName: mission?.name ?? '',
-        status,
-        guidance: guidance ? guidanceToProto(guidance) : undefined,
-      };
+      return answer;
     });
-    // The audit of a miss must survive the NOT_FOUND, so the miss is answered after the commit.
-    if (!found) throw notFound(byCard ? 'ID card' : 'member', key);
-    return found;
   }
 }

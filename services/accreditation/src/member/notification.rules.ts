@@ -1,3 +1,6 @@
+import type { accreditation } from '@ofm/contracts';
+import type { Actor, FieldError } from '@ofm/platform';
+import { missionRestriction } from '../shared/actor-scope';
 import { addDays, daysBetween, type IsoDate } from '../shared/calendar.util';
 
 // Notification of appointment: due within 30 days of arrival (or appointment); people staying
@@ -7,7 +10,7 @@ export const SHORT_STAY_DAYS = 90;
 
 export interface Stay {
   arrivalDate: IsoDate;
-  expectedDepartureDate?: IsoDate | '';
+  expectedDepartureDate?: IsoDate | null;
 }
 
 /** False only when an expected departure puts the whole stay under 90 days. */
@@ -19,3 +22,42 @@ export const notificationDueBy = (stay: Stay): IsoDate => addDays(stay.arrivalDa
 /** Late = required and received more than 30 days after arrival. */
 export const isLateNotification = (stay: Stay, notifiedOn: IsoDate): boolean =>
   notificationRequired(stay) && notifiedOn > notificationDueBy(stay);
+
+/**
+ * The mission a notification is for: the one it names, or, when it names none, a mission user's own
+ * mission. Undefined when there is none: any other caller must name it. Whether the caller may
+ * notify for the mission named is decided where the mission is looked up (canSeeMission: another
+ * mission answers not-found, as if it did not exist).
+ */
+export const notifiedMissionId = (requested: string | undefined, actor: Actor): string | undefined =>
+  requested?.toLowerCase() ?? missionRestriction(actor) ?? undefined;
+
+export const MISSION_ID_REQUIRED: FieldError = {
+  field: 'missionId',
+  message: 'missionId is required (only a mission user may leave it out, for its own mission)',
+};
+
+type Appointment = Pick<
+  accreditation.NotifyAppointmentRequest,
+  'category' | 'principalId' | 'relationship' | 'dateOfBirth' | 'arrivalDate' | 'expectedDepartureDate'
+>;
+
+/**
+ * What the proto cannot say of a notification (it checked each field alone): a dependent names its
+ * principal and relationship and nobody else may (it would be silently ignored); nobody is born in
+ * the future, arrives before birth or is expected to leave before arriving.
+ */
+export const appointmentProblems = (a: Appointment, today: IsoDate): FieldError[] => {
+  const problems: FieldError[] = [];
+  const dependent = a.category === 'dependent';
+  for (const field of ['principalId', 'relationship'] as const) {
+    if (dependent && a[field] === undefined) problems.push({ field, message: `${field} is required for a dependent` });
+    if (!dependent && a[field] !== undefined) problems.push({ field, message: `${field} applies only to a dependent` });
+  }
+  if (a.dateOfBirth > today) problems.push({ field: 'dateOfBirth', message: 'dateOfBirth must not be in the future' });
+  if (a.arrivalDate < a.dateOfBirth)
+    problems.push({ field: 'arrivalDate', message: 'arrivalDate must not be before dateOfBirth' });
+  if (a.expectedDepartureDate !== undefined && a.expectedDepartureDate < a.arrivalDate)
+    problems.push({ field: 'expectedDepartureDate', message: 'expectedDepartureDate must not be before arrivalDate' });
+  return problems;
+};

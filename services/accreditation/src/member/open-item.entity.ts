@@ -1,10 +1,9 @@
+import type { OpenItemStatus, ReturnedDocument } from '@ofm/contracts';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { ReturnableDocument } from './termination.rules';
-
-export type OpenItemStatus = 'open' | 'returned';
 
 // A document the person must give back after termination (DOMAIN.md: "the platform tracks each as
-// an open item"). One row per document and member.
+// an open item"). One row per document and member; document, reference, dueOn and status are the
+// fields of ofm.accreditation.v1.OpenItem.
 @Entity({ name: 'member_open_item' })
 @Index('member_open_item_member_document_key', ['memberId', 'document'], { unique: true })
 export class OpenItemEntity {
@@ -15,7 +14,7 @@ export class OpenItemEntity {
   memberId!: string;
 
   @Column('text')
-  document!: ReturnableDocument;
+  document!: ReturnedDocument;
 
   @Column('text')
   reference!: string;

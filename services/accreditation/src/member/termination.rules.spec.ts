@@ -4,12 +4,13 @@ import {
   documentsToReturn,
   immunityEndsOn,
   isTerminable,
+  terminationProblems,
 } from './termination.rules';
 
 describe('termination', () => {
   it('ends immunity 30 days after the effective date when no departure is known', () => {
     expect(immunityEndsOn('2026-03-01')).toBe('2026-03-31');
-    expect(immunityEndsOn('2026-03-01', '')).toBe('2026-03-31');
+    expect(immunityEndsOn('2026-03-01', null)).toBe('2026-03-31');
   });
 
   it('ends immunity at departure when the person leaves earlier', () => {
@@ -43,13 +44,25 @@ describe('termination', () => {
   });
 
   it('tracks the ID card as an open item due when the person must have left', () => {
-    expect(documentsToReturn({ idCardNumber: 'D000000123' }, '2026-03-01')).toEqual([
+    expect(documentsToReturn({ idCard: { number: 'D000000123' } }, '2026-03-01')).toEqual([
       { document: 'id-card', reference: 'D000000123', dueOn: '2026-03-31' },
     ]);
   });
 
   it('has nothing to return when no card was issued', () => {
-    expect(documentsToReturn({ idCardNumber: null }, '2026-03-01')).toEqual([]);
+    expect(documentsToReturn({ idCard: { number: null } }, '2026-03-01')).toEqual([]);
     expect(documentsToReturn({}, '2026-03-01')).toEqual([]);
+  });
+
+  it('accepts an effective date and a departure on or after the arrival', () => {
+    expect(terminationProblems({ effectiveDate: '2026-05-01' }, '2026-05-01')).toEqual([]);
+    expect(terminationProblems({ effectiveDate: '2026-07-01', departureDate: '2026-05-01' }, '2026-05-01')).toEqual([]);
+  });
+
+  it('refuses an effective date or a departure before the arrival, naming each', () => {
+    expect(terminationProblems({ effectiveDate: '2026-04-01', departureDate: '2026-04-02' }, '2026-05-01')).toEqual([
+      { field: 'effectiveDate', message: 'effectiveDate must not be before the arrival date' },
+      { field: 'departureDate', message: 'departureDate must not be before the arrival date' },
+    ]);
   });
 });

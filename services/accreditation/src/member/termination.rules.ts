@@ -1,5 +1,6 @@
+import type { MemberStatus, ReturnedDocument } from '@ofm/contracts';
+import type { FieldError } from '@ofm/platform';
 import { addDays, earliest, type IsoDate } from '../shared/calendar.util';
-import type { MemberStatus } from './member.model';
 
 // Notification of termination: immunity ends at departure or 30 days after the termination takes
 // effect, whichever comes first; the person has 30 days to leave or change status (60 when asked in
@@ -8,11 +9,27 @@ export const IMMUNITY_GRACE_DAYS = 30;
 export const DEPARTURE_GRACE_DAYS = 30;
 export const EXTENDED_DEPARTURE_GRACE_DAYS = 60;
 
-export const immunityEndsOn = (effectiveDate: IsoDate, departureDate?: IsoDate | ''): IsoDate =>
+export const immunityEndsOn = (effectiveDate: IsoDate, departureDate?: IsoDate | null): IsoDate =>
   earliest(addDays(effectiveDate, IMMUNITY_GRACE_DAYS), departureDate)!;
 
 export const departureDueBy = (effectiveDate: IsoDate, extended = false): IsoDate =>
   addDays(effectiveDate, extended ? EXTENDED_DEPARTURE_GRACE_DAYS : DEPARTURE_GRACE_DAYS);
+
+/**
+ * The termination's dates against the appointment (the proto already checked that they are days):
+ * an appointment cannot end, nor its member leave, before the member arrived.
+ */
+export const terminationProblems = (
+  t: { effectiveDate: IsoDate; departureDate?: IsoDate | null },
+  arrivalDate: IsoDate,
+): FieldError[] => [
+  ...(t.effectiveDate < arrivalDate
+    ? [{ field: 'effectiveDate', message: 'effectiveDate must not be before the arrival date' }]
+    : []),
+  ...(t.departureDate && t.departureDate < arrivalDate
+    ? [{ field: 'departureDate', message: 'departureDate must not be before the arrival date' }]
+    : []),
+];
 
 export const isTerminable = (status: MemberStatus): boolean => status !== 'terminated';
 
@@ -23,16 +40,16 @@ export const dependentsToTerminate = <T extends { status: MemberStatus }>(depend
 // Documents the platform issued that must come back, each tracked as an open item. This service
 // issues the ID card; tax cards, plates and licences are issued — and tracked on termination — by
 // the services that own them, which react to memberTerminated.
-export const RETURNABLE_DOCUMENTS = ['id-card'] as const;
-export type ReturnableDocument = (typeof RETURNABLE_DOCUMENTS)[number];
-
 export interface OpenItem {
-  document: ReturnableDocument;
+  document: Extract<ReturnedDocument, 'id-card'>;
   reference: string;
   dueOn: IsoDate;
 }
 
-export const documentsToReturn = (member: { idCardNumber?: string | null }, effectiveDate: IsoDate): OpenItem[] =>
-  member.idCardNumber
-    ? [{ document: 'id-card', reference: member.idCardNumber, dueOn: departureDueBy(effectiveDate) }]
+export const documentsToReturn = (
+  member: { idCard?: { number?: string | null } | null },
+  effectiveDate: IsoDate,
+): OpenItem[] =>
+  member.idCard?.number
+    ? [{ document: 'id-card', reference: member.idCard.number, dueOn: departureDueBy(effectiveDate) }]
     : [];

@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { accreditation, EVENT_TYPES } from '@ofm/contracts';
 import { publishEvent } from '@ofm/messaging';
-import { expectVersion, inTransaction, recordAudit } from '@ofm/persistence';
+import { expectVersion, inCommand, recordAudit } from '@ofm/persistence';
 import { canSeeMission, conflict, notFound, validationFailed, type Actor } from '@ofm/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { auditActor } from '../shared/actor-scope';
-import { FieldErrors } from '../shared/validation.util';
 import type { MemberEntity } from './member.entity';
-import { memberToProto } from './member.mapper';
-import { findMember, lockDependents, memberSnapshot } from './member.queries';
-import { validateTermination, type TerminationRequest } from './member-request.rules';
+import { findMember, lockDependents, memberSnapshot, memberToProto } from './member.queries';
 import { OpenItemEntity } from './open-item.entity';
-import { dependentsToTerminate, documentsToReturn, immunityEndsOn } from './termination.rules';
+import { dependentsToTerminate, documentsToReturn, immunityEndsOn, terminationProblems } from './termination.rules';
+
+type Termination = Pick<accreditation.TerminateMemberRequest, 'effectiveDate' | 'reason' | 'departureDate'>;
 
 @Injectable()
 export class TerminationService {
@@ -23,13 +22,9 @@ export class TerminationService {
    * transaction; each of them gets its own audit record and memberTerminated (with principalId).
    */
   async terminate(actor: Actor, request: accreditation.TerminateMemberRequest): Promise<accreditation.Member> {
-    const e = new FieldErrors().uuid('id', request.id?.trim());
-    if (!Number.isInteger(request.expectedVersion) || request.expectedVersion < 0)
-      e.add('expectedVersion', 'must be a non-negative integer');
-    if (!e.ok) throw validationFailed(e.errors);
-    const id = request.id.trim().toLowerCase();
+    const id = request.id.toLowerCase();
 
-    return inTransaction(this.ds, async (em) => {
+    return inCommand(this.ds, async (em) => {
       const unlocked = await findMember(em, id);
       if (!unlocked || !canSeeMission(actor, unlocked.missionId)) throw notFound('member', request.id);
       // Principal before dependent, as every writer does (see member.queries.ts).
@@ -37,12 +32,12 @@ export class TerminationService {
       const member = (await findMember(em, id, 'pessimistic_write'))!;
       expectVersion(member.version, request.expectedVersion);
       if (member.status === 'terminated') throw conflict(`Member ${member.id} is already terminated`);
-      const checked = validateTermination(request, member.arrivalDate);
-      if (!checked.ok) throw validationFailed(checked.errors);
+      const problems = terminationProblems(request, member.arrivalDate);
+      if (problems.length) throw validationFailed(problems);
 
-      const openItems = await this.end(em, actor, member, checked.value, '');
+      const openItems = await this.end(em, actor, member, request, '');
       if (member.category !== 'dependent') {
-        const cascade = { ...checked.value, reason: `Principal's appointment terminated: ${checked.value.reason}` };
+        const cascade = { ...request, reason: `Principal's appointment terminated: ${request.reason}` };
         for (const dependent of dependentsToTerminate(await lockDependents(em, member.id))) {
           await this.end(em, actor, dependent, cascade, member.id);
         }
@@ -55,14 +50,14 @@ export class TerminationService {
     em: EntityManager,
     actor: Actor,
     member: MemberEntity,
-    t: TerminationRequest,
+    t: Termination,
     principalId: string,
   ): Promise<OpenItemEntity[]> {
     const before = memberSnapshot(member);
     member.status = 'terminated';
     member.terminationEffectiveDate = t.effectiveDate;
     member.terminationReason = t.reason;
-    member.departureDate = t.departureDate || null;
+    member.departureDate = t.departureDate ?? null;
     member.immunityEndsOn = immunityEndsOn(t.effectiveDate, t.departureDate);
     member.version += 1;
     member.updatedAt = new Date();

@@ -1,15 +1,27 @@
+import { IMMUNITY_LEVEL } from '@ofm/contracts';
 import { guidanceFor } from './immunity.rules';
-import { immunityInForce, verificationOf, verificationStatus, type VerifiedMemberFacts } from './verification.rules';
+import { immunityInForce, verificationOf, verificationStatus, type VerifiedHolder } from './verification.rules';
 
 const TODAY = '2026-06-15';
-const diplomat = (over: Partial<VerifiedMemberFacts> = {}): VerifiedMemberFacts => ({
-  status: 'accredited',
-  category: 'diplomatic-agent',
-  immunityLevel: 'full',
-  idCardExpiresOn: '2027-01-01',
-  immunityEndsOn: null,
-  ...over,
-});
+const NOW = new Date(`${TODAY}T15:00:00.000Z`);
+const CHECKED_AT = NOW.toISOString();
+
+const holder = (
+  over: Partial<Omit<VerifiedHolder, 'idCard'>> & { idCardExpiresOn?: string | null } = {},
+): VerifiedHolder => {
+  const { idCardExpiresOn = '2027-01-01', ...rest } = over;
+  return {
+    givenName: 'Claire',
+    familyName: 'Martin',
+    missionCountry: 'FR',
+    status: 'accredited',
+    category: 'diplomatic-agent',
+    immunityLevel: 'full',
+    immunityEndsOn: null,
+    idCard: { expiresOn: idCardExpiresOn },
+    ...rest,
+  };
+};
 
 describe('verificationStatus', () => {
   it.each([
@@ -26,81 +38,111 @@ describe('verificationStatus', () => {
     ['notified', null, null, 'unknown'],
     ['refused', null, null, 'unknown'],
   ] as const)('%s, card expiring %s, immunity ending %s → %s', (status, idCardExpiresOn, immunityEndsOn, expected) => {
-    expect(verificationStatus(diplomat({ status, idCardExpiresOn, immunityEndsOn }), TODAY)).toBe(expected);
+    expect(verificationStatus(holder({ status, idCardExpiresOn, immunityEndsOn }), TODAY)).toBe(expected);
   });
 });
 
-describe('immunityInForce', () => {
+// The level an officer reads beside the guidance (it used to be worked out by the gateway).
+describe('immunityInForce — the level in force today', () => {
+  it.each([
+    ['accredited', 'full', null, 'full'],
+    ['terminated', 'full', '2026-07-15', 'full'],
+    // The immunity end date itself still counts.
+    ['terminated', 'full', TODAY, 'full'],
+    ['terminated', 'full', '2026-06-14', 'none'],
+    ['terminated', 'full-criminal', '2026-06-14', 'none'],
+    // Ended even if the stored status says otherwise.
+    ['accredited', 'official-acts', '2026-06-14', 'none'],
+    // A terminated appointment that was never accredited (no level recorded).
+    ['terminated', null, '2026-07-15', 'none'],
+    ['terminated', null, '2026-06-01', 'none'],
+    ['notified', null, null, undefined],
+    ['refused', null, null, undefined],
+    ['notified', null, '2026-06-01', undefined],
+  ] as const)('%s at %s, immunity ending %s → %s', (status, immunityLevel, immunityEndsOn, expected) => {
+    expect(immunityInForce({ status, immunityLevel, immunityEndsOn }, TODAY)).toBe(expected);
+  });
+
   it('is the accredited level while accredited, even with an expired card', () => {
-    expect(immunityInForce(diplomat(), TODAY)).toBe('full');
-    expect(immunityInForce(diplomat({ idCardExpiresOn: '2026-01-01' }), TODAY)).toBe('full');
+    expect(immunityInForce(holder({ idCardExpiresOn: '2026-01-01' }), TODAY)).toBe('full');
   });
 
-  it('runs on after termination until the immunity end date, that day included', () => {
-    expect(immunityInForce(diplomat({ status: 'terminated', immunityEndsOn: '2026-07-15' }), TODAY)).toBe('full');
-    expect(immunityInForce(diplomat({ status: 'terminated', immunityEndsOn: TODAY }), TODAY)).toBe('full');
-    expect(immunityInForce(diplomat({ status: 'terminated', immunityEndsOn: '2026-06-14' }), TODAY)).toBe('none');
-  });
-
-  it('is none for a terminated appointment that was never accredited', () => {
-    expect(
-      immunityInForce(diplomat({ status: 'terminated', immunityLevel: null, immunityEndsOn: '2026-07-15' }), TODAY),
-    ).toBe('none');
-  });
-
-  it('is undefined for someone OFM never accredited', () => {
-    expect(immunityInForce(diplomat({ status: 'notified', immunityLevel: null }), TODAY)).toBeUndefined();
-    expect(immunityInForce(diplomat({ status: 'refused', immunityLevel: null }), TODAY)).toBeUndefined();
+  it.each(IMMUNITY_LEVEL)('keeps an accredited %s level until immunity ends', (immunityLevel) => {
+    expect(immunityInForce(holder({ immunityLevel }), TODAY)).toBe(immunityLevel);
+    expect(immunityInForce(holder({ status: 'terminated', immunityLevel, immunityEndsOn: TODAY }), TODAY)).toBe(
+      immunityLevel,
+    );
   });
 });
 
 describe('verificationOf', () => {
-  it('gives the booklet guidance of the accredited level', () => {
-    expect(verificationOf(diplomat(), TODAY)).toEqual({
+  it('answers who holds the card, the level in force and the booklet guidance for it', () => {
+    expect(verificationOf(holder(), 'Embassy of France', NOW)).toEqual({
       status: 'valid',
+      name: 'Claire Martin',
+      mission: 'Embassy of France',
+      country: 'FR',
+      category: 'diplomatic-agent',
+      immunityLevel: 'full',
       guidance: guidanceFor('diplomatic-agent', 'full'),
+      immunityEndsOn: undefined,
+      checkedAt: CHECKED_AT,
     });
-    expect(verificationOf(diplomat({ category: 'consular-officer', immunityLevel: 'official-acts' }), TODAY)).toEqual({
+    expect(
+      verificationOf(holder({ category: 'consular-officer', immunityLevel: 'official-acts' }), 'Consulate', NOW),
+    ).toMatchObject({
       status: 'valid',
+      immunityLevel: 'official-acts',
       guidance: guidanceFor('consular-officer', 'official-acts'),
     });
   });
 
   it('keeps the guidance of an expired card: immunity follows the accreditation, not the card', () => {
-    expect(verificationOf(diplomat({ idCardExpiresOn: '2026-01-01' }), TODAY)).toEqual({
+    expect(verificationOf(holder({ idCardExpiresOn: '2026-01-01' }), 'Embassy of France', NOW)).toMatchObject({
       status: 'expired',
+      immunityLevel: 'full',
       guidance: guidanceFor('diplomatic-agent', 'full'),
     });
   });
 
-  it('answers terminated with the immunity still running, then with the guidance of no immunity', () => {
-    expect(verificationOf(diplomat({ status: 'terminated', immunityEndsOn: '2026-07-15' }), TODAY)).toEqual({
+  it('answers terminated with the immunity still running, then with no immunity', () => {
+    expect(
+      verificationOf(holder({ status: 'terminated', immunityEndsOn: '2026-07-15' }), 'Embassy of France', NOW),
+    ).toMatchObject({
       status: 'terminated',
+      immunityLevel: 'full',
       guidance: guidanceFor('diplomatic-agent', 'full'),
+      immunityEndsOn: '2026-07-15',
     });
-    const over = verificationOf(diplomat({ status: 'terminated', immunityEndsOn: '2026-06-01' }), TODAY);
-    expect(over).toEqual({ status: 'terminated', guidance: guidanceFor('diplomatic-agent', 'none') });
+    const over = verificationOf(holder({ status: 'terminated', immunityEndsOn: '2026-06-01' }), 'Embassy', NOW);
+    expect(over).toMatchObject({
+      status: 'terminated',
+      immunityLevel: 'none',
+      guidance: guidanceFor('diplomatic-agent', 'none'),
+      immunityEndsOn: '2026-06-01',
+    });
     expect(over.guidance?.arrest).toBe('May be arrested or detained');
   });
 
   it('gives a dependent the guidance of the level it shares', () => {
-    expect(verificationOf(diplomat({ category: 'dependent', immunityLevel: 'full-criminal' }), TODAY).guidance).toEqual(
-      guidanceFor('dependent', 'full-criminal'),
-    );
+    const d = verificationOf(holder({ category: 'dependent', immunityLevel: 'full-criminal' }), 'Embassy', NOW);
+    expect(d).toMatchObject({ category: 'dependent', immunityLevel: 'full-criminal' });
+    expect(d.guidance).toEqual(guidanceFor('dependent', 'full-criminal'));
   });
 
-  it('gives no guidance for someone OFM never accredited', () => {
-    expect(verificationOf(diplomat({ status: 'notified', immunityLevel: null, idCardExpiresOn: null }), TODAY)).toEqual(
-      {
-        status: 'unknown',
-        guidance: undefined,
-      },
-    );
+  it('answers unknown and nothing about a person for a card nobody holds', () => {
+    expect(verificationOf(undefined, undefined, NOW)).toEqual({ status: 'unknown', checkedAt: CHECKED_AT });
+  });
+
+  it('answers unknown and nothing about a person for someone OFM never accredited', () => {
+    expect(
+      verificationOf(holder({ status: 'notified', immunityLevel: null, idCardExpiresOn: null }), 'Embassy', NOW),
+    ).toEqual({ status: 'unknown', checkedAt: CHECKED_AT });
   });
 
   it('always allows a traffic ticket', () => {
-    for (const immunityLevel of ['full', 'full-criminal', 'official-acts', 'none'] as const) {
-      expect(verificationOf(diplomat({ immunityLevel }), TODAY).guidance?.ticket).toBe(
+    for (const immunityLevel of IMMUNITY_LEVEL) {
+      expect(verificationOf(holder({ immunityLevel }), 'Embassy', NOW).guidance?.ticket).toBe(
         'May be issued a traffic citation',
       );
     }

@@ -1,52 +1,71 @@
-import type { IsoDate } from '../shared/calendar.util';
-import { guidanceFor, type LawEnforcementGuidance } from './immunity.rules';
-import type { ImmunityLevel, MemberCategory, MemberStatus } from './member.model';
+import type { ImmunityLevel, verification, VerificationStatus } from '@ofm/contracts';
+import { todayIso, type IsoDate } from '../shared/calendar.util';
+import { guidanceFor } from './immunity.rules';
+import type { MemberEntity } from './member.entity';
 
-// What the law-enforcement verification answers about a person (CONTRACT.md statuses; `suspended`
-// belongs to vehicle registrations). `unknown` is a card or member OFM never accredited.
-export const VERIFICATION_STATUSES = ['valid', 'expired', 'terminated', 'unknown'] as const;
-export type VerificationStatus = (typeof VERIFICATION_STATUSES)[number];
+// What a law-enforcement verification of an ID card answers (ofm.common.v1.Verification). Of the
+// statuses of CONTRACT.md a card is `valid`, `expired` or `terminated`; `unknown` is a card nobody
+// holds, or a person OFM never accredited. (`suspended`, `reported-lost`… belong to plates and to
+// card reports this service does not take yet.)
 
-/** What a verification reads of a stored member. */
-export interface VerifiedMemberFacts {
-  status: MemberStatus;
-  category: MemberCategory;
-  immunityLevel?: ImmunityLevel | null;
-  idCardExpiresOn?: IsoDate | null;
-  immunityEndsOn?: IsoDate | null;
-}
+/** What a verification reads of the card holder. */
+export type VerifiedHolder = Pick<
+  MemberEntity,
+  'givenName' | 'familyName' | 'missionCountry' | 'category' | 'status' | 'immunityLevel' | 'immunityEndsOn'
+> & { idCard?: { expiresOn?: IsoDate | null } | null };
 
-export interface Verification {
-  status: VerificationStatus;
-  // The booklet's words for the immunity in force today; undefined when the status is unknown.
-  guidance: LawEnforcementGuidance | undefined;
-}
+type StatusFacts = Pick<VerifiedHolder, 'status' | 'immunityEndsOn' | 'idCard'>;
+type LevelFacts = Pick<VerifiedHolder, 'status' | 'immunityLevel' | 'immunityEndsOn'>;
 
 /**
  * The one-word answer. A terminated appointment answers `terminated` (also once the immunity end
  * date has passed, whatever the stored status says); only an accredited member is `valid`, or
  * `expired` once the card's expiry date has passed (the card is valid on that day itself).
  */
-export const verificationStatus = (member: VerifiedMemberFacts, today: IsoDate): VerificationStatus => {
-  if (member.status === 'terminated') return 'terminated';
-  if (member.immunityEndsOn && member.immunityEndsOn < today) return 'terminated';
-  if (member.status !== 'accredited') return 'unknown';
-  return member.idCardExpiresOn && member.idCardExpiresOn < today ? 'expired' : 'valid';
+export const verificationStatus = (holder: StatusFacts, today: IsoDate): VerificationStatus => {
+  if (holder.status === 'terminated') return 'terminated';
+  if (holder.immunityEndsOn && holder.immunityEndsOn < today) return 'terminated';
+  if (holder.status !== 'accredited') return 'unknown';
+  const expiresOn = holder.idCard?.expiresOn;
+  return expiresOn && expiresOn < today ? 'expired' : 'valid';
 };
 
 /**
- * The P&I level an officer must respect today: the accredited level until immunity ends (the end date
- * itself still counts), then none. Undefined for someone OFM never accredited or terminated.
+ * The P&I level in force today, the one an officer must respect and the answer shows: the accredited
+ * level until immunity ends (the end date itself still counts), then none. Undefined for someone OFM
+ * never accredited.
  */
-export const immunityInForce = (member: VerifiedMemberFacts, today: IsoDate): ImmunityLevel | undefined => {
-  if (member.status !== 'accredited' && member.status !== 'terminated') return undefined;
-  if (member.immunityEndsOn && member.immunityEndsOn < today) return 'none';
-  return member.immunityLevel ?? 'none';
+export const immunityInForce = (holder: LevelFacts, today: IsoDate): ImmunityLevel | undefined => {
+  if (holder.status !== 'accredited' && holder.status !== 'terminated') return undefined;
+  if (holder.immunityEndsOn && holder.immunityEndsOn < today) return 'none';
+  return holder.immunityLevel ?? 'none';
 };
 
-/** Status and guidance of a law-enforcement verification (VerifyIdCard, VerifyMember). */
-export const verificationOf = (member: VerifiedMemberFacts, today: IsoDate): Verification => {
-  const status = verificationStatus(member, today);
-  const level = immunityInForce(member, today);
-  return { status, guidance: status === 'unknown' || !level ? undefined : guidanceFor(member.category, level) };
+/**
+ * The answer of a verification checked at `now`: who holds the card, the level in force today and
+ * the booklet's guidance for it (an expired card keeps its holder's guidance: immunity follows the
+ * accreditation, not the card). A card nobody holds, or someone OFM never accredited, answers
+ * `unknown` and nothing about a person.
+ */
+export const verificationOf = (
+  holder: VerifiedHolder | undefined,
+  missionName: string | undefined,
+  now: Date,
+): verification.Verification => {
+  const checkedAt = now.toISOString();
+  const today = todayIso(now);
+  const status = holder ? verificationStatus(holder, today) : 'unknown';
+  const level = holder && immunityInForce(holder, today);
+  if (!holder || status === 'unknown' || !level) return { status: 'unknown', checkedAt };
+  return {
+    status,
+    name: `${holder.givenName} ${holder.familyName}`,
+    mission: missionName,
+    country: holder.missionCountry,
+    category: holder.category,
+    immunityLevel: level,
+    guidance: guidanceFor(holder.category, level),
+    immunityEndsOn: holder.immunityEndsOn ?? undefined,
+    checkedAt,
+  };
 };

@@ -1,4 +1,7 @@
-import type { MemberCategory, PrincipalCategory, PrincipalFacts, VisaClass } from './member.model';
+import type { MemberCategory, VisaClass } from '@ofm/contracts';
+import type { MemberEntity } from './member.entity';
+
+type PrincipalCategory = Exclude<MemberCategory, 'dependent'>;
 
 // Which visa classes fit which category. Sources (reference/domain-research.md §1.6): A-1 diplomats
 // and career consular officers, A-2 other government officials and employees, A-3 their personal
@@ -25,7 +28,7 @@ const FITTING_VISA: Readonly<Record<PrincipalCategory, readonly VisaClass[] | un
 /** The visa classes that fit, or undefined when none is expected. Dependents hold their principal's class. */
 export const fittingVisaClasses = (
   category: MemberCategory,
-  principal?: Pick<PrincipalFacts, 'category' | 'visaClass'>,
+  principal?: Pick<MemberEntity, 'category' | 'visaClass'>,
 ): readonly string[] | undefined => {
   if (category !== 'dependent') return FITTING_VISA[category];
   if (!principal || principal.category === 'dependent' || !FITTING_VISA[principal.category]) return undefined;

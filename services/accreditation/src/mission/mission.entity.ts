@@ -1,8 +1,35 @@
+import type { MissionStatus, MissionType, RegionalOffice } from '@ofm/contracts';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { MissionStatus, MissionType, RegionalOffice } from './mission.model';
+
+// The mission as stored. Property names are the fields of ofm.accreditation.v1.Mission (and of the
+// RegisterMissionRequest that creates it), so a row reads as its message without naming a field
+// (shared/message.util.ts); a nullable column is an optional field, null when absent.
 
 // Address and location are flat columns rather than jsonb: they are filtered and exported per field
-// (regional office reports, GeoJSON), and a column says what it holds.
+// (regional office reports, GeoJSON), and a column says what it holds. Embedded, they read as the
+// message's address and location.
+export class AddressColumns {
+  @Column('text', { name: 'address_line1' })
+  line1!: string;
+
+  @Column('text', { name: 'address_city' })
+  city!: string;
+
+  @Column('text', { name: 'address_state' })
+  state!: string;
+
+  @Column('text', { name: 'address_postal_code' })
+  postalCode!: string;
+}
+
+export class LocationColumns {
+  @Column('double precision', { name: 'location_lat' })
+  lat!: number;
+
+  @Column('double precision', { name: 'location_lon' })
+  lon!: number;
+}
+
 @Entity({ name: 'mission' })
 @Index('mission_created_at_id_idx', ['createdAt', 'id'])
 export class MissionEntity {
@@ -22,23 +49,11 @@ export class MissionEntity {
   @Column('text', { name: 'consular_class', nullable: true })
   consularClass!: string | null;
 
-  @Column('text', { name: 'address_line1' })
-  addressLine1!: string;
+  @Column(() => AddressColumns, { prefix: false })
+  address!: AddressColumns;
 
-  @Column('text', { name: 'address_city' })
-  addressCity!: string;
-
-  @Column('text', { name: 'address_state' })
-  addressState!: string;
-
-  @Column('text', { name: 'address_postal_code' })
-  addressPostalCode!: string;
-
-  @Column('double precision', { name: 'location_lat' })
-  locationLat!: number;
-
-  @Column('double precision', { name: 'location_lon' })
-  locationLon!: number;
+  @Column(() => LocationColumns, { prefix: false })
+  location!: LocationColumns;
 
   @Column('text', { name: 'consular_district', nullable: true })
   consularDistrict!: string | null;

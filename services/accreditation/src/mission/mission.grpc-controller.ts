@@ -22,7 +22,7 @@ export class MissionGrpcController implements missions.MissionServiceController 
 
   @Roles('ofm-admin', 'ofm-officer', 'auditor', 'mission-user')
   async getMission(request: missions.GetMissionRequest, metadata?: Metadata): Promise<missions.GetMissionResponse> {
-    return { mission: await this.missions.get(grpcActor(metadata), request.id.trim().toLowerCase()) };
+    return { mission: await this.missions.get(grpcActor(metadata), request.id.toLowerCase()) };
   }
 
   @Roles('ofm-admin', 'ofm-officer', 'auditor', 'mission-user')

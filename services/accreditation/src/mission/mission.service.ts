@@ -1,44 +1,36 @@
 import { Injectable } from '@nestjs/common';
 import { EVENT_TYPES, missions } from '@ofm/contracts';
 import { publishEvent } from '@ofm/messaging';
-import { inTransaction, recordAudit } from '@ofm/persistence';
+import { inCommand, recordAudit } from '@ofm/persistence';
 import { canSeeMission, notFound, validationFailed, type Actor } from '@ofm/platform';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type DeepPartial } from 'typeorm';
 import { auditActor, missionRestriction } from '../shared/actor-scope';
+import { toMessage } from '../shared/message.util';
 import { paginate } from '../shared/page.query';
 import { pageOf, parsePage } from '../shared/pagination.util';
-import { FieldErrors, isUuid } from '../shared/validation.util';
 import { MissionEntity } from './mission.entity';
-import { missionToProto } from './mission.mapper';
-import { MISSION_STATUSES, MISSION_TYPES } from './mission.model';
-import { validateMissionRegistration } from './mission.rules';
+import { decideRegistration } from './mission.rules';
 
+const missionToProto = (m: MissionEntity): missions.Mission => toMessage(missions.Mission, m);
+
+// The requests reach this service checked against the rules their proto messages declare (the
+// platform's GrpcRequestValidationInterceptor): what is left here is the domain.
 @Injectable()
 export class MissionService {
   constructor(private readonly ds: DataSource) {}
 
   async register(actor: Actor, request: missions.RegisterMissionRequest): Promise<missions.Mission> {
-    const checked = validateMissionRegistration(request);
-    if (!checked.ok) throw validationFailed(checked.errors);
-    const r = checked.value;
-    return inTransaction(this.ds, async (em) => {
+    const decision = decideRegistration(request);
+    if (!decision.ok) throw validationFailed(decision.errors);
+    return inCommand(this.ds, async (em) => {
       const now = new Date();
+      // The request's fields are the mission's (same names; the interceptor checked their words).
       const mission = em.create(MissionEntity, {
+        ...(request as DeepPartial<MissionEntity>),
         id: randomUUID(),
-        name: r.name,
-        country: r.country,
-        type: r.type,
-        consularClass: r.consularClass || null,
-        addressLine1: r.address.line1,
-        addressCity: r.address.city,
-        addressState: r.address.state,
-        addressPostalCode: r.address.postalCode,
-        locationLat: r.location.lat,
-        locationLon: r.location.lon,
-        consularDistrict: r.consularDistrict || null,
         status: 'active',
-        regionalOffice: r.regionalOffice,
+        regionalOffice: decision.regionalOffice,
         version: 1,
         createdAt: now,
         updatedAt: now,
@@ -58,37 +50,22 @@ export class MissionService {
     });
   }
 
-  async get(actor: Actor, id: string): Promise<missions.Mission> {
-    const mission = await this.findVisible(actor, id);
-    return missionToProto(mission);
-  }
-
   /** The mission if it exists and the actor may see it; a mission user asking for another gets not-found. */
-  async findVisible(actor: Actor, id: string): Promise<MissionEntity> {
-    const found = isUuid(id) ? await this.ds.manager.findOneBy(MissionEntity, { id }) : null;
+  async get(actor: Actor, id: string): Promise<missions.Mission> {
+    const found = await this.ds.manager.findOneBy(MissionEntity, { id });
     if (!found || !canSeeMission(actor, found.id)) throw notFound('mission', id);
-    return found;
+    return missionToProto(found);
   }
 
+  // A mission user's list holds its own mission (if it matches the filters), paged like any other.
   async list(actor: Actor, request: missions.ListMissionsRequest): Promise<missions.ListMissionsResponse> {
-    const page = parsePage(request.page ?? undefined);
-    const country = request.country?.trim().toUpperCase() ?? '';
-    const e = new FieldErrors();
-    if (Array.isArray(page)) page.forEach((x) => e.add(x.field, x.message));
-    if (country) e.country('country', country);
-    e.oneOf('type', request.type, MISSION_TYPES, { required: false }).oneOf(
-      'status',
-      request.status,
-      MISSION_STATUSES,
-      { required: false },
-    );
-    if (!e.ok || Array.isArray(page)) throw validationFailed(e.errors);
-
-    const qb = this.ds.manager.createQueryBuilder(MissionEntity, 'm');
+    const page = parsePage(request.page);
     const restriction = missionRestriction(actor);
     if (restriction === null) return { missions: [], nextCursor: '' };
+
+    const qb = this.ds.manager.createQueryBuilder(MissionEntity, 'm');
     if (restriction) qb.andWhere('m.id = :own', { own: restriction });
-    if (country) qb.andWhere('m.country = :country', { country });
+    if (request.country) qb.andWhere('m.country = :country', { country: request.country });
     if (request.type) qb.andWhere('m.type = :type', { type: request.type });
     if (request.status) qb.andWhere('m.status = :status', { status: request.status });
     const { items, nextCursor } = pageOf(await paginate(qb, 'm', page).getMany(), page.limit);

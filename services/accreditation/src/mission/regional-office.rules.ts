@@ -1,4 +1,4 @@
-import type { MissionAddress, RegionalOffice } from './mission.model';
+import type { common, RegionalOffice } from '@ofm/contracts';
 
 // Which OFM regional office regulates a mission, from the state (or territory) of its address.
 // The public record names the offices but publishes the area of only one (Miami: AL, PR, FL, GA,
@@ -36,11 +36,11 @@ export const KNOWN_STATES: readonly string[] = Object.keys(OFFICE_BY_STATE);
 const SOUTHERN_CALIFORNIA_LAST_ZIP3 = 935;
 
 export const regionalOfficeFor = (
-  address: Pick<MissionAddress, 'state' | 'postalCode'>,
+  address: Pick<common.Address, 'state' | 'postalCode'>,
 ): RegionalOffice | undefined => {
-  const office = OFFICE_BY_STATE[address.state.trim().toUpperCase()];
+  const office = OFFICE_BY_STATE[address.state];
   if (office !== 'split-california') return office;
-  const zip3 = Number(address.postalCode.trim().slice(0, 3));
+  const zip3 = Number(address.postalCode.slice(0, 3));
   if (!Number.isInteger(zip3) || zip3 < 900 || zip3 > 961) return undefined;
   return zip3 <= SOUTHERN_CALIFORNIA_LAST_ZIP3 ? 'Los Angeles' : 'San Francisco';
 };

@@ -15,17 +15,29 @@ describe('pagination', () => {
     Buffer.from('["x","y"]').toString('base64url'),
   ])('rejects the cursor %j', (cursor) => expect(decodeCursor(cursor)).toBeUndefined());
 
-  it('defaults the limit to 50', () => {
-    expect(parsePage(undefined)).toEqual({ limit: 50, after: undefined });
-    expect(parsePage({ limit: 0, cursor: '' })).toEqual({ limit: 50, after: undefined });
+  it('defaults the limit to 50 (the proto declares its range)', () => {
+    expect(parsePage(undefined)).toEqual({ limit: 50 });
+    expect(parsePage(null)).toEqual({ limit: 50 });
+    expect(parsePage({ limit: 0, cursor: '' })).toEqual({ limit: 50 });
+    expect(parsePage({ limit: 7 })).toEqual({ limit: 7 });
   });
 
-  it('names a bad limit and a bad cursor', () => {
-    expect(parsePage({ limit: 501, cursor: 'zzz' })).toEqual([
-      { field: 'limit', message: 'must be an integer between 1 and 500' },
-      { field: 'cursor', message: 'is not a cursor returned by this list' },
-    ]);
-    expect(parsePage({ limit: -3 })).toEqual([{ field: 'limit', message: 'must be an integer between 1 and 500' }]);
+  it('reads a cursor this list gave', () => {
+    const after = { createdAt: new Date('2026-06-15T10:11:12.345Z'), id: ID };
+    expect(parsePage({ limit: 2, cursor: encodeCursor(after) })).toEqual({ limit: 2, after });
+  });
+
+  it('names a cursor this list did not give', () => {
+    let error: unknown;
+    try {
+      parsePage({ limit: 10, cursor: 'zzz' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({
+      kind: 'validation',
+      errors: [{ field: 'cursor', message: 'cursor is not a cursor returned by this list' }],
+    });
   });
 
   it('answers a next cursor only when a further row exists', () => {

@@ -1,11 +1,12 @@
-import type { FieldError } from '@ofm/platform';
-import { isUuid } from './validation.util';
+import { vocabulary } from '@ofm/contracts';
+import { validationFailed } from '@ofm/platform';
 
 // Keyset pagination on (created_at, id): stable under inserts, unlike OFFSET. The cursor is opaque
 // to clients (base64url JSON) so its shape can change without breaking them.
 
 export const DEFAULT_PAGE_LIMIT = 50;
-export const MAX_PAGE_LIMIT = 500;
+
+const UUID = new RegExp(vocabulary.UUID_PATTERN);
 
 export interface PageCursor {
   createdAt: Date;
@@ -25,7 +26,7 @@ export const decodeCursor = (cursor: string): PageCursor | undefined => {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (!Array.isArray(parsed) || parsed.length !== 2) return undefined;
     const [at, id] = parsed as unknown[];
-    if (typeof at !== 'string' || typeof id !== 'string' || !isUuid(id)) return undefined;
+    if (typeof at !== 'string' || typeof id !== 'string' || !UUID.test(id)) return undefined;
     const createdAt = new Date(at);
     return Number.isNaN(createdAt.getTime()) ? undefined : { createdAt, id };
   } catch {
@@ -33,19 +34,17 @@ export const decodeCursor = (cursor: string): PageCursor | undefined => {
   }
 };
 
-/** Reads `{limit, cursor}` of a PageRequest; 0/absent limit means the default (proto3 has no null). */
-export const parsePage = (page: { limit?: number; cursor?: string } | undefined): PageParams | FieldError[] => {
-  const errors: FieldError[] = [];
+/**
+ * Reads `{limit, cursor}` of a PageRequest, whose range the proto declares: an absent page or a 0
+ * limit means the default (proto3 has no null). A cursor this list did not give is refused, naming
+ * `cursor` as REST does.
+ */
+export const parsePage = (page: { limit?: number; cursor?: string } | null | undefined): PageParams => {
   const limit = page?.limit || DEFAULT_PAGE_LIMIT;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_LIMIT) {
-    errors.push({ field: 'limit', message: `must be an integer between 1 and ${MAX_PAGE_LIMIT}` });
-  }
-  let after: PageCursor | undefined;
-  if (page?.cursor) {
-    after = decodeCursor(page.cursor);
-    if (!after) errors.push({ field: 'cursor', message: 'is not a cursor returned by this list' });
-  }
-  return errors.length ? errors : { limit, after };
+  if (!page?.cursor) return { limit };
+  const after = decodeCursor(page.cursor);
+  if (!after) throw validationFailed([{ field: 'cursor', message: 'cursor is not a cursor returned by this list' }]);
+  return { limit, after };
 };
 
 /** Builds the page answer from `limit + 1` fetched rows: the extra row only says "there is more". */

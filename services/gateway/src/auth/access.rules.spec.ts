@@ -1,6 +1,5 @@
 import type { Actor } from '@ofm/platform';
 import { bearerToken, decideAccess, isApiPath } from './access.rules';
-import { isMissionScoped, scopedMissionFilter, assertVisible } from './mission-scope';
 
 const actor = (roles: Actor['roles'], missionId?: string): Actor => ({
   subject: 's',
@@ -69,32 +68,5 @@ describe('isApiPath', () => {
     ['/docs', false],
   ])('%s → %s', (url, expected) => {
     expect(isApiPath(url)).toBe(expected);
-  });
-});
-
-describe('mission scope', () => {
-  const mu = actor(['mission-user'], 'm-1');
-
-  it('scopes a caller whose only role is mission-user', () => {
-    expect(isMissionScoped(mu)).toBe(true);
-    expect(isMissionScoped(actor(['mission-user', 'auditor'], 'm-1'))).toBe(false);
-    expect(isMissionScoped(actor(['ofm-officer']))).toBe(false);
-    expect(isMissionScoped(actor([]))).toBe(false);
-  });
-
-  it("narrows a list to the caller's mission and refuses another as not found", () => {
-    expect(scopedMissionFilter(mu, undefined)).toBe('m-1');
-    expect(scopedMissionFilter(mu, 'M-1')).toBe('m-1');
-    expect(() => scopedMissionFilter(mu, 'm-2')).toThrow(expect.objectContaining({ kind: 'not-found' }));
-    expect(scopedMissionFilter(actor(['auditor']), 'm-2')).toBe('m-2');
-    expect(scopedMissionFilter(actor(['auditor']), undefined)).toBeUndefined();
-  });
-
-  it("hides another mission's resource as not found", () => {
-    expect(() => assertVisible(mu, 'm-2', 'member', 'x')).toThrow(
-      expect.objectContaining({ kind: 'not-found', detail: 'member x was not found' }),
-    );
-    expect(() => assertVisible(mu, 'm-1', 'member', 'x')).not.toThrow();
-    expect(() => assertVisible(actor(['ofm-officer']), 'm-2', 'member', 'x')).not.toThrow();
   });
 });

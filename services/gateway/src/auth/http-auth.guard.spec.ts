@@ -1,5 +1,6 @@
 import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
-import { startTestGateway, TEST_AUDIENCE, TEST_ISSUER, type TestGateway } from '../gateway.spec-helper';
+import { ClientError, Status } from 'nice-grpc';
+import { callOf, startTestGateway, TEST_AUDIENCE, TEST_ISSUER, type TestGateway } from '../gateway.spec-helper';
 
 const MISSION_ID = '3f1c2a9e-7b4d-4c1e-9a2b-5d6e7f8a9b0c';
 const OTHER_MISSION = '9c3a1f7e-2b4d-4e6f-8a1b-3c5d7e9f1a2b';
@@ -40,10 +41,7 @@ describe('HttpAuthGuard', () => {
     const token = await gw.keys.sign({ sub: 'officer-7', roles: ['ofm-officer', 'not-a-role'] });
     const res = await list(`Bearer ${token}`);
     expect(res.status).toBe(200);
-    expect(gw.downstream.missions.listMissions).toHaveBeenCalledWith(expect.anything(), {
-      subject: 'officer-7',
-      roles: ['ofm-officer'],
-    });
+    expect(callOf(gw.downstream.missions.listMissions).actor).toEqual({ subject: 'officer-7', roles: ['ofm-officer'] });
   });
 
   it('accepts the scheme name in any case', async () => {
@@ -169,25 +167,21 @@ describe('HttpAuthGuard', () => {
       expect((await gw.request('GET', '/api/v1/verify?plate=D1', { token: auditor })).status).toBe(403);
     });
 
-    it("lets a mission user terminate its own mission's members only", async () => {
+    it('lets a mission user end an appointment (whose, the service decides)', async () => {
       const mu = await gw.keys.sign({ sub: 'mu', roles: ['mission-user'], mission_id: MISSION_ID });
-      const body = { effectiveDate: '2026-11-28', reason: 'end of assignment' };
-      gw.downstream.members.getMember.mockResolvedValueOnce({
-        member: { id: OTHER_MISSION, missionId: OTHER_MISSION, status: 'accredited', version: 2 },
-      });
-      expect(
-        (await gw.request('POST', `/api/v1/members/${OTHER_MISSION}/termination`, { token: mu, body })).status,
-      ).toBe(404);
-      expect(gw.downstream.members.terminateMember).not.toHaveBeenCalled();
-      gw.downstream.members.getMember.mockResolvedValueOnce({
-        member: { id: OTHER_MISSION, missionId: MISSION_ID, status: 'accredited', version: 2 },
-      });
       gw.downstream.members.terminateMember.mockResolvedValueOnce({
         member: { id: OTHER_MISSION, missionId: MISSION_ID, status: 'terminated', version: 3 },
       });
-      expect(
-        (await gw.request('POST', `/api/v1/members/${OTHER_MISSION}/termination`, { token: mu, body })).status,
-      ).toBe(200);
+      const res = await gw.request('POST', `/api/v1/members/${OTHER_MISSION}/termination`, {
+        token: mu,
+        body: { effectiveDate: '2026-11-28', reason: 'end of assignment' },
+      });
+      expect(res.status).toBe(200);
+      expect(callOf(gw.downstream.members.terminateMember).actor).toEqual({
+        subject: 'mu',
+        roles: ['mission-user'],
+        missionId: MISSION_ID,
+      });
     });
 
     it('forbids accreditation decisions to mission users', async () => {
@@ -201,54 +195,54 @@ describe('HttpAuthGuard', () => {
     });
   });
 
-  describe('mission scoping of mission users', () => {
+  // Mission scope is decided by the services (they read the caller's mission from the metadata):
+  // the gateway neither narrows nor checks, it forwards the mission and passes the service's answer on.
+  describe('mission users', () => {
     let mu: string;
-    const member = (missionId: string) => ({
-      member: {
-        id: OTHER_MISSION,
-        missionId,
-        givenName: 'A',
-        familyName: 'B',
-        status: 'notified',
-        version: 1,
-        idCard: null,
-      },
-    });
+    const notFound = (what: string, id: string) =>
+      new ClientError(
+        '/ofm.accreditation.v1.MemberService/GetMember',
+        Status.NOT_FOUND,
+        JSON.stringify({
+          type: 'https://ofm.state.gov/problems/not-found',
+          title: 'Not found',
+          status: 404,
+          detail: `${what} ${id} was not found`,
+        }),
+      );
+    const asMissionUser = { subject: 'mu', roles: ['mission-user'], missionId: MISSION_ID };
 
     beforeAll(async () => {
       mu = await gw.keys.sign({ sub: 'mu', roles: ['mission-user'], mission_id: MISSION_ID });
     });
 
-    it("answers 404 for another mission's mission, without asking the service", async () => {
+    it("forwards the caller's mission with every call, and passes on the service's 404 for another mission", async () => {
+      gw.downstream.missions.getMission.mockRejectedValueOnce(notFound('mission', OTHER_MISSION));
       const res = await gw.request('GET', `/api/v1/missions/${OTHER_MISSION}`, { token: mu });
       expect(res.status).toBe(404);
-      expect(gw.downstream.missions.getMission).not.toHaveBeenCalled();
+      expect(res.body.detail).toBe(`mission ${OTHER_MISSION} was not found`);
+      expect(callOf(gw.downstream.missions.getMission)).toEqual({
+        request: { id: OTHER_MISSION },
+        actor: asMissionUser,
+      });
     });
 
-    it("answers 404 for another mission's member", async () => {
-      gw.downstream.members.getMember.mockResolvedValueOnce(member(OTHER_MISSION));
-      expect((await gw.request('GET', `/api/v1/members/${OTHER_MISSION}`, { token: mu })).status).toBe(404);
-    });
-
-    it('shows its own members', async () => {
-      gw.downstream.members.getMember.mockResolvedValueOnce(member(MISSION_ID));
-      const res = await gw.request('GET', `/api/v1/members/${OTHER_MISSION}`, { token: mu });
-      expect(res.status).toBe(200);
-      expect(res.headers.etag).toBe('"1"');
-    });
-
-    it('narrows lists to its mission, and answers 404 when asked for another', async () => {
+    it("sends list filters as asked: narrowing them is the service's", async () => {
       gw.downstream.members.listMembers.mockResolvedValueOnce({ members: [], nextCursor: '' });
       expect((await gw.request('GET', '/api/v1/members', { token: mu })).status).toBe(200);
-      expect(gw.downstream.members.listMembers).toHaveBeenCalledWith(
-        expect.objectContaining({ missionId: MISSION_ID }),
-        expect.anything(),
-      );
-      expect((await gw.request('GET', `/api/v1/members?missionId=${OTHER_MISSION}`, { token: mu })).status).toBe(404);
+      expect(callOf(gw.downstream.members.listMembers)).toEqual({
+        request: { page: { limit: 0, cursor: '' } },
+        actor: asMissionUser,
+      });
+      gw.downstream.vehicles.listVehicles.mockRejectedValueOnce(notFound('mission', OTHER_MISSION));
       expect((await gw.request('GET', `/api/v1/vehicles?missionId=${OTHER_MISSION}`, { token: mu })).status).toBe(404);
+      expect(callOf(gw.downstream.vehicles.listVehicles).request).toEqual({
+        page: { limit: 0, cursor: '' },
+        missionId: OTHER_MISSION,
+      });
     });
 
-    it('answers 404 when notifying for another mission, and fills in its own mission when missionId is left out', async () => {
+    it("may notify without missionId: the service takes the caller's own mission", async () => {
       const body = {
         givenName: 'A',
         familyName: 'B',
@@ -257,45 +251,13 @@ describe('HttpAuthGuard', () => {
         category: 'service-staff',
         arrivalDate: '2026-11-01',
       };
-      const other = await gw.request('POST', '/api/v1/members', {
-        token: mu,
-        body: { ...body, missionId: OTHER_MISSION },
+      gw.downstream.members.notifyAppointment.mockResolvedValueOnce({
+        member: { id: OTHER_MISSION, missionId: MISSION_ID, status: 'notified', version: 1 },
       });
-      expect(other.status).toBe(404);
-      expect(gw.downstream.members.notifyAppointment).not.toHaveBeenCalled();
-      gw.downstream.members.notifyAppointment.mockResolvedValueOnce(member(MISSION_ID));
-      const own = await gw.request('POST', '/api/v1/members', { token: mu, body });
-      expect(own.status).toBe(201);
-      expect(gw.downstream.members.notifyAppointment).toHaveBeenCalledWith(
-        expect.objectContaining({ missionId: MISSION_ID }),
-        { subject: 'mu', roles: ['mission-user'], missionId: MISSION_ID },
-      );
-    });
-
-    it('lists only its own mission among the missions', async () => {
-      gw.downstream.missions.getMission.mockResolvedValueOnce({
-        mission: { id: MISSION_ID, name: 'Embassy', country: 'FR', type: 'embassy', status: 'active', version: 2 },
-      });
-      const res = await gw.request('GET', '/api/v1/missions', { token: mu });
-      expect(res.body).toMatchObject({ items: [{ id: MISSION_ID }], nextCursor: null });
-      expect(gw.downstream.missions.listMissions).not.toHaveBeenCalled();
-    });
-
-    it("answers 404 when registering a vehicle for another mission's member", async () => {
-      gw.downstream.members.getMember.mockResolvedValueOnce(member(OTHER_MISSION));
-      const res = await gw.request('POST', '/api/v1/vehicles', {
-        token: mu,
-        body: {
-          ownerMemberId: OTHER_MISSION,
-          vin: '1HGCM82633A004352',
-          make: 'Honda',
-          model: 'Accord',
-          year: 2024,
-          kind: 'car',
-        },
-      });
-      expect(res.status).toBe(404);
-      expect(gw.downstream.vehicles.registerVehicle).not.toHaveBeenCalled();
+      const res = await gw.request('POST', '/api/v1/members', { token: mu, body });
+      expect(res.status).toBe(201);
+      expect(res.body.missionId).toBe(MISSION_ID);
+      expect(callOf(gw.downstream.members.notifyAppointment)).toEqual({ request: body, actor: asMissionUser });
     });
   });
 });

@@ -1,67 +1,71 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import type { Client } from '@grpc/grpc-js';
-import { PROTO_FILES, type accreditation, type missions, type vehicles } from '@ofm/contracts';
-import { HealthRegistry } from '@ofm/platform';
+import { accreditation, health, missions, vehicles } from '@ofm/contracts';
+import { HealthRegistry, outgoingMetadata, type Actor } from '@ofm/platform';
+import {
+  ChannelCredentials,
+  createChannel,
+  createClientFactory,
+  Metadata,
+  type CallOptions,
+  type Channel,
+  type Client,
+} from 'nice-grpc';
+import { deadlineMiddleware, type DeadlineOptions } from 'nice-grpc-client-middleware-deadline';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
-import { createGrpcClient, type PromiseClient } from './grpc-client';
-import { grpcHealthCheck } from './grpc-health';
 
-export type MissionClient = PromiseClient<missions.MissionServiceClient>;
-export type MemberClient = PromiseClient<accreditation.MemberServiceClient>;
-export type VehicleClient = PromiseClient<vehicles.VehicleServiceClient>;
+export type MissionClient = Client<typeof missions.MissionServiceDefinition, DeadlineOptions>;
+export type MemberClient = Client<typeof accreditation.MemberServiceDefinition, DeadlineOptions>;
+export type VehicleClient = Client<typeof vehicles.VehicleServiceDefinition, DeadlineOptions>;
 
-// The services behind the gateway, one gRPC client each, and their health in /health/ready.
+/** The options of every call: the caller (and the command's request id) in metadata. */
+export const callAs = (actor: Actor): CallOptions => {
+  const metadata = new Metadata();
+  for (const [key, value] of Object.entries(outgoingMetadata(actor).getMap())) metadata.set(key, String(value));
+  return { metadata };
+};
+
+// The services behind the gateway: one typed client per gRPC service (generated from proto/ by
+// ts-proto's generic definitions), a deadline on every call, and their health in /health/ready.
 @Injectable()
 export class Downstream implements OnModuleInit, OnApplicationShutdown {
   readonly missions: MissionClient;
   readonly members: MemberClient;
   readonly vehicles: VehicleClient;
-  private readonly channels: Client[] = [];
-  private readonly health: ReturnType<typeof grpcHealthCheck>[];
+  private readonly channels: Record<'accreditation' | 'vehicles', Channel>;
+  private readonly health: Record<
+    'accreditation' | 'vehicles',
+    Client<typeof health.HealthDefinition, DeadlineOptions>
+  >;
 
   constructor(
     @Inject(GATEWAY_CONFIG) config: GatewayConfig,
     private readonly registry: HealthRegistry,
   ) {
-    const deadlineMs = config.grpcDeadlineMs;
-    const acc = config.accreditationGrpcUrl;
-    this.missions = this.open<missions.MissionServiceClient>(
-      acc,
-      PROTO_FILES.mission,
-      'ofm.accreditation.v1.MissionService',
-      deadlineMs,
-    );
-    this.members = this.open<accreditation.MemberServiceClient>(
-      acc,
-      PROTO_FILES.member,
-      'ofm.accreditation.v1.MemberService',
-      deadlineMs,
-    );
-    this.vehicles = this.open<vehicles.VehicleServiceClient>(
-      config.vehiclesGrpcUrl,
-      PROTO_FILES.vehicle,
-      'ofm.vehicles.v1.VehicleService',
-      deadlineMs,
-    );
-    this.health = [
-      grpcHealthCheck('accreditation', acc, deadlineMs),
-      grpcHealthCheck('vehicles', config.vehiclesGrpcUrl, deadlineMs),
-    ];
+    const factory = createClientFactory().use(deadlineMiddleware);
+    const open = (url: string) => createChannel(url, ChannelCredentials.createInsecure());
+    this.channels = { accreditation: open(config.accreditationGrpcUrl), vehicles: open(config.vehiclesGrpcUrl) };
+    // A number is a deadline relative to the start of each call.
+    const options = { '*': { deadline: config.grpcDeadlineMs } };
+    this.missions = factory.create(missions.MissionServiceDefinition, this.channels.accreditation, options);
+    this.members = factory.create(accreditation.MemberServiceDefinition, this.channels.accreditation, options);
+    this.vehicles = factory.create(vehicles.VehicleServiceDefinition, this.channels.vehicles, options);
+    this.health = {
+      accreditation: factory.create(health.HealthDefinition, this.channels.accreditation, options),
+      vehicles: factory.create(health.HealthDefinition, this.channels.vehicles, options),
+    };
   }
 
   onModuleInit(): void {
-    this.registry.register('accreditation', this.health[0]!.check);
-    this.registry.register('vehicles', this.health[1]!.check);
+    for (const name of ['accreditation', 'vehicles'] as const) {
+      // Ready only when the service's own grpc.health.v1 answer is SERVING (its database and Kafka).
+      this.registry.register(name, async () => {
+        const { status } = await this.health[name].check({ service: '' });
+        if (status !== health.HealthCheckResponse_ServingStatus.SERVING) throw new Error(`${name} answers ${status}`);
+      });
+    }
   }
 
   onApplicationShutdown(): void {
-    for (const channel of this.channels) channel.close();
-    for (const h of this.health) h.close();
-  }
-
-  private open<C>(url: string, protoFile: string, service: string, deadlineMs: number): PromiseClient<C> {
-    const { client, raw } = createGrpcClient<C>({ url, protoFile, service, deadlineMs });
-    this.channels.push(raw);
-    return client;
+    for (const channel of Object.values(this.channels)) channel.close();
   }
 }

@@ -1,80 +1,53 @@
-import { applyDecorators, type Type } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import { PROBLEM_CONTENT_TYPE, Roles, type Role } from '@ofm/platform';
-import { ProblemView } from './problem.view';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { Roles, type Role } from '@ofm/platform';
 
-export const BEARER_SCHEME = 'bearer';
+/**
+ * How a REST request becomes the gRPC request of the route (REST names are the proto's JSON names):
+ * - `message`: the full name of the gRPC request message; its declared rules are the REST rules;
+ * - `path`: request fields taken from the path (`:id` → field `id`, or `{ param: field }`);
+ * - `ifMatch`: the request field that takes If-Match (the expected version);
+ * - `query`: the request comes from the query string (GET lists: `limit`/`cursor` are its `page`);
+ * - otherwise the rest of the request fields come from the JSON body.
+ */
+export interface RequestBinding {
+  message: string;
+  path?: Record<string, string>;
+  ifMatch?: string;
+  query?: boolean;
+}
 
-const PROBLEM_DESCRIPTIONS: Record<number, string> = {
-  400: 'invalid request (errors name each bad field)',
-  401: 'no token, or a bad, expired or foreign token',
-  403: 'the caller has none of the roles of this route',
-  404: 'not found, or not visible to this caller',
-  409: 'conflicting state or version (If-Match), or the same Idempotency-Key in flight',
-  422: 'well-formed but breaks a rule (named in rule / errors), or an Idempotency-Key reused with another body',
-  503: 'a downstream service is unavailable',
-  504: 'a downstream service did not answer in time',
-};
+/** What the route answers: a message, or a page of them (`{items, nextCursor}`). */
+export interface AnswerBinding {
+  message: string;
+  page?: boolean;
+  // Properties added beside the message's own, each a message of its own (e.g. the vehicle beside
+  // the policy it now carries).
+  with?: Record<string, string>;
+}
 
 export interface ApiRouteOptions {
   summary: string;
-  roles: Role[];
   description?: string;
-  // Success status and body type.
+  roles: Role[];
+  request?: RequestBinding;
+  answer?: AnswerBinding;
+  // Success status (200 unless given).
   status?: number;
-  type?: Type<unknown>;
-  // Problem statuses beyond 400/401/403/503/504, which every route may answer.
+  // Problem statuses this route answers beyond those every API route may (see openapi problems).
   problems?: number[];
+  // POST that takes Idempotency-Key.
   idempotent?: boolean;
-  ifMatch?: boolean;
+  // The request body is text/csv, not JSON.
+  csv?: boolean;
+  tag: string;
 }
 
-// One decorator per route: the roles it allows (read by HttpAuthGuard, and tested for every route)
-// and its OpenAPI description, which states the same roles.
-export const ApiRoute = (o: ApiRouteOptions): MethodDecorator => {
-  const status = o.status ?? 200;
-  const problems = [...new Set([400, 401, 403, ...(o.problems ?? []), 503, 504])].sort();
-  const headers: Record<string, { description: string; schema: { type: 'string' } }> = {};
-  if (o.type && status < 300)
-    headers.ETag = { description: 'the version of the resource, for If-Match', schema: { type: 'string' } };
-  if (status === 201) headers.Location = { description: 'URL of the created resource', schema: { type: 'string' } };
-  const decorators = [
-    Roles(...o.roles),
-    ApiBearerAuth(BEARER_SCHEME),
-    ApiOperation({
-      summary: o.summary,
-      description: `${o.description ? `${o.description}\n\n` : ''}**Roles:** ${o.roles.join(', ')}`,
-    }),
-    ApiResponse({
-      status,
-      description: 'success',
-      ...(o.type ? { type: o.type } : {}),
-      ...(Object.keys(headers).length ? { headers } : {}),
-    }),
-    ...problems.map((s) =>
-      ApiResponse({
-        status: s,
-        description: PROBLEM_DESCRIPTIONS[s] ?? 'problem',
-        content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: getSchemaPath(ProblemView) } } },
-      }),
-    ),
-  ];
-  if (o.idempotent) {
-    decorators.push(
-      ApiHeader({
-        name: 'Idempotency-Key',
-        required: false,
-        description: 'replays the stored answer for a repeated request with the same key and body',
-      }),
-    );
-  }
-  if (o.ifMatch)
-    decorators.push(
-      ApiHeader({
-        name: 'If-Match',
-        required: false,
-        description: 'ETag (version) the change expects; 409 if it moved',
-      }),
-    );
-  return applyDecorators(...decorators);
-};
+export const API_ROUTE = Symbol('ofm:api-route');
+
+// One decorator per route: the roles it allows (read by HttpAuthGuard, tested for every route), how
+// its request and answer map to gRPC (read by @RpcRequest and by the OpenAPI document).
+export const ApiRoute = (options: ApiRouteOptions): MethodDecorator =>
+  applyDecorators(Roles(...options.roles), SetMetadata(API_ROUTE, options));
+
+export const apiRouteOf = (handler: object): ApiRouteOptions | undefined =>
+  Reflect.getMetadata(API_ROUTE, handler) as ApiRouteOptions | undefined;

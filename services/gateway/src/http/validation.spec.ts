@@ -1,6 +1,12 @@
-import { startTestGateway, type TestGateway } from '../gateway.spec-helper';
+import { callOf, requestIdOf, startTestGateway, type TestGateway } from '../gateway.spec-helper';
+
+// The REST rules are the proto's (request-binding.ts derives them); these tests go through the real
+// app and check what a client sees: 400 problem+json naming each field by its dotted path, and what
+// the service is sent when the request is valid.
 
 const MISSION_ID = '3f1c2a9e-7b4d-4c1e-9a2b-5d6e7f8a9b0c';
+const VEHICLE_ID = '6a7b8c9d-1e2f-4a3b-8c4d-5e6f7a8b9c0d';
+const POLICY_ID = '9c3a1f7e-2b4d-4e6f-8a1b-3c5d7e9f1a2b';
 
 const validMission = () => ({
   name: 'Embassy of France',
@@ -10,24 +16,19 @@ const validMission = () => ({
   location: { lat: 38.9137, lon: -77.0779 },
 });
 
-const missionAnswer = (over: object = {}) => ({
-  mission: {
-    id: MISSION_ID,
-    name: 'Embassy of France',
-    country: 'FR',
-    type: 'embassy',
-    consularClass: '',
-    address: { line1: '4101 Reservoir Road NW', city: 'Washington', state: 'DC', postalCode: '20007' },
-    location: { lat: 38.9137, lon: -77.0779 },
-    status: 'active',
-    regionalOffice: 'Washington',
-    consularDistrict: '',
-    version: 1,
-    createdAt: '2026-11-28T10:00:00.000Z',
-    updatedAt: '2026-11-28T10:00:00.000Z',
-    ...over,
-  },
+// A mission as the service answers it (ts-proto: an unset optional field is undefined).
+const missionMessage = (over: object = {}) => ({
+  id: MISSION_ID,
+  ...validMission(),
+  status: 'active',
+  regionalOffice: 'Washington',
+  version: 1,
+  createdAt: '2026-11-28T10:00:00.000Z',
+  updatedAt: '2026-11-28T10:00:00.000Z',
+  ...over,
 });
+
+const money = (amount: string) => ({ amount, currency: 'USD' });
 
 describe('request validation (400 problem+json naming the field)', () => {
   let gw: TestGateway;
@@ -40,165 +41,262 @@ describe('request validation (400 problem+json naming the field)', () => {
   afterAll(() => gw.close());
   beforeEach(() => jest.clearAllMocks());
 
-  const post = (url: string, body: unknown) => gw.request('POST', url, { token: admin, body });
-  // The fields named (a field may fail several constraints, each its own entry).
+  const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+    gw.request('POST', url, { token: admin, body, headers });
+  const get = (url: string) => gw.request('GET', url, { token: admin });
+  // The fields named (a field may break several rules, each its own entry).
   const fields = (res: { body: { errors?: { field: string }[] } }) =>
     [...new Set((res.body.errors ?? []).map((e) => e.field))].sort();
-
-  it('accepts a valid mission and answers 201 with Location, ETag and the resource', async () => {
-    gw.downstream.missions.registerMission.mockResolvedValueOnce(missionAnswer());
-    const res = await post('/api/v1/missions', validMission());
-    expect(res.status).toBe(201);
-    expect(res.headers.location).toBe(`/api/v1/missions/${MISSION_ID}`);
-    expect(res.headers.etag).toBe('"1"');
-    expect(res.body).toMatchObject({
-      id: MISSION_ID,
-      status: 'active',
-      regionalOffice: 'Washington',
-      version: 1,
-      consularClass: null,
-    });
-    expect(gw.downstream.missions.registerMission).toHaveBeenCalledWith(
-      expect.objectContaining({ name: 'Embassy of France', consularClass: '', address: validMission().address }),
-      { subject: 'admin-1', roles: ['ofm-admin'] },
-    );
-  });
-
-  it('names each missing or malformed field, nested ones with their path', async () => {
-    const res = await post('/api/v1/missions', {
-      ...validMission(),
-      country: 'France',
-      type: 'palace',
-      address: { line1: '', city: 'Washington', state: 'DC', postalCode: 'x' },
-      location: { lat: 91, lon: 0 },
-    });
-    expect(res.status).toBe(400);
+  const expectProblem = (res: { status: number; headers: Record<string, unknown>; body: any }, status = 400) => {
+    expect(res.status).toBe(status);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body).toMatchObject({
-      type: 'https://ofm.state.gov/problems/validation',
-      title: 'Invalid request',
-      status: 400,
+    expect(res.body).toMatchObject({ status, type: expect.stringMatching(/^https:\/\/ofm\.state\.gov\/problems\//) });
+  };
+
+  describe('missions', () => {
+    it('sends a valid mission as given and answers 201 with Location, ETag and every field (null where unset)', async () => {
+      gw.downstream.missions.registerMission.mockResolvedValueOnce({ mission: missionMessage() });
+      const res = await post('/api/v1/missions', validMission());
+      expect(res.status).toBe(201);
+      expect(res.headers.location).toBe(`/api/v1/missions/${MISSION_ID}`);
+      expect(res.headers.etag).toBe('"1"');
+      expect(res.body).toEqual({
+        ...missionMessage(),
+        consularClass: null,
+        consularDistrict: null,
+      });
+      expect(callOf(gw.downstream.missions.registerMission)).toEqual({
+        request: validMission(),
+        actor: { subject: 'admin-1', roles: ['ofm-admin'] },
+      });
+      // Without Idempotency-Key the call is no command to run at most once: no request id.
+      expect(requestIdOf(gw.downstream.missions.registerMission.mock.calls[0]![1])).toBeUndefined();
     });
-    expect(fields(res)).toEqual(['address.line1', 'address.postalCode', 'country', 'location.lat', 'type']);
-    expect(gw.downstream.missions.registerMission).not.toHaveBeenCalled();
-  });
 
-  it('names a missing required field', async () => {
-    const { name: _name, ...withoutName } = validMission();
-    const res = await post('/api/v1/missions', withoutName);
-    expect(res.status).toBe(400);
-    expect(fields(res)).toContain('name');
-  });
-
-  it('rejects an unknown field, naming it ("property x should not exist")', async () => {
-    const res = await post('/api/v1/missions', { ...validMission(), ambassador: 'X' });
-    expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([{ field: 'ambassador', message: 'property ambassador should not exist' }]);
-  });
-
-  it('rejects an unknown nested field with its path', async () => {
-    const res = await post('/api/v1/missions', { ...validMission(), address: { ...validMission().address, floor: 3 } });
-    expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([{ field: 'address.floor', message: 'property floor should not exist' }]);
-  });
-
-  it('rejects an unknown query parameter', async () => {
-    const res = await gw.request('GET', '/api/v1/missions?colour=blue', { token: admin });
-    expect(res.status).toBe(400);
-    expect(fields(res)).toEqual(['colour']);
-  });
-
-  it.each([
-    ['limit=0', 'limit'],
-    ['limit=501', 'limit'],
-    ['limit=ten', 'limit'],
-    ['country=fr', 'country'],
-    ['type=castle', 'type'],
-    ['status=open', 'status'],
-  ])('rejects the list query %s', async (query, field) => {
-    const res = await gw.request('GET', `/api/v1/missions?${query}`, { token: admin });
-    expect(res.status).toBe(400);
-    expect(fields(res)).toEqual([field]);
-  });
-
-  it('passes limit and cursor to the service and answers {items, nextCursor}', async () => {
-    gw.downstream.missions.listMissions.mockResolvedValueOnce({
-      missions: [missionAnswer().mission],
-      nextCursor: 'abc',
+    it('answers 503 to a POST with Idempotency-Key while its key cannot be checked, and asks no service', async () => {
+      const res = await post('/api/v1/missions', validMission(), { 'idempotency-key': 'k-1' });
+      expect(res.status).toBe(503);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(gw.downstream.missions.registerMission).not.toHaveBeenCalled();
     });
-    const res = await gw.request('GET', '/api/v1/missions?limit=1&cursor=xyz&country=FR', { token: admin });
-    expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ items: [{ id: MISSION_ID }], nextCursor: 'abc' });
-    expect(gw.downstream.missions.listMissions).toHaveBeenCalledWith(
-      { page: { limit: 1, cursor: 'xyz' }, country: 'FR', type: '', status: '' },
-      expect.anything(),
-    );
-  });
 
-  it('defaults the page size to 50 and answers nextCursor null on the last page', async () => {
-    gw.downstream.missions.listMissions.mockResolvedValueOnce({ missions: [], nextCursor: '' });
-    const res = await gw.request('GET', '/api/v1/missions', { token: admin });
-    expect(res.body).toEqual({ items: [], nextCursor: null });
-    expect(gw.downstream.missions.listMissions).toHaveBeenCalledWith(
-      expect.objectContaining({ page: { limit: 50, cursor: '' } }),
-      expect.anything(),
-    );
-  });
-
-  it('answers malformed JSON with 400 problem+json, not 500', async () => {
-    const res = await gw.request('POST', '/api/v1/missions', {
-      token: admin,
-      payload: '{"name": "Embassy',
-      headers: { 'content-type': 'application/json' },
+    it('names each malformed field, nested ones with their dotted path, and asks the service nothing', async () => {
+      const res = await post('/api/v1/missions', {
+        ...validMission(),
+        country: 'France',
+        type: 'palace',
+        address: { line1: '', city: 'Washington', state: 'DC', postalCode: 'x' },
+        location: { lat: 91, lon: 0 },
+      });
+      expectProblem(res);
+      expect(res.body).toMatchObject({ type: 'https://ofm.state.gov/problems/validation', title: 'Invalid request' });
+      expect(fields(res)).toEqual(['address.line1', 'address.postalCode', 'country', 'location.lat', 'type']);
+      expect(res.body.errors).toEqual(
+        expect.arrayContaining([
+          {
+            field: 'address.postalCode',
+            message: 'address.postalCode must match ^[0-9]{5}(-[0-9]{4})?$ (e.g. "20007")',
+          },
+          { field: 'location.lat', message: 'location.lat must be ≤ 90' },
+          { field: 'address.line1', message: 'address.line1 must not be empty' },
+        ]),
+      );
+      expect(gw.downstream.missions.registerMission).not.toHaveBeenCalled();
     });
-    expect(res.status).toBe(400);
-    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body).toMatchObject({ status: 400, type: expect.stringContaining('/problems/') });
+
+    it('names each missing field, nested ones with their path', async () => {
+      const { name: _name, ...withoutName } = validMission();
+      const res = await post('/api/v1/missions', { ...withoutName, address: { city: 'Washington', state: 'DC' } });
+      expectProblem(res);
+      expect(res.body.errors).toEqual(
+        expect.arrayContaining([
+          { field: 'name', message: 'name is required' },
+          { field: 'address.line1', message: 'line1 is required' },
+          { field: 'address.postalCode', message: 'postalCode is required' },
+        ]),
+      );
+      expect(fields(res)).toEqual(['address.line1', 'address.postalCode', 'name']);
+    });
+
+    it('refuses a value of the wrong type', async () => {
+      const res = await post('/api/v1/missions', { ...validMission(), location: { lat: '38.9', lon: -77 } });
+      expect(res.body.errors).toEqual([{ field: 'location.lat', message: 'location.lat must be a number' }]);
+    });
+
+    it('rejects an unknown field, naming it ("property x should not exist")', async () => {
+      const res = await post('/api/v1/missions', { ...validMission(), ambassador: 'X' });
+      expectProblem(res);
+      expect(res.body.errors).toEqual([{ field: 'ambassador', message: 'property ambassador should not exist' }]);
+    });
+
+    it('rejects an unknown nested field with its path', async () => {
+      const res = await post('/api/v1/missions', {
+        ...validMission(),
+        address: { ...validMission().address, floor: 3 },
+      });
+      expectProblem(res);
+      expect(res.body.errors).toEqual([{ field: 'address.floor', message: 'property floor should not exist' }]);
+    });
+
+    it('refuses a word that is not one of the vocabulary (consularClass)', async () => {
+      const res = await post('/api/v1/missions', { ...validMission(), consularClass: 'embassy' });
+      expect(res.body.errors).toEqual([
+        {
+          field: 'consularClass',
+          message: 'consularClass must be one of consulate-general, consulate, vice-consulate, consular-agency',
+        },
+      ]);
+    });
   });
 
-  it('answers a missing body with 400 naming the required fields', async () => {
-    const res = await gw.request('POST', '/api/v1/missions', { token: admin });
-    expect(res.status).toBe(400);
-    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(fields(res)).toEqual(expect.arrayContaining(['name', 'country', 'type']));
+  describe('list queries', () => {
+    it('rejects an unknown query parameter', async () => {
+      const res = await get('/api/v1/missions?colour=blue');
+      expectProblem(res);
+      expect(res.body.errors).toEqual([{ field: 'colour', message: 'property colour should not exist' }]);
+    });
+
+    it.each([
+      ['limit=0', 'limit must be ≥ 1'],
+      ['limit=501', 'limit must be ≤ 500'],
+      ['limit=ten', 'limit must be an integer'],
+      ['limit=1e2', 'limit must be an integer'],
+      ['limit=0x10', 'limit must be an integer'],
+      ['limit=1&limit=2', 'limit must be an integer'],
+      ['cursor=', 'cursor must not be empty'],
+    ])('rejects ?%s naming limit or cursor', async (query, message) => {
+      const res = await get(`/api/v1/missions?${query}`);
+      expectProblem(res);
+      expect(res.body.errors).toEqual([{ field: query.split('=')[0], message }]);
+      expect(gw.downstream.missions.listMissions).not.toHaveBeenCalled();
+    });
+
+    it.each([
+      ['country=fr', 'country'],
+      ['type=castle', 'type'],
+      ['status=open', 'status'],
+    ])('rejects the filter %s', async (query, field) => {
+      const res = await get(`/api/v1/missions?${query}`);
+      expectProblem(res);
+      expect(fields(res)).toEqual([field]);
+    });
+
+    it('passes {page: {limit, cursor}, filters} to the service and answers {items, nextCursor}', async () => {
+      gw.downstream.missions.listMissions.mockResolvedValueOnce({ missions: [missionMessage()], nextCursor: 'abc' });
+      const res = await get('/api/v1/missions?limit=10&cursor=xyz&country=FR&type=embassy&status=active');
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({
+        items: [{ ...missionMessage(), consularClass: null, consularDistrict: null }],
+        nextCursor: 'abc',
+      });
+      expect(callOf(gw.downstream.missions.listMissions).request).toEqual({
+        page: { limit: 10, cursor: 'xyz' },
+        country: 'FR',
+        type: 'embassy',
+        status: 'active',
+      });
+    });
+
+    it('leaves the page size to the service (limit 0) and answers nextCursor null on the last page', async () => {
+      gw.downstream.missions.listMissions.mockResolvedValueOnce({ missions: [], nextCursor: '' });
+      const res = await get('/api/v1/missions');
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ items: [], nextCursor: null });
+      expect(callOf(gw.downstream.missions.listMissions).request).toEqual({ page: { limit: 0, cursor: '' } });
+    });
+
+    it('takes the filters of the members and vehicles lists from their own requests', async () => {
+      gw.downstream.members.listMembers.mockResolvedValueOnce({ members: [], nextCursor: '' });
+      expect((await get(`/api/v1/members?missionId=${MISSION_ID}&status=accredited&category=dependent`)).status).toBe(
+        200,
+      );
+      expect(callOf(gw.downstream.members.listMembers).request).toEqual({
+        page: { limit: 0, cursor: '' },
+        missionId: MISSION_ID,
+        status: 'accredited',
+        category: 'dependent',
+      });
+      expect(fields(await get('/api/v1/members?missionId=nope&status=gone'))).toEqual(['missionId', 'status']);
+      expect(fields(await get('/api/v1/vehicles?ownerMemberId=nope&status=insured'))).toEqual([
+        'ownerMemberId',
+        'status',
+      ]);
+    });
   });
 
-  it.each([['[]'], ['"a string"'], ['42'], ['null']])(
-    'answers a JSON body that is not an object (%s) with 400',
-    async (payload) => {
+  describe('the body itself', () => {
+    it('answers malformed JSON with 400 problem+json, not 500', async () => {
       const res = await gw.request('POST', '/api/v1/missions', {
         token: admin,
-        payload,
+        payload: '{"name": "Embassy',
         headers: { 'content-type': 'application/json' },
       });
-      expect(res.status).toBe(400);
-      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    },
-  );
-
-  it('answers a body of another media type with 415 problem+json', async () => {
-    const res = await gw.request('POST', '/api/v1/missions', {
-      token: admin,
-      payload: '<mission/>',
-      headers: { 'content-type': 'application/xml' },
+      expectProblem(res);
     });
-    expect(res.status).toBe(415);
-    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+
+    it('answers a missing body with 400 naming every required field', async () => {
+      const res = await gw.request('POST', '/api/v1/missions', { token: admin });
+      expectProblem(res);
+      expect(fields(res)).toEqual(['address', 'country', 'location', 'name', 'type']);
+    });
+
+    it.each(['[]', '"a string"', '42', 'null'])(
+      'answers a JSON body that is not an object (%s) with 400',
+      async (payload) => {
+        const res = await gw.request('POST', '/api/v1/missions', {
+          token: admin,
+          payload,
+          headers: { 'content-type': 'application/json' },
+        });
+        expectProblem(res);
+        expect(gw.downstream.missions.registerMission).not.toHaveBeenCalled();
+      },
+    );
+
+    it('answers a body of another media type with 415 problem+json', async () => {
+      const res = await gw.request('POST', '/api/v1/missions', {
+        token: admin,
+        payload: '<mission/>',
+        headers: { 'content-type': 'application/xml' },
+      });
+      expectProblem(res, 415);
+    });
   });
 
-  it.each(['/api/v1/missions/123', '/api/v1/members/not-a-uuid', '/api/v1/vehicles/3f1c2a9e7b4d4c1e9a2b5d6e7f8a9b0c'])(
-    'answers a path id that is not a UUID (%s) with 400 naming id',
-    async (url) => {
-      const res = await gw.request('GET', url, { token: admin });
-      expect(res.status).toBe(400);
-      expect(res.body.errors).toEqual([{ field: 'id', message: 'id must be a UUID' }]);
-    },
-  );
+  describe('path parameters', () => {
+    it.each([
+      ['/api/v1/missions/123', 'id'],
+      ['/api/v1/members/not-a-uuid', 'id'],
+      ['/api/v1/vehicles/3f1c2a9e7b4d4c1e9a2b5d6e7f8a9b0c', 'id'],
+      [`/api/v1/vehicles/x/insurance`, 'id'],
+      [`/api/v1/vehicles/${VEHICLE_ID}/insurance/urn:uuid:${POLICY_ID}`, 'policyId'],
+    ])('answers a path id that is not a UUID (%s) with 400 naming %s', async (url, param) => {
+      const res = await get(url);
+      expectProblem(res);
+      expect(res.body.errors).toEqual([{ field: param, message: `${param} must be a UUID` }]);
+    });
 
-  it('answers an unknown route with 404 problem+json', async () => {
-    const res = await gw.request('GET', '/api/v1/nothing-here', { token: admin });
-    expect(res.status).toBe(404);
-    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    it('binds path ids to the request fields of the route, lower-cased', async () => {
+      gw.downstream.missions.getMission.mockResolvedValueOnce({ mission: missionMessage({ version: 7 }) });
+      const res = await get(`/api/v1/missions/${MISSION_ID.toUpperCase()}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.etag).toBe('"7"');
+      expect(callOf(gw.downstream.missions.getMission).request).toEqual({ id: MISSION_ID });
+
+      gw.downstream.vehicles.getInsurancePolicy.mockResolvedValueOnce({
+        policy: { id: POLICY_ID, vehicleId: VEHICLE_ID },
+      });
+      expect((await get(`/api/v1/vehicles/${VEHICLE_ID}/insurance/${POLICY_ID}`)).status).toBe(200);
+      expect(callOf(gw.downstream.vehicles.getInsurancePolicy).request).toEqual({
+        vehicleId: VEHICLE_ID,
+        policyId: POLICY_ID,
+      });
+    });
+
+    it('answers an unknown route with 404 problem+json', async () => {
+      const res = await get('/api/v1/nothing-here');
+      expectProblem(res, 404);
+    });
   });
 
   describe('members', () => {
@@ -218,16 +316,16 @@ describe('request validation (400 problem+json naming the field)', () => {
       transferPolicyAttested: true,
     });
 
-    it('names impossible dates, wrong enumerations and types', async () => {
+    it('names dates that do not exist or are not ISO 8601, wrong words and wrong types', async () => {
       const res = await post('/api/v1/members', {
         ...appointment(),
-        dateOfBirth: '1974-02-30',
+        dateOfBirth: '2025-02-30',
         arrivalDate: '14/11/2026',
         visaClass: 'B-2',
         weeklyHours: 'forty',
         usCitizenOrPermanentResident: 'no',
       });
-      expect(res.status).toBe(400);
+      expectProblem(res);
       expect(fields(res)).toEqual([
         'arrivalDate',
         'dateOfBirth',
@@ -235,24 +333,32 @@ describe('request validation (400 problem+json naming the field)', () => {
         'visaClass',
         'weeklyHours',
       ]);
+      expect(res.body.errors).toEqual(
+        expect.arrayContaining([
+          { field: 'dateOfBirth', message: 'dateOfBirth must be an ISO 8601 date (YYYY-MM-DD) that exists' },
+        ]),
+      );
     });
 
-    it('asks a dependent for its principal and relationship', async () => {
-      const res = await post('/api/v1/members', { ...appointment(), category: 'dependent' });
-      expect(res.status).toBe(400);
-      expect(fields(res)).toEqual(['principalId', 'relationship']);
+    it('accepts 29 February of a leap year', async () => {
+      gw.downstream.members.notifyAppointment.mockResolvedValueOnce({ member: { id: MISSION_ID, version: 1 } });
+      const res = await post('/api/v1/members', { ...appointment(), dateOfBirth: '2024-02-29' });
+      expect(res.status).toBe(201);
     });
 
-    it('needs missionId from OFM staff', async () => {
+    it('leaves missionId to the service (a mission user may leave it out) and sends the body as given', async () => {
       const { missionId: _m, ...body } = appointment();
+      gw.downstream.members.notifyAppointment.mockResolvedValueOnce({ member: { id: MISSION_ID, version: 1 } });
       const res = await post('/api/v1/members', body);
-      expect(res.status).toBe(400);
-      expect(fields(res)).toEqual(['missionId']);
+      expect(res.status).toBe(201);
+      expect(res.headers.location).toBe(`/api/v1/members/${MISSION_ID}`);
+      expect(callOf(gw.downstream.members.notifyAppointment).request).toEqual(body);
     });
 
     it('validates the accreditation decision and the termination body', async () => {
       const id = MISSION_ID;
       expect(fields(await post(`/api/v1/members/${id}/accreditation`, { decision: 'refuse' }))).toEqual(['decision']);
+      expect(fields(await post(`/api/v1/members/${id}/accreditation`, {}))).toEqual(['decision']);
       expect(fields(await post(`/api/v1/members/${id}/termination`, { effectiveDate: 'soon', reason: '' }))).toEqual([
         'effectiveDate',
         'reason',
@@ -262,132 +368,216 @@ describe('request validation (400 problem+json naming the field)', () => {
           await post(`/api/v1/members/${id}/termination`, {
             effectiveDate: '2026-12-01',
             reason: 'end of post',
-            departureDate: 'x',
+            departureDate: '2026-13-01',
           }),
         ),
       ).toEqual(['departureDate']);
+      // The path and the If-Match header are not body fields.
+      expect(fields(await post(`/api/v1/members/${id}/accreditation`, { decision: 'accredit', id }))).toEqual(['id']);
+      expect(
+        fields(await post(`/api/v1/members/${id}/accreditation`, { decision: 'accredit', expectedVersion: 3 })),
+      ).toEqual(['expectedVersion']);
+      expect(gw.downstream.members.accreditMember).not.toHaveBeenCalled();
+      expect(gw.downstream.members.terminateMember).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('If-Match', () => {
+    const accredit = (ifMatch?: string) =>
+      post(
+        `/api/v1/members/${MISSION_ID}/accreditation`,
+        { decision: 'accredit' },
+        ifMatch === undefined ? {} : { 'if-match': ifMatch },
+      );
+
+    beforeEach(() => {
+      gw.downstream.members.accreditMember.mockResolvedValue({
+        member: { id: MISSION_ID, status: 'accredited', version: 4 },
+      });
     });
 
-    it('refuses an If-Match that is not a version', async () => {
-      const res = await gw.request('POST', `/api/v1/members/${MISSION_ID}/accreditation`, {
-        token: admin,
-        body: { decision: 'accredit' },
-        headers: { 'if-match': 'abc' },
+    it.each([
+      ['"3"', 3],
+      [undefined, 0],
+      ['*', 0],
+    ])('sends If-Match %j as expectedVersion %s', async (ifMatch, expectedVersion) => {
+      const res = await accredit(ifMatch);
+      expect(res.status).toBe(200);
+      expect(res.headers.etag).toBe('"4"');
+      expect(callOf(gw.downstream.members.accreditMember).request).toEqual({
+        id: MISSION_ID,
+        decision: 'accredit',
+        expectedVersion,
       });
-      expect(res.status).toBe(400);
-      expect(fields(res)).toEqual(['If-Match']);
+    });
+
+    it.each(['W/"3"', 'abc', '"0"', '"1", "2"'])('refuses If-Match %j with 400 naming If-Match', async (ifMatch) => {
+      const res = await accredit(ifMatch);
+      expectProblem(res);
+      expect(res.body.errors).toEqual([
+        { field: 'If-Match', message: 'If-Match must be the strong ETag of the resource, e.g. "3"' },
+      ]);
+      expect(gw.downstream.members.accreditMember).not.toHaveBeenCalled();
+    });
+
+    it('names a bad If-Match together with the bad body fields', async () => {
+      const res = await post(`/api/v1/members/${MISSION_ID}/termination`, { reason: 'x' }, { 'if-match': 'W/"3"' });
+      expect(fields(res)).toEqual(['If-Match', 'effectiveDate']);
     });
   });
 
   describe('vehicles and insurance', () => {
-    const vehicle = () => ({
-      ownerMissionId: MISSION_ID,
-      vin: '1HGCM82633A004352',
-      make: 'Honda',
-      model: 'Accord',
-      year: 2024,
-      kind: 'car',
-    });
+    const vehicle = () => ({ vin: '1HGCM82633A004352', make: 'Honda', model: 'Accord', year: 2024, kind: 'car' });
     const policy = () => ({
       insurer: 'GEICO',
       policyNumber: 'P-1',
       effectiveDate: '2026-11-01',
       expirationDate: '2027-10-31',
-      combinedSingleLimit: { amount: '300000.00', currency: 'USD' },
     });
+    const split = () => ({
+      bodilyInjuryPerPerson: money('100000.00'),
+      bodilyInjuryPerAccident: money('300000.00'),
+      propertyDamage: money('50000.00'),
+    });
+    const OWNER_RULE = { field: 'ownerMemberId', message: 'give exactly one of ownerMemberId, ownerMissionId' };
+    const LIMITS_RULE = {
+      field: 'combinedSingleLimit',
+      message:
+        'give either combinedSingleLimit, or bodilyInjuryPerPerson + bodilyInjuryPerAccident + propertyDamage (and nothing of the other)',
+    };
+    const addInsurance = (body: object, headers: Record<string, string> = {}) =>
+      post(`/api/v1/vehicles/${VEHICLE_ID}/insurance`, body, headers);
 
     it('names a bad VIN, kind and year', async () => {
-      const res = await post('/api/v1/vehicles', { ...vehicle(), vin: 'IOQ', kind: 'truck', year: 1700.5 });
+      const res = await post('/api/v1/vehicles', {
+        ...vehicle(),
+        ownerMissionId: MISSION_ID,
+        vin: 'IOQ',
+        kind: 'truck',
+        year: 1700.5,
+      });
       expect(fields(res)).toEqual(['kind', 'vin', 'year']);
     });
 
-    it('asks for an owner when neither owner is given', async () => {
-      const { ownerMissionId: _o, ...noOwner } = vehicle();
-      expect(fields(await post('/api/v1/vehicles', noOwner))).toEqual(['ownerMemberId', 'ownerMissionId']);
+    it.each([
+      ['neither owner', {}],
+      ['both owners', { ownerMemberId: MISSION_ID, ownerMissionId: MISSION_ID }],
+    ])('refuses %s, naming ownerMemberId with the rule', async (_what, owners) => {
+      const res = await post('/api/v1/vehicles', { ...vehicle(), ...owners });
+      expectProblem(res);
+      expect(res.body.errors).toEqual([OWNER_RULE]);
+      expect(gw.downstream.vehicles.registerVehicle).not.toHaveBeenCalled();
+    });
+
+    it('takes either owner and answers the vehicle with its Location', async () => {
+      for (const owner of [{ ownerMemberId: MISSION_ID }, { ownerMissionId: MISSION_ID }]) {
+        gw.downstream.vehicles.registerVehicle.mockResolvedValueOnce({
+          vehicle: { id: VEHICLE_ID, ...owner, version: 1 },
+        });
+        const res = await post('/api/v1/vehicles', { ...vehicle(), ...owner });
+        expect(res.status).toBe(201);
+        expect(res.headers.location).toBe(`/api/v1/vehicles/${VEHICLE_ID}`);
+        expect(res.body).toMatchObject({ ownerMemberId: null, ownerMissionId: null, registration: null, ...owner });
+        expect(callOf(gw.downstream.vehicles.registerVehicle).request).toEqual({ ...vehicle(), ...owner });
+      }
     });
 
     it('names money objects field by field', async () => {
-      const res = await post(`/api/v1/vehicles/${MISSION_ID}/insurance`, {
-        ...policy(),
-        combinedSingleLimit: { amount: 300000, currency: 'usd' },
-      });
+      const res = await addInsurance({ ...policy(), combinedSingleLimit: { amount: 300000, currency: 'usd' } });
       expect(fields(res)).toEqual(['combinedSingleLimit.amount', 'combinedSingleLimit.currency']);
     });
 
-    it('asks for the split limits when there is no combined single limit', async () => {
-      const { combinedSingleLimit: _c, ...split } = policy();
-      const res = await post(`/api/v1/vehicles/${MISSION_ID}/insurance`, {
-        ...split,
-        bodilyInjuryPerPerson: { amount: '100000.00', currency: 'USD' },
-      });
-      expect(fields(res)).toEqual(['bodilyInjuryPerAccident', 'propertyDamage']);
+    it.each([
+      ['no limits at all', {}],
+      ['a combined single limit and split limits', { combinedSingleLimit: money('300000.00'), ...split() }],
+      [
+        'a combined single limit and one split limit',
+        { combinedSingleLimit: money('300000.00'), propertyDamage: money('1.00') },
+      ],
+      ['part of the split limits', { bodilyInjuryPerPerson: money('100000.00') }],
+    ])('refuses %s (combined single limit XOR the three split limits)', async (_what, limits) => {
+      const res = await addInsurance({ ...policy(), ...limits });
+      expectProblem(res);
+      expect(res.body.errors).toEqual([LIMITS_RULE]);
+      expect(gw.downstream.vehicles.addInsurancePolicy).not.toHaveBeenCalled();
     });
 
     it('names a proof of insurance that is not binder, certificate or declarations-page', async () => {
-      const res = await post(`/api/v1/vehicles/${MISSION_ID}/insurance`, { ...policy(), proofType: 'letter' });
+      const res = await addInsurance({ ...policy(), combinedSingleLimit: money('300000.00'), proofType: 'letter' });
       expect(fields(res)).toEqual(['proofType']);
     });
 
-    it('forwards the proof type and If-Match to the vehicles service and answers the proof type', async () => {
-      const vehicleId = '6a7b8c9d-1e2f-4a3b-8c4d-5e6f7a8b9c0d';
+    it('refuses an expiration date that does not exist', async () => {
+      const res = await addInsurance({ ...policy(), expirationDate: '2027-02-29', combinedSingleLimit: money('1.00') });
+      expect(res.body.errors).toEqual([
+        { field: 'expirationDate', message: 'expirationDate must be an ISO 8601 date (YYYY-MM-DD) that exists' },
+      ]);
+    });
+
+    it('sends split limits, the proof type and If-Match to the vehicles service and answers the policy with its vehicle', async () => {
       gw.downstream.vehicles.addInsurancePolicy.mockResolvedValueOnce({
-        policy: {
-          id: MISSION_ID,
-          vehicleId,
-          ...policy(),
-          proofType: 'certificate',
-          createdAt: '2026-11-28T10:00:00.000Z',
-        },
+        policy: { id: POLICY_ID, vehicleId: VEHICLE_ID, ...policy(), ...split(), proofType: 'certificate' },
         vehicle: {
-          id: vehicleId,
-          missionId: MISSION_ID,
+          id: VEHICLE_ID,
           ownerMissionId: MISSION_ID,
-          vin: '1HGCM82633A004352',
-          kind: 'car',
           plate: 'DEA0001',
           registration: { status: 'active' },
-          insuranceStatus: 'insured',
           version: 4,
         },
       });
-      const res = await gw.request('POST', `/api/v1/vehicles/${vehicleId}/insurance`, {
-        token: admin,
-        body: { ...policy(), proofType: 'certificate' },
-        headers: { 'if-match': '"3"' },
-      });
+      const res = await addInsurance({ ...policy(), ...split(), proofType: 'certificate' }, { 'if-match': '"3"' });
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ proofType: 'certificate', vehicle: { version: 4 } });
-      expect(gw.downstream.vehicles.addInsurancePolicy).toHaveBeenLastCalledWith(
-        expect.objectContaining({ vehicleId, proofType: 'certificate', expectedVersion: 3 }),
-        expect.anything(),
-      );
+      expect(res.headers.location).toBe(`/api/v1/vehicles/${VEHICLE_ID}/insurance/${POLICY_ID}`);
+      expect(res.body).toMatchObject({
+        id: POLICY_ID,
+        proofType: 'certificate',
+        combinedSingleLimit: null,
+        propertyDamage: money('50000.00'),
+        vehicle: { id: VEHICLE_ID, version: 4, ownerMemberId: null, registration: { status: 'active', expiresOn: '' } },
+      });
+      expect(callOf(gw.downstream.vehicles.addInsurancePolicy).request).toEqual({
+        vehicleId: VEHICLE_ID,
+        ...policy(),
+        ...split(),
+        proofType: 'certificate',
+        expectedVersion: 3,
+      });
     });
 
-    it('sends an unstated proof type and no If-Match as the proto defaults', async () => {
-      const vehicleId = '6a7b8c9d-1e2f-4a3b-8c4d-5e6f7a8b9c0e';
+    it('answers an unstated proof type as null and sends no If-Match as expectedVersion 0', async () => {
       gw.downstream.vehicles.addInsurancePolicy.mockResolvedValueOnce({
-        policy: { id: MISSION_ID, vehicleId, ...policy(), proofType: '', createdAt: '2026-11-28T10:00:00.000Z' },
-        vehicle: { id: vehicleId, missionId: MISSION_ID, registration: { status: 'active' }, version: 2 },
+        policy: { id: POLICY_ID, vehicleId: VEHICLE_ID, ...policy(), combinedSingleLimit: money('300000.00') },
+        vehicle: { id: VEHICLE_ID, version: 2 },
       });
-      const res = await post(`/api/v1/vehicles/${vehicleId}/insurance`, policy());
+      const res = await addInsurance({ ...policy(), combinedSingleLimit: money('300000.00') });
       expect(res.status).toBe(201);
       expect(res.body.proofType).toBeNull();
-      expect(gw.downstream.vehicles.addInsurancePolicy).toHaveBeenLastCalledWith(
-        expect.objectContaining({ proofType: '', expectedVersion: 0 }),
-        expect.anything(),
-      );
+      expect(callOf(gw.downstream.vehicles.addInsurancePolicy).request).toEqual({
+        vehicleId: VEHICLE_ID,
+        ...policy(),
+        combinedSingleLimit: money('300000.00'),
+        expectedVersion: 0,
+      });
     });
   });
 
   describe('verification query', () => {
-    it('needs exactly one of idCard and plate', async () => {
-      const officer = await gw.token({ sub: 'cop', roles: ['law-enforcement'] });
-      const none = await gw.request('GET', '/api/v1/verify', { token: officer });
-      expect(none.status).toBe(400);
-      expect(fields(none)).toEqual(['idCard']);
-      const both = await gw.request('GET', '/api/v1/verify?idCard=1&plate=D', { token: officer });
-      expect(both.status).toBe(400);
-      expect(fields(both)).toEqual(['plate']);
+    let officer: string;
+    beforeAll(async () => {
+      officer = await gw.token({ sub: 'cop', roles: ['law-enforcement'] });
+    });
+
+    it.each(['', '?idCard=D1&plate=DAB1234'])('needs exactly one of idCard and plate (%j)', async (query) => {
+      const res = await gw.request('GET', `/api/v1/verify${query}`, { token: officer });
+      expectProblem(res);
+      expect(res.body.errors).toEqual([{ field: 'idCard', message: 'give exactly one of idCard, plate' }]);
+    });
+
+    it('checks the card number and the plate against their patterns', async () => {
+      const card = await gw.request('GET', '/api/v1/verify?idCard=D%2F1', { token: officer });
+      expect(fields(card)).toEqual(['idCard']);
+      const plate = await gw.request('GET', `/api/v1/verify?plate=${'A'.repeat(17)}`, { token: officer });
+      expect(plate.body.errors).toEqual([{ field: 'plate', message: 'plate must be at most 16 characters' }]);
     });
   });
 });

@@ -1,11 +1,18 @@
 import { Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import { conflict, ProblemDetailsError, problemFromStatus, ruleViolated, validationFailed } from '@ofm/platform';
+import {
+  conflict,
+  ProblemDetailsError,
+  problemFromStatus,
+  ruleViolated,
+  runInRequestContext,
+  validationFailed,
+} from '@ofm/platform';
 import type { FastifyReply } from 'fastify';
-import { catchError, from, mergeMap, of, throwError, type Observable } from 'rxjs';
+import { catchError, from, mergeMap, Observable, of, throwError } from 'rxjs';
 import { isApiPath } from '../auth/access.rules';
 import type { AuthenticatedRequest } from '../auth/http-auth.guard';
 import { IdempotencyStore, type IdempotencyClaim } from './idempotency.store';
-import { isValidIdempotencyKey, requestHash } from './request-hash';
+import { commandRequestId, isValidIdempotencyKey, requestHash } from './request-hash';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 export const REPLAYED_HEADER = 'idempotent-replayed';
@@ -16,6 +23,10 @@ const REPLAYED_HEADERS = ['location', 'etag'];
 // same request replays that answer; with another request it is refused (422 idempotency-key-reuse);
 // while the first is still running a duplicate gets 409. Runs after the auth guard (keys are per
 // subject) and before validation, so an invalid request never occupies a key.
+// The handler runs in a request context holding the request id derived from the key (commandRequestId),
+// which the gRPC client sends to the services (outgoingMetadata): a service records the command's
+// receipt in the command's own transaction, so a retry after a lost answer (504, a gateway that died
+// before storing it) gets the first answer instead of a second effect.
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   private readonly logger = new Logger(IdempotencyInterceptor.name);
@@ -68,8 +79,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
         reply.header(REPLAYED_HEADER, 'true');
         return of(outcome.answer.body);
       }
-      case 'proceed':
-        return next.handle().pipe(
+      case 'proceed': {
+        const requestId = commandRequestId(claim);
+        const handled = new Observable<unknown>((subscriber) =>
+          runInRequestContext({ requestId }, () => next.handle().subscribe(subscriber)),
+        );
+        return handled.pipe(
           mergeMap(async (body: unknown) => {
             const headers: Record<string, string> = {};
             for (const name of REPLAYED_HEADERS) {
@@ -96,6 +111,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
             ).pipe(mergeMap(() => throwError(() => error))),
           ),
         );
+      }
     }
   }
 }

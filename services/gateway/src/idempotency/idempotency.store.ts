@@ -101,8 +101,9 @@ export class IdempotencyStore {
   }
 
   // A failed request is not pinned to its error: its key is freed for a retry. Service commands are
-  // single transactions, so a refused or failed command had no effect; only a timeout (504) leaves
-  // the outcome unknown, which the README documents.
+  // single transactions, so a refused or failed command had no effect; after a timeout (504) the
+  // outcome is unknown, but the retry carries the same request id and the service answers it from
+  // its command receipt instead of running the command again.
   async release(c: Pick<IdempotencyClaim, 'subject' | 'key'>): Promise<void> {
     await this.ds.query(`DELETE FROM idempotency_key WHERE actor_subject = $1 AND key = $2 AND status = 'in-flight'`, [
       c.subject,

@@ -1,4 +1,4 @@
-import { canonicalJson, isValidIdempotencyKey, requestHash } from './request-hash';
+import { canonicalJson, commandRequestId, isValidIdempotencyKey, requestHash } from './request-hash';
 
 describe('request hash', () => {
   const base = { method: 'POST', path: '/api/v1/missions', body: { name: 'E', address: { city: 'W', state: 'DC' } } };
@@ -18,6 +18,26 @@ describe('request hash', () => {
 
   it('keeps array order significant', () => {
     expect(canonicalJson([1, 2])).not.toBe(canonicalJson([2, 1]));
+  });
+});
+
+describe('commandRequestId', () => {
+  const keyed = { subject: 'alice', method: 'POST', path: '/api/v1/missions', key: 'k-1' };
+
+  it('is the same for the same caller, route and key, and a valid request id', () => {
+    expect(commandRequestId({ ...keyed })).toBe(commandRequestId(keyed));
+    expect(commandRequestId({ ...keyed, method: 'post' })).toBe(commandRequestId(keyed));
+    expect(commandRequestId(keyed)).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('differs with the caller, the route or the key, and cannot be forged across fields', () => {
+    const id = commandRequestId(keyed);
+    expect(commandRequestId({ ...keyed, subject: 'bob' })).not.toBe(id);
+    expect(commandRequestId({ ...keyed, path: '/api/v1/members' })).not.toBe(id);
+    expect(commandRequestId({ ...keyed, key: 'k-2' })).not.toBe(id);
+    expect(commandRequestId({ ...keyed, subject: 'a', key: 'lice k-1' })).not.toBe(
+      commandRequestId({ ...keyed, subject: 'a lice', key: 'k-1' }),
+    );
   });
 });
 

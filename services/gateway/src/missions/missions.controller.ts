@@ -1,20 +1,17 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { isGrpcError, GrpcStatus, type Actor } from '@ofm/platform';
+import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import type { missions } from '@ofm/contracts';
+import type { Actor } from '@ofm/platform';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { assertVisible, isMissionScoped } from '../auth/mission-scope';
-import { Downstream } from '../grpc/downstream';
+import { callAs, Downstream } from '../grpc/downstream';
 import { ApiRoute } from '../http/api-route.decorator';
-import { pageRequest, toPage, type Page } from '../http/page.dto';
-import { created, must, withEtag } from '../http/respond';
-import { UuidPipe } from '../http/uuid.pipe';
-import { ListMissionsQuery, MissionPage, MissionView, RegisterMissionDto } from './mission.dto';
-import { toMissionView } from './mission.mapper';
+import { answer, created, page, withEtag } from '../http/respond';
+import { OFFICERS, READERS } from '../http/roles';
+import { RpcRequest } from '../http/rpc-request.decorator';
 
 export const MISSIONS_PATH = '/api/v1/missions';
+const MISSION = 'ofm.accreditation.v1.Mission';
 
-@ApiTags('missions')
 @Controller(MISSIONS_PATH)
 export class MissionsController {
   constructor(private readonly downstream: Downstream) {}
@@ -22,79 +19,53 @@ export class MissionsController {
   @Post()
   @HttpCode(201)
   @ApiRoute({
+    tag: 'missions',
     summary: 'Register a foreign mission',
-    roles: ['ofm-admin', 'ofm-officer'],
+    roles: OFFICERS,
+    request: { message: 'ofm.accreditation.v1.RegisterMissionRequest' },
+    answer: { message: MISSION },
     status: 201,
-    type: MissionView,
     problems: [409, 422],
     idempotent: true,
   })
   async register(
-    @Body() body: RegisterMissionDto,
+    @RpcRequest() request: missions.RegisterMissionRequest,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<MissionView> {
-    const { mission } = await this.downstream.missions.registerMission(
-      {
-        name: body.name,
-        country: body.country,
-        type: body.type,
-        consularClass: body.consularClass ?? '',
-        address: { ...body.address },
-        location: { ...body.location },
-        consularDistrict: body.consularDistrict ?? '',
-      },
-      actor,
-    );
-    return created(reply, MISSIONS_PATH, toMissionView(must(mission, 'mission')));
+  ) {
+    const { mission } = await this.downstream.missions.registerMission(request, callAs(actor));
+    return created(reply, MISSIONS_PATH, answer(MISSION, mission));
   }
 
   @Get()
   @ApiRoute({
+    tag: 'missions',
     summary: 'List missions',
     description: 'Filters: country, type, status. A mission user sees only its own mission.',
-    roles: ['ofm-admin', 'ofm-officer', 'auditor', 'mission-user'],
-    type: MissionPage,
+    roles: READERS,
+    request: { message: 'ofm.accreditation.v1.ListMissionsRequest', query: true },
+    answer: { message: MISSION, page: true },
   })
-  async list(@Query() query: ListMissionsQuery, @CurrentActor() actor: Actor): Promise<Page<MissionView>> {
-    if (isMissionScoped(actor)) return this.ownMission(actor, query);
-    const answer = await this.downstream.missions.listMissions(
-      { page: pageRequest(query), country: query.country ?? '', type: query.type ?? '', status: query.status ?? '' },
-      actor,
-    );
-    return toPage(answer.missions, answer.nextCursor, toMissionView);
+  async list(@RpcRequest() request: missions.ListMissionsRequest, @CurrentActor() actor: Actor) {
+    const { missions, nextCursor } = await this.downstream.missions.listMissions(request, callAs(actor));
+    return page(MISSION, missions, nextCursor);
   }
 
   @Get(':id')
   @ApiRoute({
+    tag: 'missions',
     summary: 'One mission',
-    roles: ['ofm-admin', 'ofm-officer', 'auditor', 'mission-user'],
-    type: MissionView,
+    roles: READERS,
+    request: { message: 'ofm.accreditation.v1.GetMissionRequest', path: { id: 'id' } },
+    answer: { message: MISSION },
     problems: [404],
   })
   async get(
-    @Param('id', UuidPipe) id: string,
+    @RpcRequest() request: missions.GetMissionRequest,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<MissionView> {
-    assertVisible(actor, id, 'mission', id);
-    const { mission } = await this.downstream.missions.getMission({ id }, actor);
-    return withEtag(reply, toMissionView(must(mission, 'mission')));
-  }
-
-  // A mission user's list is its own mission, if it matches the filters.
-  private async ownMission(actor: Actor, q: ListMissionsQuery): Promise<Page<MissionView>> {
-    try {
-      const { mission } = await this.downstream.missions.getMission({ id: actor.missionId! }, actor);
-      const view = toMissionView(must(mission, 'mission'));
-      const matches =
-        (!q.country || view.country === q.country) &&
-        (!q.type || view.type === q.type) &&
-        (!q.status || view.status === q.status);
-      return { items: matches && !q.cursor ? [view] : [], nextCursor: null };
-    } catch (error) {
-      if (isGrpcError(error) && error.code === GrpcStatus.NOT_FOUND) return { items: [], nextCursor: null };
-      throw error;
-    }
+  ) {
+    const { mission } = await this.downstream.missions.getMission(request, callAs(actor));
+    return withEtag(reply, answer(MISSION, mission));
   }
 }

@@ -1,16 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Controller, Get, Header, NotFoundException, Param, Res } from '@nestjs/common';
-import { ApiExcludeController, type OpenAPIObject } from '@nestjs/swagger';
 import { Public } from '@ofm/platform';
 import type { FastifyReply } from 'fastify';
-import { DOCS_PATH, OPENAPI_PATH, OpenApiDocumentHolder } from './openapi.document';
+import { DOCS_PATH, OPENAPI_PATH, type OpenApiDocument } from './openapi.document';
+import { OpenApiDocumentHolder } from './openapi.holder';
 
-// Swagger UI's files come from swagger-ui-dist as @nestjs/swagger resolves it. Served here rather
-// than by SwaggerModule.setup, which needs @fastify/static for the assets.
-const SWAGGER_UI_DIR = dirname(
-  require.resolve('swagger-ui-dist/package.json', { paths: [dirname(require.resolve('@nestjs/swagger'))] }),
-);
+// Swagger UI's files come from swagger-ui-dist, served here (no @fastify/static needed).
+const SWAGGER_UI_DIR = dirname(require.resolve('swagger-ui-dist/package.json'));
 
 const ASSETS: Record<string, string> = {
   'swagger-ui.css': 'text/css; charset=utf-8',
@@ -39,7 +36,6 @@ const INDEX_HTML = `<!doctype html>
 `;
 
 @Public()
-@ApiExcludeController()
 @Controller()
 export class DocsController {
   private readonly assets = new Map<string, Buffer>();
@@ -47,7 +43,7 @@ export class DocsController {
   constructor(private readonly holder: OpenApiDocumentHolder) {}
 
   @Get(OPENAPI_PATH)
-  openapi(): OpenAPIObject {
+  openapi(): OpenApiDocument {
     if (!this.holder.document) throw new NotFoundException('The OpenAPI document is not built yet');
     return this.holder.document;
   }

@@ -1,34 +1,18 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { notFound, type Actor } from '@ofm/platform';
+import { Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import type { vehicles } from '@ofm/contracts';
+import type { Actor } from '@ofm/platform';
 import type { FastifyReply } from 'fastify';
 import { CurrentActor } from '../auth/current-actor.decorator';
-import { assertVisible, isMissionScoped, scopedMissionFilter } from '../auth/mission-scope';
-import { Downstream } from '../grpc/downstream';
+import { callAs, Downstream } from '../grpc/downstream';
 import { ApiRoute } from '../http/api-route.decorator';
-import { expectedVersionFrom } from '../http/etag';
-import { pageRequest, toPage, type Page } from '../http/page.dto';
-import { created, must, withEtag } from '../http/respond';
-import { UuidPipe } from '../http/uuid.pipe';
-import {
-  InsurancePolicyDto,
-  InsurancePolicyPage,
-  InsurancePolicyRecordedView,
-  InsurancePolicyView,
-  ListVehiclesQuery,
-  RegisterVehicleDto,
-  VehiclePage,
-  VehicleView,
-} from './vehicle.dto';
-import { toInsurancePolicyView, toVehicleView } from './vehicle.mapper';
+import { answer, created, page, withEtag } from '../http/respond';
+import { READERS, SUBMITTERS } from '../http/roles';
+import { RpcRequest } from '../http/rpc-request.decorator';
 
 export const VEHICLES_PATH = '/api/v1/vehicles';
+const VEHICLE = 'ofm.vehicles.v1.Vehicle';
+const POLICY = 'ofm.vehicles.v1.InsurancePolicy';
 
-const READERS = ['ofm-admin', 'ofm-officer', 'auditor', 'mission-user'] as const;
-// Missions register their vehicles and file proof of insurance themselves ("may submit requests").
-const WRITERS = ['ofm-admin', 'ofm-officer', 'mission-user'] as const;
-
-@ApiTags('vehicles')
 @Controller(VEHICLES_PATH)
 export class VehiclesController {
   constructor(private readonly downstream: Downstream) {}
@@ -36,164 +20,115 @@ export class VehiclesController {
   @Post()
   @HttpCode(201)
   @ApiRoute({
+    tag: 'vehicles',
     summary: 'Register a vehicle',
     description: 'Owner: ownerMemberId or ownerMissionId. A mission user registers only for its own mission.',
-    roles: [...WRITERS],
+    roles: SUBMITTERS,
+    request: { message: 'ofm.vehicles.v1.RegisterVehicleRequest' },
+    answer: { message: VEHICLE },
     status: 201,
-    type: VehicleView,
     problems: [404, 409, 422],
     idempotent: true,
   })
   async register(
-    @Body() body: RegisterVehicleDto,
+    @RpcRequest() request: vehicles.RegisterVehicleRequest,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<VehicleView> {
-    await this.assertOwnerVisible(actor, body);
-    const { vehicle } = await this.downstream.vehicles.registerVehicle(
-      {
-        ownerMemberId: body.ownerMemberId ?? '',
-        ownerMissionId: body.ownerMissionId ?? '',
-        vin: body.vin,
-        make: body.make,
-        model: body.model,
-        year: body.year,
-        kind: body.kind,
-      },
-      actor,
-    );
-    return created(reply, VEHICLES_PATH, toVehicleView(must(vehicle, 'vehicle')));
+  ) {
+    const { vehicle } = await this.downstream.vehicles.registerVehicle(request, callAs(actor));
+    return created(reply, VEHICLES_PATH, answer(VEHICLE, vehicle));
   }
 
   @Get()
   @ApiRoute({
+    tag: 'vehicles',
     summary: 'List vehicles',
     description: 'Filters: missionId, ownerMemberId, status (registration). A mission user sees only its own mission.',
-    roles: [...READERS],
-    type: VehiclePage,
+    roles: READERS,
+    request: { message: 'ofm.vehicles.v1.ListVehiclesRequest', query: true },
+    answer: { message: VEHICLE, page: true },
     problems: [404],
   })
-  async list(@Query() query: ListVehiclesQuery, @CurrentActor() actor: Actor): Promise<Page<VehicleView>> {
-    const answer = await this.downstream.vehicles.listVehicles(
-      {
-        page: pageRequest(query),
-        missionId: scopedMissionFilter(actor, query.missionId) ?? '',
-        ownerMemberId: query.ownerMemberId ?? '',
-        status: query.status ?? '',
-      },
-      actor,
-    );
-    return toPage(answer.vehicles, answer.nextCursor, toVehicleView);
+  async list(@RpcRequest() request: vehicles.ListVehiclesRequest, @CurrentActor() actor: Actor) {
+    const { vehicles, nextCursor } = await this.downstream.vehicles.listVehicles(request, callAs(actor));
+    return page(VEHICLE, vehicles, nextCursor);
   }
 
   @Get(':id')
-  @ApiRoute({ summary: 'One vehicle with its registration', roles: [...READERS], type: VehicleView, problems: [404] })
+  @ApiRoute({
+    tag: 'vehicles',
+    summary: 'One vehicle with its registration',
+    roles: READERS,
+    request: { message: 'ofm.vehicles.v1.GetVehicleRequest', path: { id: 'id' } },
+    answer: { message: VEHICLE },
+    problems: [404],
+  })
   async get(
-    @Param('id', UuidPipe) id: string,
+    @RpcRequest() request: vehicles.GetVehicleRequest,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<VehicleView> {
-    return withEtag(reply, await this.visibleVehicle(id, actor));
+  ) {
+    const { vehicle } = await this.downstream.vehicles.getVehicle(request, callAs(actor));
+    return withEtag(reply, answer(VEHICLE, vehicle));
   }
 
   @Post(':id/insurance')
   @HttpCode(201)
   @ApiRoute({
+    tag: 'vehicles',
     summary: 'Record a liability insurance policy',
     description:
       'Either combinedSingleLimit or the three split limits; below the minimum for the kind answers 422 naming the limit. ' +
-      'Optional proofType: binder (at least 30 days, else 422 rule insurance-binder-duration), certificate, declarations-page. ' +
-      "If-Match: the vehicle's ETag (409 when it moved).",
-    roles: [...WRITERS],
+      "A binder must run at least 30 days (422 rule insurance-binder-duration). If-Match: the vehicle's ETag (409 when it moved).",
+    roles: SUBMITTERS,
+    request: {
+      message: 'ofm.vehicles.v1.AddInsurancePolicyRequest',
+      path: { id: 'vehicleId' },
+      ifMatch: 'expectedVersion',
+    },
+    answer: { message: POLICY, with: { vehicle: VEHICLE } },
     status: 201,
-    type: InsurancePolicyRecordedView,
     problems: [404, 409, 422],
     idempotent: true,
-    ifMatch: true,
   })
   async addInsurance(
-    @Param('id', UuidPipe) id: string,
-    @Body() body: InsurancePolicyDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @RpcRequest() request: vehicles.AddInsurancePolicyRequest,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<InsurancePolicyRecordedView> {
-    if (isMissionScoped(actor)) await this.visibleVehicle(id, actor);
-    const answer = await this.downstream.vehicles.addInsurancePolicy(
-      {
-        vehicleId: id,
-        insurer: body.insurer,
-        policyNumber: body.policyNumber,
-        effectiveDate: body.effectiveDate,
-        expirationDate: body.expirationDate,
-        ...(body.combinedSingleLimit ? { combinedSingleLimit: { ...body.combinedSingleLimit } } : {}),
-        ...(body.bodilyInjuryPerPerson ? { bodilyInjuryPerPerson: { ...body.bodilyInjuryPerPerson } } : {}),
-        ...(body.bodilyInjuryPerAccident ? { bodilyInjuryPerAccident: { ...body.bodilyInjuryPerAccident } } : {}),
-        ...(body.propertyDamage ? { propertyDamage: { ...body.propertyDamage } } : {}),
-        proofType: body.proofType ?? '',
-        expectedVersion: expectedVersionFrom(ifMatch),
-      },
-      actor,
-    );
-    const vehicle = toVehicleView(must(answer.vehicle, 'vehicle'));
-    return created(reply, `${VEHICLES_PATH}/${id}/insurance`, {
-      ...toInsurancePolicyView(must(answer.policy, 'policy')),
-      vehicle,
-    });
+  ) {
+    const { policy, vehicle } = await this.downstream.vehicles.addInsurancePolicy(request, callAs(actor));
+    const view: Record<string, unknown> = { ...answer(POLICY, policy), vehicle: answer(VEHICLE, vehicle) };
+    return created(reply, `${VEHICLES_PATH}/${request.vehicleId}/insurance`, view);
   }
 
   @Get(':id/insurance')
   @ApiRoute({
+    tag: 'vehicles',
     summary: "A vehicle's liability insurance policies",
-    roles: [...READERS],
-    type: InsurancePolicyPage,
+    roles: READERS,
+    request: { message: 'ofm.vehicles.v1.ListInsurancePoliciesRequest', path: { id: 'vehicleId' } },
+    answer: { message: POLICY, page: true },
     problems: [404],
   })
-  async listInsurance(
-    @Param('id', UuidPipe) id: string,
-    @CurrentActor() actor: Actor,
-  ): Promise<Page<InsurancePolicyView>> {
-    if (isMissionScoped(actor)) await this.visibleVehicle(id, actor);
-    const { policies } = await this.downstream.vehicles.listInsurancePolicies({ vehicleId: id }, actor);
-    return toPage(policies, null, toInsurancePolicyView);
+  async listInsurance(@RpcRequest() request: vehicles.ListInsurancePoliciesRequest, @CurrentActor() actor: Actor) {
+    const { policies } = await this.downstream.vehicles.listInsurancePolicies(request, callAs(actor));
+    return page(POLICY, policies, undefined);
   }
 
   @Get(':id/insurance/:policyId')
   @ApiRoute({
+    tag: 'vehicles',
     summary: 'One insurance policy of a vehicle',
-    roles: [...READERS],
-    type: InsurancePolicyView,
+    roles: READERS,
+    request: {
+      message: 'ofm.vehicles.v1.GetInsurancePolicyRequest',
+      path: { id: 'vehicleId', policyId: 'policyId' },
+    },
+    answer: { message: POLICY },
     problems: [404],
   })
-  async getInsurance(
-    @Param('id', UuidPipe) id: string,
-    @Param('policyId', UuidPipe) policyId: string,
-    @CurrentActor() actor: Actor,
-  ): Promise<InsurancePolicyView> {
-    if (isMissionScoped(actor)) await this.visibleVehicle(id, actor);
-    const { policies } = await this.downstream.vehicles.listInsurancePolicies({ vehicleId: id }, actor);
-    const policy = (policies ?? []).find((p) => p.id === policyId);
-    if (!policy) throw notFound('insurance policy', policyId);
-    return toInsurancePolicyView(policy);
-  }
-
-  private async visibleVehicle(id: string, actor: Actor): Promise<VehicleView> {
-    const { vehicle } = await this.downstream.vehicles.getVehicle({ id }, actor);
-    const view = toVehicleView(must(vehicle, 'vehicle'));
-    assertVisible(actor, view.missionId, 'vehicle', id);
-    return view;
-  }
-
-  // A mission user's vehicle must belong to its own mission, directly or through its owner.
-  private async assertOwnerVisible(actor: Actor, body: RegisterVehicleDto): Promise<void> {
-    if (!isMissionScoped(actor)) return;
-    if (body.ownerMissionId !== undefined) {
-      assertVisible(actor, body.ownerMissionId, 'mission', body.ownerMissionId);
-      return;
-    }
-    if (body.ownerMemberId !== undefined) {
-      const { member } = await this.downstream.members.getMember({ id: body.ownerMemberId }, actor);
-      assertVisible(actor, must(member, 'member').missionId, 'member', body.ownerMemberId);
-    }
+  async getInsurance(@RpcRequest() request: vehicles.GetInsurancePolicyRequest, @CurrentActor() actor: Actor) {
+    const { policy } = await this.downstream.vehicles.getInsurancePolicy(request, callAs(actor));
+    return answer(POLICY, policy);
   }
 }

@@ -1,36 +1,30 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
-import { validationFailed, type Actor } from '@ofm/platform';
+import { Controller, Get } from '@nestjs/common';
+import type { verification } from '@ofm/contracts';
+import type { Actor } from '@ofm/platform';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ApiRoute } from '../http/api-route.decorator';
-import { VerificationView, VerifyQuery } from './verification.dto';
-import { VerificationService, type VerificationQuery } from './verification.service';
+import { VERIFIERS } from '../http/roles';
+import { RpcRequest } from '../http/rpc-request.decorator';
+import { VERIFICATION, VerificationService } from './verification.service';
 
-@ApiTags('verification')
 @Controller('/api/v1/verify')
 export class VerificationController {
   constructor(private readonly verification: VerificationService) {}
 
   @Get()
   @ApiRoute({
+    tag: 'verification',
     summary: 'Verify an ID card or a diplomatic plate',
     description:
-      'Give ?idCard= or ?plate=. Answers status (valid, expired, terminated, suspended, unknown), who, the mission, the immunity level and ' +
-      "guidance in the words of the law-enforcement booklet; for a plate also the registration and insurance status (status is the registration's) " +
-      "and, for a member's vehicle, ownerStatus. A card or plate nobody holds answers 200 with status unknown. Every verification is audited.",
-    roles: ['law-enforcement', 'ofm-admin', 'ofm-officer'],
-    type: VerificationView,
+      'Give ?idCard= or ?plate=. Accreditation answers for a card: status, who, the mission, the immunity level in force and ' +
+      "guidance in the words of the law-enforcement booklet. Vehicles answers for a plate: the plate's status, registration, insurance " +
+      "and owning mission; the driver's immunity is verified by the driver's ID card. A card or plate nobody holds answers 200 with " +
+      'status unknown. Every verification is audited.',
+    roles: VERIFIERS,
+    request: { message: 'ofm.common.v1.VerificationQuery', query: true },
+    answer: { message: VERIFICATION },
   })
-  async verify(@Query() query: VerifyQuery, @CurrentActor() actor: Actor): Promise<VerificationView> {
-    return this.verification.verify(verificationQuery(query), actor);
+  verify(@RpcRequest() query: verification.VerificationQuery, @CurrentActor() actor: Actor) {
+    return this.verification.verify(query, actor);
   }
 }
-
-export const verificationQuery = (q: VerifyQuery): VerificationQuery => {
-  const idCard = q.idCard?.trim();
-  const plate = q.plate?.trim();
-  if (idCard && plate) throw validationFailed([{ field: 'plate', message: 'give either idCard or plate, not both' }]);
-  if (idCard) return { kind: 'id-card', value: idCard };
-  if (plate) return { kind: 'plate', value: plate.toUpperCase().replace(/\s+/g, '') };
-  throw validationFailed([{ field: 'idCard', message: 'give idCard or plate' }]);
-};

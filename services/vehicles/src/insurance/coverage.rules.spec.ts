@@ -5,12 +5,10 @@ import {
   covers,
   insuranceRequired,
   isInsured,
-  isProofType,
   lapsedOn,
-  PROOF_TYPES,
+  policyTermErrors,
   type PolicyTerms,
   suspendingLapse,
-  validatePolicyTerms,
 } from './coverage.rules';
 
 const usd = (amount: string) => ({ amount, currency: 'USD' });
@@ -79,51 +77,63 @@ describe('coverage minimums', () => {
     expect(insuranceRequired('motorcycle')).toBe(true);
   });
 
-  it('refuses to compare limits that were not validated', () => {
+  it('counts a missing split limit as none', () => {
+    expect(coverageShortfalls('car', { bodilyInjuryPerPerson: usd('100000.00') })).toEqual([
+      { field: 'bodilyInjuryPerAccident', message: 'must be at least 300000.00 USD for a car' },
+      { field: 'propertyDamage', message: 'must be at least 100000.00 USD for a car' },
+    ]);
+  });
+
+  it('refuses to compare limits the declared form would have refused', () => {
     expect(() => coverageShortfalls('car', { combinedSingleLimit: { amount: '3e5', currency: 'USD' } })).toThrow(
       RangeError,
     );
   });
 });
 
-describe('validatePolicyTerms', () => {
-  it('accepts a complete policy with a combined single limit or with split limits', () => {
-    expect(validatePolicyTerms(terms())).toEqual([]);
-    expect(validatePolicyTerms(terms({ combinedSingleLimit: undefined, ...split('1', '2', '3') }))).toEqual([]);
-  });
-
-  it('requires the insurer and the policy number', () => {
-    expect(validatePolicyTerms(terms({ insurer: ' ', policyNumber: '' }))).toEqual([
-      { field: 'insurer', message: 'required' },
-      { field: 'policyNumber', message: 'required' },
-    ]);
-  });
-
-  it('requires real dates', () => {
-    expect(validatePolicyTerms(terms({ effectiveDate: '2025-02-30', expirationDate: 'tomorrow' }))).toEqual([
-      { field: 'effectiveDate', message: 'must be a date (YYYY-MM-DD)' },
-      { field: 'expirationDate', message: 'must be a date (YYYY-MM-DD)' },
-    ]);
+describe('policyTermErrors', () => {
+  it('accepts a policy with a combined single limit or with split limits', () => {
+    expect(policyTermErrors(terms())).toEqual([]);
+    expect(policyTermErrors(terms({ combinedSingleLimit: undefined, ...split('1', '2', '3') }))).toEqual([]);
   });
 
   it.each([
     ['2025-01-01', '2025-01-01'],
     ['2025-01-02', '2025-01-01'],
   ])('requires the expiration (%s → %s) after the effective date', (effectiveDate, expirationDate) => {
-    expect(validatePolicyTerms(terms({ effectiveDate, expirationDate }))).toEqual([
+    expect(policyTermErrors(terms({ effectiveDate, expirationDate }))).toEqual([
       { field: 'expirationDate', message: 'must be after effectiveDate' },
     ]);
   });
 
-  it('requires a binder to run for at least 30 days (a rule, checked after the form)', () => {
+  it('takes limits in U.S. dollars only, naming each other currency', () => {
+    expect(policyTermErrors(terms({ combinedSingleLimit: { amount: '300000.00', currency: 'EUR' } }))).toEqual([
+      { field: 'combinedSingleLimit.currency', message: 'must be USD' },
+    ]);
+    expect(
+      policyTermErrors(
+        terms({
+          combinedSingleLimit: undefined,
+          ...split('1', '2', '3'),
+          bodilyInjuryPerPerson: { amount: '1', currency: 'CAD' },
+          propertyDamage: { amount: '1', currency: 'GBP' },
+        }),
+      ),
+    ).toEqual([
+      { field: 'bodilyInjuryPerPerson.currency', message: 'must be USD' },
+      { field: 'propertyDamage.currency', message: 'must be USD' },
+    ]);
+  });
+
+  it('requires a binder to run for at least 30 days (a rule, not a form error)', () => {
     const binder = (expirationDate: string) =>
       terms({ proofType: 'binder', effectiveDate: '2025-01-01', expirationDate });
     expect(binderShortfall(binder('2025-01-30'))).toEqual([
       { field: 'expirationDate', message: 'a binder must be valid for at least 30 days' },
     ]);
     expect(binderShortfall(binder('2025-01-31'))).toEqual([]);
-    // A short binder is well-formed: the form check lets it through to the rule.
-    expect(validatePolicyTerms(binder('2025-01-30'))).toEqual([]);
+    // A short binder is well-formed: the term check lets it through to the rule.
+    expect(policyTermErrors(binder('2025-01-30'))).toEqual([]);
     // Certificates, declaration pages and an unstated proof have no such minimum.
     expect(
       binderShortfall(terms({ proofType: 'certificate', effectiveDate: '2025-01-01', expirationDate: '2025-01-02' })),
@@ -134,49 +144,6 @@ describe('validatePolicyTerms', () => {
       ),
     ).toEqual([]);
     expect(binderShortfall(terms({ effectiveDate: '2025-01-01', expirationDate: '2025-01-02' }))).toEqual([]);
-  });
-
-  it('accepts the three proofs of insurance, or none stated, and names an unknown one', () => {
-    for (const proofType of PROOF_TYPES) expect(validatePolicyTerms(terms({ proofType }))).toEqual([]);
-    expect(validatePolicyTerms(terms({ proofType: undefined }))).toEqual([]);
-    expect(validatePolicyTerms(terms({ proofType: 'letter' }))).toEqual([
-      { field: 'proofType', message: 'must be one of binder, certificate, declarations-page' },
-    ]);
-    expect(isProofType('binder')).toBe(true);
-    expect(isProofType('Binder')).toBe(false);
-  });
-
-  it('requires one form of limits, not both, not neither', () => {
-    expect(validatePolicyTerms(terms({ ...split('1', '2', '3') }))).toEqual([
-      { field: 'combinedSingleLimit', message: expect.stringContaining('not both') },
-    ]);
-    expect(validatePolicyTerms(terms({ combinedSingleLimit: undefined }))).toEqual([
-      { field: 'combinedSingleLimit', message: expect.stringContaining('required unless') },
-    ]);
-  });
-
-  it('names each missing split limit', () => {
-    expect(
-      validatePolicyTerms(terms({ combinedSingleLimit: undefined, bodilyInjuryPerAccident: usd('300000.00') })),
-    ).toEqual([
-      { field: 'bodilyInjuryPerPerson', message: 'required with the split limits' },
-      { field: 'propertyDamage', message: 'required with the split limits' },
-    ]);
-  });
-
-  it('rejects non-USD money and bad amounts as validation errors naming the field', () => {
-    expect(validatePolicyTerms(terms({ combinedSingleLimit: { amount: '300000.00', currency: 'EUR' } }))).toEqual([
-      { field: 'combinedSingleLimit.currency', message: 'must be USD' },
-    ]);
-    expect(
-      validatePolicyTerms(
-        terms({
-          combinedSingleLimit: undefined,
-          ...split('1', '2', '3'),
-          propertyDamage: { amount: '1.001', currency: 'USD' },
-        }),
-      ),
-    ).toEqual([{ field: 'propertyDamage.amount', message: expect.any(String) }]);
   });
 });
 
@@ -190,9 +157,12 @@ describe('assessPolicy', () => {
     });
   });
 
-  it('reports form errors before the minimum', () => {
-    const result = assessPolicy('car', terms({ insurer: '', combinedSingleLimit: usd('1.00') }), today);
-    expect(result).toEqual({ outcome: 'invalid', errors: [{ field: 'insurer', message: 'required' }] });
+  it('reports term errors before the minimum', () => {
+    const result = assessPolicy('car', terms({ combinedSingleLimit: { amount: '1.00', currency: 'EUR' } }), today);
+    expect(result).toEqual({
+      outcome: 'invalid',
+      errors: [{ field: 'combinedSingleLimit.currency', message: 'must be USD' }],
+    });
   });
 
   it('reports limits below the minimum', () => {

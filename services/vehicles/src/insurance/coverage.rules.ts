@@ -1,9 +1,12 @@
-import { addDays, daysBetween, isIsoDate } from '../shared/calendar';
+import type { ProofType, VehicleKind } from '@ofm/contracts';
+import { addDays, daysBetween } from '../shared/calendar';
 import type { FieldError } from '../shared/field-error';
-import type { VehicleKind } from '../vehicle/vehicle-kind';
-import { dollars, formatCents, LIMIT_CURRENCY, type Money, parseMoney } from './money.rules';
+import { centsOf, currencyErrors, dollars, formatCents, LIMIT_CURRENCY, type Money } from './money.rules';
 
 // Compulsory liability insurance (DOMAIN.md "Vehicles and insurance"; 22 CFR 151 and OFM's minimums).
+// The form of a policy (required texts, real dates, the proof type's words, money amounts, and
+// combinedSingleLimit XOR the three split limits) is declared in proto/ofm/vehicles/v1/vehicle.proto
+// and checked before any handler runs; these are the rules the declarations cannot say.
 
 export const SPLIT_FIELDS = ['bodilyInjuryPerPerson', 'bodilyInjuryPerAccident', 'propertyDamage'] as const;
 export type SplitField = (typeof SPLIT_FIELDS)[number];
@@ -15,22 +18,17 @@ export interface CoverageLimits {
   propertyDamage?: Money;
 }
 
-// The accepted proofs of insurance (DOMAIN.md): a binder valid for at least BINDER_MIN_DAYS, a
-// certificate or the declarations page. Stating it is optional (older clients do not); when it is
-// stated it must be one of these, and a binder must run long enough.
-export const PROOF_TYPES = ['binder', 'certificate', 'declarations-page'] as const;
-export type ProofType = (typeof PROOF_TYPES)[number];
+// The accepted proofs of insurance (DOMAIN.md; PROOF_TYPE of @ofm/contracts): a binder valid for at
+// least BINDER_MIN_DAYS, a certificate or the declarations page. Stating it is optional.
 export const BINDER_MIN_DAYS = 30;
-
-export const isProofType = (value: string): value is ProofType => (PROOF_TYPES as readonly string[]).includes(value);
 
 export interface PolicyTerms extends CoverageLimits {
   insurer: string;
   policyNumber: string;
   effectiveDate: string;
   expirationDate: string;
-  // One of PROOF_TYPES; undefined when not stated.
-  proofType?: string;
+  // Undefined when not stated.
+  proofType?: ProofType;
 }
 
 export interface CoverageMinimum {
@@ -63,93 +61,45 @@ export const COVERAGE_MINIMUMS: Record<VehicleKind, CoverageMinimum | undefined>
 
 export const insuranceRequired = (kind: VehicleKind): boolean => COVERAGE_MINIMUMS[kind] !== undefined;
 
-/** Errors of form: required texts, a known proof type, real dates in order, exactly one form of limits, USD amounts. */
-export const validatePolicyTerms = (terms: PolicyTerms): FieldError[] => {
-  const errors: FieldError[] = [];
-  if (!terms.insurer?.trim()) errors.push({ field: 'insurer', message: 'required' });
-  if (!terms.policyNumber?.trim()) errors.push({ field: 'policyNumber', message: 'required' });
-  if (terms.proofType !== undefined && !isProofType(terms.proofType)) {
-    errors.push({ field: 'proofType', message: `must be one of ${PROOF_TYPES.join(', ')}` });
-  }
-  errors.push(...validatePolicyDates(terms));
-  errors.push(...validateLimitsForm(terms));
-  return errors;
-};
+const LIMIT_FIELDS = ['combinedSingleLimit', ...SPLIT_FIELDS] as const;
 
-const validatePolicyDates = (terms: PolicyTerms): FieldError[] => {
-  const errors: FieldError[] = [];
-  const effectiveOk = isIsoDate(terms.effectiveDate ?? '');
-  const expirationOk = isIsoDate(terms.expirationDate ?? '');
-  if (!effectiveOk) errors.push({ field: 'effectiveDate', message: 'must be a date (YYYY-MM-DD)' });
-  if (!expirationOk) errors.push({ field: 'expirationDate', message: 'must be a date (YYYY-MM-DD)' });
-  if (!effectiveOk || !expirationOk) return errors;
-  if (terms.expirationDate <= terms.effectiveDate) {
-    errors.push({ field: 'expirationDate', message: 'must be after effectiveDate' });
-  }
-  return errors;
-};
+/**
+ * What a well-formed policy may still get wrong, as validation errors naming the field: the
+ * expiration after the effective date, and every limit in U.S. dollars.
+ */
+export const policyTermErrors = (terms: PolicyTerms): FieldError[] => [
+  ...(terms.expirationDate <= terms.effectiveDate
+    ? [{ field: 'expirationDate', message: 'must be after effectiveDate' }]
+    : []),
+  ...LIMIT_FIELDS.flatMap((f) => (terms[f] ? currencyErrors(f, terms[f]) : [])),
+];
 
 /**
  * A binder is accepted as proof only when it runs for at least BINDER_MIN_DAYS days (cover from the
  * effective date up to, not including, the expiration date). A well-formed request that breaks this
- * rule is a rule violation (422), not a form error. Call after validatePolicyTerms.
+ * rule is a rule violation (422), not a form error.
  */
 export const binderShortfall = (terms: PolicyTerms): FieldError[] =>
   terms.proofType === 'binder' && daysBetween(terms.effectiveDate, terms.expirationDate) < BINDER_MIN_DAYS
     ? [{ field: 'expirationDate', message: `a binder must be valid for at least ${BINDER_MIN_DAYS} days` }]
     : [];
 
-const validateLimitsForm = (limits: CoverageLimits): FieldError[] => {
-  const givenSplit = SPLIT_FIELDS.filter((f) => limits[f] !== undefined);
-  const hasCsl = limits.combinedSingleLimit !== undefined;
-  if (hasCsl && givenSplit.length > 0) {
-    return [
-      {
-        field: 'combinedSingleLimit',
-        message: `give either combinedSingleLimit or the split limits (${SPLIT_FIELDS.join(', ')}), not both`,
-      },
-    ];
-  }
-  if (!hasCsl && givenSplit.length === 0) {
-    return [
-      {
-        field: 'combinedSingleLimit',
-        message: `required unless the split limits (${SPLIT_FIELDS.join(', ')}) are given`,
-      },
-    ];
-  }
-  if (hasCsl) return moneyErrors('combinedSingleLimit', limits.combinedSingleLimit!);
-  return SPLIT_FIELDS.flatMap((f) =>
-    limits[f] === undefined ? [{ field: f, message: 'required with the split limits' }] : moneyErrors(f, limits[f]!),
-  );
-};
-
-const moneyErrors = (field: string, money: Money): FieldError[] => {
-  const parsed = parseMoney(field, money);
-  return parsed.ok ? [] : parsed.errors;
-};
-
-const cents = (money: Money): bigint => {
-  const parsed = parseMoney('', money);
-  if (!parsed.ok) throw new RangeError('limits must be validated before they are compared');
-  return parsed.cents;
-};
-
 /**
  * Limits below the minimum for the vehicle's kind, one error per limit, naming it
- * (e.g. bodilyInjuryPerAccident: "must be at least 300000.00 USD for a car"). Call after validatePolicyTerms.
+ * (e.g. bodilyInjuryPerAccident: "must be at least 300000.00 USD for a car"). A split limit that is
+ * missing counts as none.
  */
 export const coverageShortfalls = (kind: VehicleKind, limits: CoverageLimits): FieldError[] => {
   const minimum = COVERAGE_MINIMUMS[kind];
   if (!minimum) return [];
-  const shortfall = (field: string, have: Money, need: bigint): FieldError[] =>
-    cents(have) >= need
+  const shortfall = (field: string, have: Money | undefined, need: bigint): FieldError[] =>
+    have && centsOf(have) >= need
       ? []
       : [{ field, message: `must be at least ${formatCents(need)} ${LIMIT_CURRENCY} for a ${kind}` }];
   if (limits.combinedSingleLimit) {
     return shortfall('combinedSingleLimit', limits.combinedSingleLimit, minimum.combinedSingleLimit);
   }
-  return SPLIT_FIELDS.flatMap((f) => shortfall(f, limits[f]!, minimum.split[f]));
+  return SPLIT_FIELDS.flatMap((f) => shortfall(f, limits[f], minimum.split[f]));
 };
 
 export type PolicyAssessment =
@@ -161,7 +111,7 @@ export type PolicyAssessment =
 
 /** The whole decision on a policy offered as proof of insurance on `today`. */
 export const assessPolicy = (kind: VehicleKind, terms: PolicyTerms, today: string): PolicyAssessment => {
-  const invalid = validatePolicyTerms(terms);
+  const invalid = policyTermErrors(terms);
   if (invalid.length > 0) return { outcome: 'invalid', errors: invalid };
   const below = coverageShortfalls(kind, terms);
   if (below.length > 0) return { outcome: 'below-minimum', errors: below };

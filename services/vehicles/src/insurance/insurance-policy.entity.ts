@@ -1,8 +1,13 @@
+import type { ProofType } from '@ofm/contracts';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import type { ProofType } from './coverage.rules';
+import { NULL_AS_UNDEFINED } from '../shared/optional-column';
 
-// A liability insurance policy recorded as proof for one vehicle. Limits are numeric(17,2) in USD,
-// which pg returns as exact decimal strings ("300000.00"); null where the policy uses the other form.
+// A liability insurance policy recorded as proof for one vehicle, under the names of
+// ofm.vehicles.v1.InsurancePolicy. Limits are numeric(17,2) in `currency` (USD), which pg returns as
+// exact decimal strings ("300000.00"); undefined (NULL) where the policy uses the other form.
+const limitColumn = (name: string): PropertyDecorator =>
+  Column({ name, type: 'numeric', precision: 17, scale: 2, nullable: true, transformer: NULL_AS_UNDEFINED });
+
 @Entity({ name: 'insurance_policy' })
 export class InsurancePolicyEntity {
   @PrimaryColumn('uuid')
@@ -23,24 +28,24 @@ export class InsurancePolicyEntity {
   @Column({ name: 'expiration_date', type: 'date' })
   expirationDate!: string;
 
-  @Column({ name: 'combined_single_limit', type: 'numeric', precision: 17, scale: 2, nullable: true })
-  combinedSingleLimit!: string | null;
+  @limitColumn('combined_single_limit')
+  combinedSingleLimit?: string;
 
-  @Column({ name: 'bodily_injury_per_person', type: 'numeric', precision: 17, scale: 2, nullable: true })
-  bodilyInjuryPerPerson!: string | null;
+  @limitColumn('bodily_injury_per_person')
+  bodilyInjuryPerPerson?: string;
 
-  @Column({ name: 'bodily_injury_per_accident', type: 'numeric', precision: 17, scale: 2, nullable: true })
-  bodilyInjuryPerAccident!: string | null;
+  @limitColumn('bodily_injury_per_accident')
+  bodilyInjuryPerAccident?: string;
 
-  @Column({ name: 'property_damage', type: 'numeric', precision: 17, scale: 2, nullable: true })
-  propertyDamage!: string | null;
+  @limitColumn('property_damage')
+  propertyDamage?: string;
 
   @Column('text')
   currency!: string;
 
-  // binder, certificate, declarations-page; null when the proof type was not stated.
-  @Column({ name: 'proof_type', type: 'text', nullable: true })
-  proofType!: ProofType | null;
+  // binder, certificate, declarations-page; undefined (NULL) when the proof type was not stated.
+  @Column({ name: 'proof_type', type: 'text', nullable: true, transformer: NULL_AS_UNDEFINED })
+  proofType?: ProofType;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -2,22 +2,24 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EVENT_TYPES, type vehicles } from '@ofm/contracts';
 import { publishEvent } from '@ofm/messaging';
-import { expectVersion, inTransaction, recordAudit } from '@ofm/persistence';
-import { ruleViolated, validationFailed, type Actor } from '@ofm/platform';
+import { expectVersion, inCommand, recordAudit } from '@ofm/persistence';
+import { notFound, ruleViolated, validationFailed, type Actor } from '@ofm/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { clearedLapseFlag } from '../compliance/flag.factory';
 import { Clock } from '../shared/clock';
-import { requiredUuidErrors } from '../shared/ids.rules';
 import { nextRegistrationStatus } from '../vehicle/registration.rules';
 import { visibleVehicle } from '../vehicle/vehicle-access';
 import type { VehicleEntity } from '../vehicle/vehicle.entity';
 import { toVehicleMessage, vehicleAuditState } from '../vehicle/vehicle.mapper';
 import { updateVehicle } from '../vehicle/vehicle.repository';
-import { assessPolicy, BINDER_MIN_DAYS, isInsured, isProofType, type PolicyTerms } from './coverage.rules';
+import { assessPolicy, BINDER_MIN_DAYS, isInsured, type PolicyTerms } from './coverage.rules';
 import { InsurancePolicyEntity } from './insurance-policy.entity';
-import { toInsurancePolicyMessage } from './insurance-policy.mapper';
-import { policyTermsOf } from './insurance-terms.mapper';
+import { policyTermsOf, toInsurancePolicyMessage } from './insurance-policy.mapper';
+import { LIMIT_CURRENCY } from './money.rules';
 
+// Liability insurance of a vehicle. Requests reach these methods checked against their declared rules
+// (vehicle.proto); what is decided here is the domain: mission scope (another mission's vehicle is
+// not found), the coverage rules and the registration they activate.
 @Injectable()
 export class InsuranceService {
   constructor(
@@ -30,19 +32,11 @@ export class InsuranceService {
     actor: Actor,
     request: vehicles.AddInsurancePolicyRequest,
   ): Promise<vehicles.AddInsurancePolicyResponse> {
-    const expectedVersion = request.expectedVersion ?? 0;
-    const errors = [
-      ...requiredUuidErrors('vehicleId', request.vehicleId),
-      ...(Number.isInteger(expectedVersion) && expectedVersion >= 0
-        ? []
-        : [{ field: 'expectedVersion', message: 'must be a non-negative integer' }]),
-    ];
-    if (errors.length > 0) throw validationFailed(errors);
     const terms = policyTermsOf(request);
-    return inTransaction(this.dataSource, async (em) => {
+    return inCommand(this.dataSource, async (em) => {
       const vehicle = await visibleVehicle(em, actor, request.vehicleId);
       // If-Match on the vehicle: 0 = no check. The later update is conditional on this version too.
-      expectVersion(vehicle.version, expectedVersion);
+      expectVersion(vehicle.version, request.expectedVersion);
       if (vehicle.registrationStatus === 'disposed') {
         throw ruleViolated(
           'vehicle-disposed',
@@ -92,8 +86,6 @@ export class InsuranceService {
   }
 
   async listPolicies(actor: Actor, vehicleId: string): Promise<vehicles.InsurancePolicy[]> {
-    const errors = requiredUuidErrors('vehicleId', vehicleId);
-    if (errors.length > 0) throw validationFailed(errors);
     const em = this.dataSource.manager;
     await visibleVehicle(em, actor, vehicleId);
     const policies = await em.find(InsurancePolicyEntity, {
@@ -101,6 +93,15 @@ export class InsuranceService {
       order: { effectiveDate: 'ASC', createdAt: 'ASC' },
     });
     return policies.map(toInsurancePolicyMessage);
+  }
+
+  /** One policy of a vehicle: not found when the vehicle is not visible or the policy is another vehicle's. */
+  async getPolicy(actor: Actor, vehicleId: string, policyId: string): Promise<vehicles.InsurancePolicy> {
+    const em = this.dataSource.manager;
+    await visibleVehicle(em, actor, vehicleId);
+    const policy = await em.findOneBy(InsurancePolicyEntity, { id: policyId, vehicleId });
+    if (!policy) throw notFound('insurance policy', policyId);
+    return toInsurancePolicyMessage(policy);
   }
 
   private assess(vehicle: VehicleEntity, terms: PolicyTerms, today: string): void {
@@ -132,19 +133,17 @@ export class InsuranceService {
   }
 
   private async insertPolicy(em: EntityManager, vehicleId: string, terms: PolicyTerms): Promise<InsurancePolicyEntity> {
+    // The entity carries the request's names; only the limits change form (money → amount, currency).
+    const { combinedSingleLimit, bodilyInjuryPerPerson, bodilyInjuryPerAccident, propertyDamage, ...text } = terms;
     const policy = em.create(InsurancePolicyEntity, {
+      ...text,
       id: randomUUID(),
       vehicleId,
-      insurer: terms.insurer.trim(),
-      policyNumber: terms.policyNumber.trim(),
-      effectiveDate: terms.effectiveDate,
-      expirationDate: terms.expirationDate,
-      combinedSingleLimit: terms.combinedSingleLimit?.amount ?? null,
-      bodilyInjuryPerPerson: terms.bodilyInjuryPerPerson?.amount ?? null,
-      bodilyInjuryPerAccident: terms.bodilyInjuryPerAccident?.amount ?? null,
-      propertyDamage: terms.propertyDamage?.amount ?? null,
-      currency: 'USD',
-      proofType: terms.proofType && isProofType(terms.proofType) ? terms.proofType : null,
+      combinedSingleLimit: combinedSingleLimit?.amount,
+      bodilyInjuryPerPerson: bodilyInjuryPerPerson?.amount,
+      bodilyInjuryPerAccident: bodilyInjuryPerAccident?.amount,
+      propertyDamage: propertyDamage?.amount,
+      currency: LIMIT_CURRENCY,
     });
     await em.insert(InsurancePolicyEntity, policy);
     // Read back so amounts come as PostgreSQL normalised them ("300000" → "300000.00").

@@ -1,34 +1,26 @@
+import type { common } from '@ofm/contracts';
 import type { FieldError } from '../shared/field-error';
 
-// Money as CONTRACT.md fixes it: a decimal string and an ISO 4217 currency. Amounts are compared
-// as integer cents (bigint), never as floats, so 299999.999 can never round up to a minimum.
-export interface Money {
-  amount: string;
-  currency: string;
-}
+// Money as CONTRACT.md fixes it (common.Money: a decimal string and an ISO 4217 currency; the form
+// is declared in proto/ and checked before any handler runs). Amounts are compared as integer cents
+// (bigint), never as floats, so 299999.999 can never round up to a minimum.
+export type Money = common.Money;
 
-// Liability limits are in U.S. dollars (22 CFR 151); another currency cannot be compared to a minimum.
+// Liability limits are in U.S. dollars (22 CFR 151); another currency cannot be compared to a
+// minimum. A domain rule, not a form: any ISO currency is well-formed, only USD is accepted here.
 export const LIMIT_CURRENCY = 'USD';
 
-const DECIMAL = /^\d{1,15}(\.\d{1,2})?$/;
+/** The rule on the currency of the limit `field`: errors name `<field>.currency`. */
+export const currencyErrors = (field: string, money: Money): FieldError[] =>
+  money.currency === LIMIT_CURRENCY ? [] : [{ field: `${field}.currency`, message: `must be ${LIMIT_CURRENCY}` }];
 
-export type ParsedMoney = { ok: true; cents: bigint } | { ok: false; errors: FieldError[] };
+const DECIMAL = /^(\d{1,15})(?:\.(\d{1,2}))?$/;
 
-/** Parses a money object of the request field `field`; errors name `<field>.amount` / `<field>.currency`. */
-export const parseMoney = (field: string, money: Money): ParsedMoney => {
-  const errors: FieldError[] = [];
-  if (!DECIMAL.test(money.amount ?? '')) {
-    errors.push({
-      field: `${field}.amount`,
-      message: 'must be a non-negative decimal string with at most 2 decimals, e.g. "300000.00"',
-    });
-  }
-  if (money.currency !== LIMIT_CURRENCY) {
-    errors.push({ field: `${field}.currency`, message: `must be ${LIMIT_CURRENCY}` });
-  }
-  if (errors.length > 0) return { ok: false, errors };
-  const [whole, fraction = ''] = money.amount.split('.') as [string, string?];
-  return { ok: true, cents: BigInt(whole) * 100n + BigInt(fraction.padEnd(2, '0')) };
+/** The amount in cents; throws on an amount the declared form would have refused. */
+export const centsOf = (money: Money): bigint => {
+  const m = DECIMAL.exec(money.amount);
+  if (!m) throw new RangeError(`not a decimal amount: ${JSON.stringify(money.amount)}`);
+  return BigInt(m[1]!) * 100n + BigInt((m[2] ?? '').padEnd(2, '0'));
 };
 
 /** "300000.00" for 30000000n cents. */

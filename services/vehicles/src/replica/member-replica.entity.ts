@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { NULL_AS_UNDEFINED } from '../shared/optional-column';
 
 // What vehicles needs to know about a mission member, kept from accreditation's events
 // (services never read each other's tables). (version, last_event_time) orders the states:
@@ -17,14 +18,15 @@ export class MemberReplicaEntity {
   @Column('text')
   category!: string;
 
-  @Column({ name: 'principal_id', type: 'uuid', nullable: true })
-  principalId!: string | null;
+  @Column({ name: 'principal_id', type: 'uuid', nullable: true, transformer: NULL_AS_UNDEFINED })
+  principalId?: string;
 
   @Column('text')
   status!: string;
 
-  @Column({ name: 'immunity_level', type: 'text' })
-  immunityLevel!: string;
+  // Once accredited.
+  @Column({ name: 'immunity_level', type: 'text', nullable: true, transformer: NULL_AS_UNDEFINED })
+  immunityLevel?: string;
 
   @Column({ name: 'given_name', type: 'text' })
   givenName!: string;

@@ -27,7 +27,7 @@ export const upsertMemberReplica = async (
       member.category,
       member.principalId || null,
       member.status,
-      member.immunityLevel,
+      member.immunityLevel ?? null,
       member.givenName,
       member.familyName,
       member.version,

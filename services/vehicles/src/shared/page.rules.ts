@@ -1,9 +1,9 @@
 import type { FieldError } from './field-error';
 
-// Cursor pagination of CONTRACT.md: limit default 50, max 500; the cursor is opaque to clients
+// Cursor pagination of CONTRACT.md: limit default 50 (the range 1..500 is declared on
+// ofm.common.v1.PageRequest and checked before any handler runs); the cursor is opaque to clients
 // (base64url of the last row's sequence number), so the ordering key can change without a new API.
 export const DEFAULT_LIMIT = 50;
-export const MAX_LIMIT = 500;
 
 export interface PageInput {
   limit?: number;
@@ -20,14 +20,12 @@ export const decodeCursor = (cursor: string): bigint | undefined => {
   return m ? BigInt(m[1]!) : undefined;
 };
 
-/** Reads the page request; 0 or absent means the default limit. */
+/** Reads the page request; 0 or absent means the default limit; a cursor this API never issued is refused. */
 export const readPage = (page: PageInput | undefined | null): Page => {
-  const errors: FieldError[] = [];
   const limit = page?.limit || DEFAULT_LIMIT;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-    errors.push({ field: 'limit', message: `must be between 1 and ${MAX_LIMIT}` });
-  }
-  const after = page?.cursor ? decodeCursor(page.cursor) : undefined;
-  if (page?.cursor && after === undefined) errors.push({ field: 'cursor', message: 'is not a cursor this API issued' });
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, limit, after };
+  if (!page?.cursor) return { ok: true, limit, after: undefined };
+  const after = decodeCursor(page.cursor);
+  return after === undefined
+    ? { ok: false, errors: [{ field: 'cursor', message: 'is not a cursor this API issued' }] }
+    : { ok: true, limit, after };
 };

@@ -1,10 +1,13 @@
+import type { MemberCategory, MissionType } from '@ofm/contracts';
+
 // Diplomatic plates (DOMAIN.md "Vehicles and insurance"; research §2.3): a status letter, the
 // two-letter country code OFM assigns (its "scramble code", deliberately not the ISO code) and a serial.
 
 export type PlateLetter = 'D' | 'S' | 'C';
 
-// D = diplomat, S = administrative-technical and other non-diplomatic staff, C = consular.
-const LETTER_BY_CATEGORY: Record<string, PlateLetter> = {
+// D = diplomat, S = administrative-technical and other non-diplomatic staff, C = consular. Locally
+// employed staff and domestic workers are outside the program; a dependent takes the principal's letter.
+const LETTER_BY_CATEGORY: Record<MemberCategory, PlateLetter | undefined> = {
   'diplomatic-agent': 'D',
   'io-diplomatic': 'D',
   'administrative-technical': 'S',
@@ -15,11 +18,14 @@ const LETTER_BY_CATEGORY: Record<string, PlateLetter> = {
   'consular-employee': 'C',
   'consular-service-staff': 'C',
   'honorary-consular-officer': 'C',
+  'locally-employed': undefined,
+  'domestic-worker': undefined,
+  dependent: undefined,
 };
 
 // Mission-owned vehicles carry the mission's category: D for embassies and the diplomatic-level
 // missions to international organizations, C for consular posts, S for offices without diplomatic status.
-const LETTER_BY_MISSION_TYPE: Record<string, PlateLetter> = {
+const LETTER_BY_MISSION_TYPE: Record<MissionType, PlateLetter> = {
   embassy: 'D',
   'un-mission': 'D',
   'un-observer-mission': 'D',
@@ -31,8 +37,14 @@ const LETTER_BY_MISSION_TYPE: Record<string, PlateLetter> = {
   teco: 'S',
 };
 
+// The replica keeps accreditation's words as text: a word this service does not know has no letter.
+const letterOf = <K extends string>(
+  table: Record<K, PlateLetter | undefined>,
+  word: string,
+): PlateLetter | undefined => (Object.hasOwn(table, word) ? table[word as K] : undefined);
+
 export const plateLetterForMission = (missionType: string): PlateLetter | undefined =>
-  LETTER_BY_MISSION_TYPE[missionType];
+  letterOf(LETTER_BY_MISSION_TYPE, missionType);
 
 /**
  * A member's letter; a dependent's vehicle is registered to the principal (research §2.2), so it
@@ -44,10 +56,10 @@ export const plateLetterForMember = (
   missionType: string | undefined,
 ): PlateLetter | undefined => {
   if (category === 'dependent') {
-    const principal = principalCategory ? LETTER_BY_CATEGORY[principalCategory] : undefined;
+    const principal = principalCategory ? letterOf(LETTER_BY_CATEGORY, principalCategory) : undefined;
     return principal ?? (missionType ? plateLetterForMission(missionType) : undefined);
   }
-  return LETTER_BY_CATEGORY[category];
+  return letterOf(LETTER_BY_CATEGORY, category);
 };
 
 // Country codes avoid I, O and Q (read as 1 and 0 on a plate): 23 letters, 529 codes, more than
@@ -93,6 +105,3 @@ export const formatPlate = (letter: PlateLetter, countryCode: string, serial: nu
 
 /** What an officer types ("dxy 1234", "D-XY-1234") in the stored form. */
 export const normalizePlate = (input: string): string => input.toUpperCase().replace(/[\s-]/g, '');
-
-const PLATE = /^[DSC][A-HJ-NPR-Z]{2}\d{4,}$/;
-export const isPlate = (plate: string): boolean => PLATE.test(plate);

@@ -1,16 +1,11 @@
+import type { MemberCategory, RegistrationStatus, VehicleKind } from '@ofm/contracts';
 import { addYears } from '../shared/calendar';
 import type { FieldError } from '../shared/field-error';
-import { isVehicleKind, type RegistrationStatus, type VehicleKind, VEHICLE_KINDS } from './vehicle-kind';
 
-// Registration of a diplomatic vehicle with OFM (DOMAIN.md "Vehicles and insurance").
-
-export interface VehicleDescription {
-  vin: string;
-  make: string;
-  model: string;
-  year: number;
-  kind: string;
-}
+// Registration of a diplomatic vehicle with OFM (DOMAIN.md "Vehicles and insurance"). The form of a
+// request (one owner, the VIN alphabet, make, model, year range, kind) is declared in
+// proto/ofm/vehicles/v1/vehicle.proto and checked before any handler runs; these are the rules the
+// declarations cannot say.
 
 export interface RuleViolation {
   rule: string;
@@ -29,45 +24,16 @@ export interface OwnerMission {
   status: string;
 }
 
-// VINs (ISO 3779) never use I, O or Q, which read as 1 and 0. The check digit (position 9) is a
-// North American requirement only, so imported vehicles of foreign make are not checked against it.
-const VIN = /^[A-HJ-NPR-Z0-9]{17}$/;
-
-export const normalizeVin = (vin: string): string => vin.trim().toUpperCase();
-export const isValidVin = (vin: string): boolean => VIN.test(normalizeVin(vin));
-
-// Model years run one ahead of the calendar; 1886 is the first motor car.
-const FIRST_MODEL_YEAR = 1886;
-
-export const validateVehicleDescription = (v: VehicleDescription, currentYear: number): FieldError[] => {
-  const errors: FieldError[] = [];
-  if (!isValidVin(v.vin ?? '')) {
-    errors.push({ field: 'vin', message: 'must be 17 letters and digits, without I, O or Q' });
-  }
-  if (!v.make?.trim()) errors.push({ field: 'make', message: 'required' });
-  if (!v.model?.trim()) errors.push({ field: 'model', message: 'required' });
-  if (!Number.isInteger(v.year) || v.year < FIRST_MODEL_YEAR || v.year > currentYear + 1) {
-    errors.push({ field: 'year', message: `must be a model year from ${FIRST_MODEL_YEAR} to ${currentYear + 1}` });
-  }
-  if (!isVehicleKind(v.kind ?? ''))
-    errors.push({ field: 'kind', message: `must be one of ${VEHICLE_KINDS.join(', ')}` });
-  return errors;
-};
-
-/** A vehicle belongs to exactly one owner: a member (or dependent) or the mission itself. */
-export const validateOwnerReference = (ownerMemberId: string, ownerMissionId: string): FieldError[] => {
-  if (ownerMemberId && ownerMissionId) {
-    return [{ field: 'ownerMemberId', message: 'give either ownerMemberId or ownerMissionId, not both' }];
-  }
-  if (!ownerMemberId && !ownerMissionId) {
-    return [{ field: 'ownerMemberId', message: 'required unless ownerMissionId is given' }];
-  }
-  return [];
-};
+/**
+ * Model years run at most one ahead of the calendar (a 2027 model is sold in 2026); the declared
+ * range (1886, the first motor car, to 2100) cannot say "next year".
+ */
+export const modelYearErrors = (year: number, currentYear: number): FieldError[] =>
+  year > currentYear + 1 ? [{ field: 'year', message: `must be a model year no later than ${currentYear + 1}` }] : [];
 
 // Locally employed staff are outside OFM's motor-vehicle program (research §2.1); domestic workers
 // (A-3/G-5) are not eligible for OFM licences either, so they get no OFM plates.
-export const INELIGIBLE_CATEGORIES: readonly string[] = ['locally-employed', 'domestic-worker'];
+export const INELIGIBLE_CATEGORIES: readonly MemberCategory[] = ['locally-employed', 'domestic-worker'];
 
 /** Rule check for a member-owned vehicle; undefined when the member may register it. */
 export const checkMemberOwner = (member: OwnerMember, mission: OwnerMission | undefined): RuleViolation | undefined => {
@@ -77,7 +43,7 @@ export const checkMemberOwner = (member: OwnerMember, mission: OwnerMission | un
       detail: `member ${member.id} is ${member.status || 'unknown'}, not accredited`,
     };
   }
-  if (INELIGIBLE_CATEGORIES.includes(member.category)) {
+  if (INELIGIBLE_CATEGORIES.some((category) => category === member.category)) {
     return {
       rule: 'owner-not-eligible',
       detail: `members of category ${member.category} are not in OFM's vehicle program`,

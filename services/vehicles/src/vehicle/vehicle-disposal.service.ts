@@ -18,7 +18,12 @@ export class VehicleDisposalService {
   constructor(private readonly clock: Clock) {}
 
   /** Every registration of the member not yet disposed (or already due) becomes disposal-due. */
-  async ownerTerminated(em: EntityManager, memberId: string, reason: string, eventId: string): Promise<number> {
+  async ownerTerminated(
+    em: EntityManager,
+    memberId: string,
+    reason: string | undefined,
+    eventId: string,
+  ): Promise<number> {
     const vehicles = await em
       .createQueryBuilder(VehicleEntity, 'v')
       .setLock('pessimistic_write')

@@ -1,37 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import type { vehicles } from '@ofm/contracts';
 import { inTransaction, recordAudit } from '@ofm/persistence';
-import { forbidden, notFound, validationFailed, type Actor } from '@ofm/platform';
+import { forbidden, validationFailed, type Actor } from '@ofm/platform';
 import { DataSource } from 'typeorm';
 import { findMissionReplica } from '../replica/replica.repository';
-import { requiredUuidErrors, uuidErrors } from '../shared/ids.rules';
+import { Clock } from '../shared/clock';
 import { encodeCursor, readPage } from '../shared/page.rules';
-import { isPlate, normalizePlate } from './plate.rules';
+import { normalizePlate } from './plate.rules';
+import { plateVerification, unknownPlateVerification } from './plate-verification.rules';
 import { VehicleEntity } from './vehicle.entity';
-import { isRegistrationStatus, REGISTRATION_STATUSES } from './vehicle-kind';
 import { visibleVehicle } from './vehicle-access';
 import { toVehicleMessage } from './vehicle.mapper';
 
+// Reads: requests arrive checked against their declared rules (vehicle.proto); mission scope is
+// decided here, with the caller's identity (another mission's vehicle is not found).
 @Injectable()
 export class VehicleQueryService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async get(actor: Actor, id: string): Promise<vehicles.Vehicle> {
-    const errors = requiredUuidErrors('id', id);
-    if (errors.length > 0) throw validationFailed(errors);
     return toVehicleMessage(await visibleVehicle(this.dataSource.manager, actor, id));
   }
 
   async list(actor: Actor, request: vehicles.ListVehiclesRequest): Promise<vehicles.ListVehiclesResponse> {
     const page = readPage(request.page);
-    const errors = [
-      ...(page.ok ? [] : page.errors),
-      ...uuidErrors({ missionId: request.missionId, ownerMemberId: request.ownerMemberId }),
-      ...(request.status && !isRegistrationStatus(request.status)
-        ? [{ field: 'status', message: `must be one of ${REGISTRATION_STATUSES.join(', ')}` }]
-        : []),
-    ];
-    if (!page.ok || errors.length > 0) throw validationFailed(errors);
+    if (!page.ok) throw validationFailed(page.errors);
     const missionId = this.missionScope(actor, request.missionId);
 
     const query = this.dataSource.manager
@@ -64,17 +60,19 @@ export class VehicleQueryService {
 
   /**
    * Law-enforcement check by plate; every verification is audited (CONTRACT.md), found or not. The
-   * answer names the vehicle's mission from the mission replica, so that a mission-owned vehicle needs
-   * no second lookup (empty while the replica has not heard of the mission).
+   * status is decided here (plate-verification.rules); the mission comes from the mission replica,
+   * so no second lookup is needed. A plate OFM never issued answers `unknown`, not an error.
    */
   async verifyPlate(actor: Actor, input: string): Promise<vehicles.VerifyPlateResponse> {
-    const plate = normalizePlate(input ?? '');
-    if (!isPlate(plate))
-      throw validationFailed([
-        { field: 'plate', message: 'must be a status letter (D, S, C), a two-letter code and a serial, e.g. DXY1234' },
-      ]);
+    const plate = normalizePlate(input);
+    const checkedAt = this.clock.now();
+    const today = this.clock.today();
     return inTransaction(this.dataSource, async (em) => {
       const vehicle = await em.findOneBy(VehicleEntity, { plate });
+      const mission = vehicle ? await findMissionReplica(em, vehicle.missionId) : null;
+      const verification = vehicle
+        ? plateVerification(vehicle, mission ?? undefined, today, checkedAt)
+        : unknownPlateVerification(plate, checkedAt);
       await recordAudit(em, {
         actor,
         action: 'plate.verified',
@@ -82,20 +80,15 @@ export class VehicleQueryService {
         entityId: vehicle?.id ?? plate,
         before: null,
         after: vehicle
-          ? { plate, registrationStatus: vehicle.registrationStatus, insuranceStatus: vehicle.insuranceStatus }
-          : { plate, found: false },
+          ? {
+              plate,
+              status: verification.status,
+              registrationStatus: vehicle.registrationStatus,
+              insuranceStatus: vehicle.insuranceStatus,
+            }
+          : { plate, status: verification.status, found: false },
       });
-      if (!vehicle) return undefined;
-      const mission = await findMissionReplica(em, vehicle.missionId);
-      return {
-        vehicle: toVehicleMessage(vehicle),
-        missionName: mission?.name ?? '',
-        missionCountry: mission?.country ?? '',
-      };
-    }).then((answer) => {
-      // The audit of a miss must survive the 404, so the miss is answered after the commit.
-      if (!answer) throw notFound('plate', plate);
-      return answer;
+      return { verification, vehicle: vehicle ? toVehicleMessage(vehicle) : undefined };
     });
   }
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { EVENT_TYPES, type vehicles } from '@ofm/contracts';
+import { EVENT_TYPES, type VehicleKind, type vehicles } from '@ofm/contracts';
 import { publishEvent } from '@ofm/messaging';
-import { inTransaction, recordAudit } from '@ofm/persistence';
+import { inCommand, recordAudit } from '@ofm/persistence';
 import {
   DomainError,
   canSeeMission,
@@ -16,7 +16,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { MissionReplicaEntity } from '../replica/mission-replica.entity';
 import { findMemberReplica, findMissionReplica } from '../replica/replica.repository';
 import { Clock } from '../shared/clock';
-import { uuidErrors } from '../shared/ids.rules';
 import { isUniqueViolation } from '../shared/sql';
 import { plateLetterForMember, plateLetterForMission, type PlateLetter } from './plate.rules';
 import { PlateNumberService } from './plate-number.service';
@@ -24,13 +23,10 @@ import {
   checkMemberOwner,
   checkMissionOwner,
   initialRegistrationStatus,
-  normalizeVin,
+  modelYearErrors,
   registrationExpiresOn,
-  validateOwnerReference,
-  validateVehicleDescription,
 } from './registration.rules';
 import { VehicleEntity } from './vehicle.entity';
-import type { VehicleKind } from './vehicle-kind';
 import { toVehicleMessage, vehicleAuditState } from './vehicle.mapper';
 
 interface ResolvedOwner {
@@ -39,8 +35,10 @@ interface ResolvedOwner {
   letter: PlateLetter;
 }
 
-// RegisterVehicle: rules from the replica of accreditation, a plate, and one transaction holding the
-// vehicle, its audit record and its events.
+// RegisterVehicle: the request arrives checked against its declared rules (vehicle.proto: exactly one
+// owner, the VIN alphabet, the kind's words); mission scope and the owner rules are decided here from
+// the replica of accreditation, with the caller's identity (another mission's member or mission is
+// not found); then a plate, and one transaction holding the vehicle, its audit record and its events.
 @Injectable()
 export class VehicleRegistrationService {
   constructor(
@@ -50,29 +48,24 @@ export class VehicleRegistrationService {
   ) {}
 
   async register(actor: Actor, request: vehicles.RegisterVehicleRequest): Promise<vehicles.Vehicle> {
-    const now = this.clock.now();
-    const errors = [
-      ...validateOwnerReference(request.ownerMemberId, request.ownerMissionId),
-      ...uuidErrors({ ownerMemberId: request.ownerMemberId, ownerMissionId: request.ownerMissionId }),
-      ...validateVehicleDescription(request, now.getUTCFullYear()),
-    ];
+    const errors = modelYearErrors(request.year, this.clock.now().getUTCFullYear());
     if (errors.length > 0) throw validationFailed(errors);
-    // validateVehicleDescription has checked the kind.
+    // The declared rules have checked the kind against VehicleKind's words.
     const kind = request.kind as VehicleKind;
 
-    return inTransaction(this.dataSource, async (em) => {
+    return inCommand(this.dataSource, async (em) => {
       const owner = request.ownerMemberId
         ? await this.memberOwner(em, actor, request.ownerMemberId)
-        : await this.missionOwner(em, actor, request.ownerMissionId);
+        : await this.missionOwner(em, actor, request.ownerMissionId!);
       const today = this.clock.today();
       const vehicle = em.create(VehicleEntity, {
         id: randomUUID(),
-        ownerMemberId: request.ownerMemberId || null,
-        ownerMissionId: request.ownerMissionId || null,
+        ownerMemberId: request.ownerMemberId,
+        ownerMissionId: request.ownerMissionId,
         missionId: owner.missionId,
-        vin: normalizeVin(request.vin),
-        make: request.make.trim(),
-        model: request.model.trim(),
+        vin: request.vin,
+        make: request.make,
+        model: request.model,
         year: request.year,
         kind,
         plate: await this.plates.issue(em, owner.letter, owner.country),

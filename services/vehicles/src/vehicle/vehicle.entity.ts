@@ -1,8 +1,10 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { InsuranceStatus, RegistrationStatus, VehicleKind } from './vehicle-kind';
+import type { InsuranceStatus, RegistrationStatus, VehicleKind } from '@ofm/contracts';
+import { NULL_AS_UNDEFINED } from '../shared/optional-column';
 
-// One diplomatic vehicle and its OFM registration. Indexes and constraints are declared in the
-// hand-written migration; the decorators only map columns.
+// One diplomatic vehicle and its OFM registration, under the names of ofm.vehicles.v1.Vehicle
+// (registration status and dates flat here, nested in the message). Indexes and constraints are
+// declared in the hand-written migration; the decorators only map columns.
 @Entity({ name: 'vehicle' })
 export class VehicleEntity {
   @PrimaryColumn('uuid')
@@ -13,11 +15,12 @@ export class VehicleEntity {
   @Column({ type: 'bigint', insert: false, update: false })
   seq!: string;
 
-  @Column({ name: 'owner_member_id', type: 'uuid', nullable: true })
-  ownerMemberId!: string | null;
+  // Exactly one owner (CHECK vehicle_one_owner): a member (or dependent's principal) or the mission.
+  @Column({ name: 'owner_member_id', type: 'uuid', nullable: true, transformer: NULL_AS_UNDEFINED })
+  ownerMemberId?: string;
 
-  @Column({ name: 'owner_mission_id', type: 'uuid', nullable: true })
-  ownerMissionId!: string | null;
+  @Column({ name: 'owner_mission_id', type: 'uuid', nullable: true, transformer: NULL_AS_UNDEFINED })
+  ownerMissionId?: string;
 
   // The owner's mission for a member's vehicle: every read is scoped by it.
   @Index()

@@ -6,8 +6,9 @@ import { InsuranceService } from '../insurance/insurance.service';
 import { VehicleQueryService } from './vehicle-query.service';
 import { VehicleRegistrationService } from './vehicle-registration.service';
 
-// Thin shell over the application services. Roles are re-checked here (the gateway checked them
-// too); mission scoping happens in the services, which answer 404 for another mission's data.
+// Thin shell over the application services. Roles are checked here (RpcRolesGuard) and every request
+// against its declared rules (the platform's validation interceptor) before a method runs; mission
+// scope is decided in the services, with the actor received, which answer 404 for another mission's data.
 @Controller()
 @UseGuards(RpcRolesGuard)
 @vehicles.VehicleServiceControllerMethods()
@@ -50,6 +51,14 @@ export class VehicleGrpcController implements vehicles.VehicleServiceController 
     metadata?: Metadata,
   ): Promise<vehicles.ListInsurancePoliciesResponse> {
     return { policies: await this.insurance.listPolicies(grpcActor(metadata), request.vehicleId) };
+  }
+
+  @Roles('ofm-admin', 'ofm-officer', 'mission-user', 'auditor')
+  async getInsurancePolicy(
+    request: vehicles.GetInsurancePolicyRequest,
+    metadata?: Metadata,
+  ): Promise<vehicles.GetInsurancePolicyResponse> {
+    return { policy: await this.insurance.getPolicy(grpcActor(metadata), request.vehicleId, request.policyId) };
   }
 
   @Roles('law-enforcement', 'ofm-admin', 'ofm-officer')

@@ -1,11 +1,11 @@
 import type { vehicles } from '@ofm/contracts';
 import type { VehicleEntity } from './vehicle.entity';
 
-// Entity → proto message; the same words on both sides, unset owners as "" (proto3 defaults).
+/** Entity → ofm.vehicles.v1.Vehicle: the same names; the owner not given stays undefined. */
 export const toVehicleMessage = (v: VehicleEntity): vehicles.Vehicle => ({
   id: v.id,
-  ownerMemberId: v.ownerMemberId ?? '',
-  ownerMissionId: v.ownerMissionId ?? '',
+  ownerMemberId: v.ownerMemberId,
+  ownerMissionId: v.ownerMissionId,
   vin: v.vin,
   make: v.make,
   model: v.model,

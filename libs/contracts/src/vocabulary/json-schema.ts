@@ -1,0 +1,140 @@
+import * as protobuf from 'protobufjs';
+import { messageType } from './proto-root';
+import { description, fieldRules, isOptional, jsonName, messageRules, type FieldRules } from './rules';
+
+// JSON Schemas (draft 2020-12, the dialect of OpenAPI 3.1 and AsyncAPI 3) derived from the proto
+// messages and their rules. One derivation serves three readers:
+// - `request`: what a client may send (REST body, query, and the services' input checks):
+//   unknown fields refused, rules enforced, absent fields take proto3's defaults;
+// - `answer`: what the REST API answers: every field present, null where the proto has no value
+//   (an `optional` field or a message field unset);
+// - `event`: the proto3 JSON form of an event's message on Kafka, where default values are omitted.
+export type SchemaMode = 'request' | 'answer' | 'event';
+export type JsonSchema = Record<string, unknown>;
+
+// A strict UUID (ajv-formats would also take "urn:uuid:…").
+export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+
+const INT32 = { minimum: -2147483648, maximum: 2147483647 };
+
+export interface SchemaOptions {
+  // Request fields that do not come from the body (path parameters, headers).
+  omit?: readonly string[];
+}
+
+/** The schema of a message in the given mode (nested messages inline, so one schema stands alone). */
+export const messageSchema = (fullName: string, mode: SchemaMode, options: SchemaOptions = {}): JsonSchema =>
+  schemaOfType(messageType(fullName), mode, new Set(options.omit ?? []));
+
+const schemaOfType = (type: protobuf.Type, mode: SchemaMode, omit: ReadonlySet<string> = new Set()): JsonSchema => {
+  const fields = type.fieldsArray.filter((f) => !omit.has(f.name));
+  const properties: Record<string, JsonSchema> = {};
+  const required: string[] = [];
+  for (const field of fields) {
+    const rules = fieldRules(field);
+    properties[field.name] = fieldSchema(field, rules, mode);
+    if (mode === 'answer' || (mode === 'request' && rules.required)) required.push(field.name);
+  }
+  const schema: JsonSchema = {
+    type: 'object',
+    ...(description(type) ? { description: description(type) } : {}),
+    properties,
+    ...(required.length ? { required } : {}),
+    additionalProperties: false,
+  };
+  if (mode === 'request') Object.assign(schema, alternatives(type, omit));
+  return schema;
+};
+
+const fieldSchema = (field: protobuf.Field, rules: FieldRules, mode: SchemaMode): JsonSchema => {
+  const item = valueSchema(field, rules, mode);
+  const doc = description(field);
+  if (field.repeated) {
+    return {
+      type: 'array',
+      items: item,
+      ...(rules.repeated?.max_items !== undefined ? { maxItems: rules.repeated.max_items } : {}),
+      ...(doc ? { description: doc } : {}),
+    };
+  }
+  const nullable = mode === 'answer' && (isOptional(field) || field.resolvedType instanceof protobuf.Type);
+  const withDoc = { ...item, ...(doc ? { description: doc } : {}) };
+  return nullable ? { anyOf: [item, { type: 'null' }], ...(doc ? { description: doc } : {}) } : withDoc;
+};
+
+const valueSchema = (field: protobuf.Field, rules: FieldRules, mode: SchemaMode): JsonSchema => {
+  if (field.resolvedType instanceof protobuf.Type) return schemaOfType(field.resolvedType, mode);
+  const strict = mode === 'request';
+  const example = rules.example;
+  switch (field.type) {
+    case 'string': {
+      const s = rules.string ?? {};
+      const schema: JsonSchema = { type: 'string' };
+      if (rules.words) schema.enum = [...rules.words];
+      if (s.in) schema.enum = [...s.in];
+      if (rules.format) schema.format = rules.format;
+      if (s.uuid) Object.assign(schema, { format: 'uuid', ...(strict ? { pattern: UUID_PATTERN } : {}) });
+      if (strict && s.pattern) schema.pattern = s.pattern;
+      if (strict && s.min_len !== undefined) schema.minLength = s.min_len;
+      if (strict && s.max_len !== undefined) schema.maxLength = s.max_len;
+      if (example !== undefined) schema.examples = [example];
+      return schema;
+    }
+    case 'bool':
+      return { type: 'boolean' };
+    case 'int32':
+    case 'sint32':
+    case 'sfixed32':
+      return numeric('integer', { ...INT32 }, rules, strict);
+    case 'uint32':
+    case 'fixed32':
+      return numeric('integer', { minimum: 0, maximum: 4294967295 }, rules, strict);
+    case 'double':
+    case 'float':
+      return numeric('number', {}, rules, strict);
+    default:
+      throw new Error(`vocabulary: ${field.parent?.fullName}.${field.name} has type ${field.type}, not mapped to JSON`);
+  }
+};
+
+const numeric = (
+  type: 'integer' | 'number',
+  bounds: { minimum?: number; maximum?: number },
+  rules: FieldRules,
+  strict: boolean,
+): JsonSchema => ({
+  type,
+  ...(strict ? bounds : {}),
+  ...(strict && rules.number?.gte !== undefined ? { minimum: rules.number.gte } : {}),
+  ...(strict && rules.number?.lte !== undefined ? { maximum: rules.number.lte } : {}),
+  ...(rules.example !== undefined ? { examples: [Number(rules.example)] } : {}),
+});
+
+/** One-of rules as JSON Schema, each with the message a client reads when it is broken. */
+const alternatives = (type: protobuf.Type, omit: ReadonlySet<string>): JsonSchema => {
+  const { oneof, exactlyOneOf } = messageRules(type);
+  const has = (f: string) => ({ required: [f] });
+  const rules: JsonSchema[] = [];
+  for (const o of oneof) {
+    const fields = o.fields.map(jsonName).filter((f) => !omit.has(f));
+    rules.push({
+      oneOf: o.required ? fields.map(has) : [...fields.map(has), { not: { anyOf: fields.map(has) } }],
+      'x-ofm-message': `give ${o.required ? 'exactly' : 'at most'} one of ${fields.join(', ')}`,
+      'x-ofm-field': fields[0],
+    });
+  }
+  if (exactlyOneOf.length) {
+    const sets = exactlyOneOf.map((s) => s.map(jsonName));
+    const all = sets.flat();
+    rules.push({
+      oneOf: sets.map((set) => {
+        const others = all.filter((f) => !set.includes(f));
+        return { required: set, ...(others.length ? { not: { anyOf: others.map(has) } } : {}) };
+      }),
+      'x-ofm-message': `give either ${sets.map((s) => s.join(' + ')).join(', or ')} (and nothing of the other)`,
+      'x-ofm-field': sets[0]![0],
+    });
+  }
+  if (rules.length === 0) return {};
+  return rules.length === 1 ? rules[0]! : { allOf: rules };
+};

@@ -1,0 +1,104 @@
+import { vocabulary, type vocabulary as V } from '@ofm/contracts';
+import { validationFailed, type FieldError } from '@ofm/platform';
+import type { RequestBinding } from './api-route.decorator';
+import { expectedVersionFrom } from './etag';
+
+type JsonSchema = V.JsonSchema;
+
+export interface HttpParts {
+  params: Record<string, string | undefined>;
+  query: Record<string, unknown>;
+  body: unknown;
+  ifMatch: string | string[] | undefined;
+}
+
+const PAGE_MESSAGE = 'ofm.common.v1.PageRequest';
+
+const schemas = new Map<
+  string,
+  { body: JsonSchema; query: JsonSchema; fields: Record<string, JsonSchema>; paged: boolean }
+>();
+
+/** The REST schemas of a route's request, derived once from its gRPC request message. */
+export const bindingSchemas = (binding: RequestBinding) => {
+  const key = JSON.stringify(binding);
+  let found = schemas.get(key);
+  if (!found) {
+    const full = vocabulary.messageSchema(binding.message, 'request');
+    const fields = full.properties as Record<string, JsonSchema>;
+    const omit = [...Object.values(binding.path ?? {}), ...(binding.ifMatch ? [binding.ifMatch] : [])];
+    const body = vocabulary.requestSchema(binding.message, { omit });
+    // A list's request has a page, whose fields are the query's limit and cursor; another query
+    // (the verification's) has only its own fields.
+    const paged = 'page' in fields;
+    const filters = vocabulary.messageSchema(binding.message, 'request', { omit: [...omit, 'page'] });
+    const page = paged ? vocabulary.messageSchema(PAGE_MESSAGE, 'request') : { properties: {} };
+    const query = {
+      ...filters,
+      properties: { ...(page.properties as object), ...(filters.properties as object) },
+    };
+    found = { body, query, fields, paged };
+    schemas.set(key, found);
+  }
+  return found;
+};
+
+/**
+ * The gRPC request of a route from the HTTP request's parts, checked against the rules the proto
+ * declares; every broken rule is named (400). Nothing here knows a field by name.
+ */
+export const bindRequest = (binding: RequestBinding, http: HttpParts): Record<string, unknown> => {
+  const { body, query, fields, paged } = bindingSchemas(binding);
+  const errors: FieldError[] = [];
+  const request: Record<string, unknown> = {};
+
+  for (const [param, field] of Object.entries(binding.path ?? {})) {
+    const value = http.params[param] ?? '';
+    const problems = vocabulary.violationsOf(fields[field]!, value);
+    errors.push(...problems.map((p) => ({ field: param, message: p.message.replace(/^body/, param) })));
+    request[field] = fields[field]!.format === 'uuid' ? value.toLowerCase() : value;
+  }
+
+  if (binding.query) {
+    const values = typedQuery(query, http.query);
+    errors.push(...vocabulary.violationsOf(query, values));
+    if (paged) {
+      const { limit, cursor, ...filters } = values;
+      Object.assign(request, filters, { page: { limit: limit ?? 0, cursor: cursor ?? '' } });
+    } else {
+      Object.assign(request, values);
+    }
+  } else if (binding.message) {
+    // No body at all reads as an empty one, so that each required field is named.
+    const given = http.body === undefined ? {} : http.body;
+    errors.push(...vocabulary.violationsOf(body, given));
+    if (given && typeof given === 'object' && !Array.isArray(given)) Object.assign(request, given);
+  }
+
+  if (binding.ifMatch) {
+    try {
+      request[binding.ifMatch] = expectedVersionFrom(http.ifMatch);
+    } catch {
+      errors.push({ field: 'If-Match', message: 'If-Match must be the strong ETag of the resource, e.g. "3"' });
+    }
+  }
+  if (errors.length) throw validationFailed(errors);
+  return request;
+};
+
+// Query values are text: an integer parameter is a plain decimal number ("1e2" or "0x10" are not),
+// a repeated parameter is refused by the schema as not a single value.
+const typedQuery = (schema: JsonSchema, query: Record<string, unknown>): Record<string, unknown> => {
+  const properties = schema.properties as Record<string, JsonSchema>;
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(query ?? {})) {
+    const type = properties[name]?.type;
+    out[name] =
+      typeof value === 'string' && type === 'integer' && /^(0|[1-9][0-9]{0,9})$/.test(value)
+        ? Number(value)
+        : typeof value === 'string' && type === 'boolean' && (value === 'true' || value === 'false')
+          ? value === 'true'
+          : value;
+  }
+  return out;
+};
