@@ -561,8 +561,10 @@ describe('accreditation service over gRPC', () => {
     expect(member).toMatchObject({ missionId: m.id, missionCountry: 'FR', status: 'notified' });
     expect((await getMember(member.id, clerk)).id).toBe(member.id);
 
+    // Who must name the mission depends on the caller, which no schema says: a rule (422).
     const { code, problem } = await rpcError(notify(withoutMission, officer));
-    expect(code).toBe(status.INVALID_ARGUMENT);
+    expect(code).toBe(status.FAILED_PRECONDITION);
+    expect(problem.rule).toBe('appointment-facts');
     expect(problem.errors.map((e: { field: string }) => e.field)).toEqual(['missionId']);
     const lost = await rpcError(notify(withoutMission, { subject: 'mu', roles: ['mission-user'] }));
     expect(lost.problem.errors.map((e: { field: string }) => e.field)).toEqual(['missionId']);
@@ -707,7 +709,8 @@ describe('accreditation service over gRPC', () => {
 
     // What no single field says: a dependent names its principal and relationship, nobody else does.
     const orphan = await rpcError(notify(diplomat(m.id, { category: 'dependent' })));
-    expect(orphan.code).toBe(status.INVALID_ARGUMENT);
+    expect(orphan.code).toBe(status.FAILED_PRECONDITION);
+    expect(orphan.problem.rule).toBe('appointment-facts');
     expect(orphan.problem.errors).toEqual([
       { field: 'principalId', message: 'principalId is required for a dependent' },
       { field: 'relationship', message: 'relationship is required for a dependent' },

@@ -259,7 +259,7 @@ describe('vehicles service (PostgreSQL + Kafka)', () => {
     );
     expect(vin.code).toBe(status.INVALID_ARGUMENT);
     expect(vin.problem.errors.map((e: { field: string }) => e.field).sort()).toEqual(['vin', 'year']);
-    // A model year more than one ahead of the calendar is this service's rule.
+    // A model year more than one ahead of the calendar is this service's rule: 422, the rule named.
     const year = await failureOf(
       client.call(
         'registerVehicle',
@@ -267,7 +267,8 @@ describe('vehicles service (PostgreSQL + Kafka)', () => {
         officer,
       ),
     );
-    expect(year.code).toBe(status.INVALID_ARGUMENT);
+    expect(year.code).toBe(status.FAILED_PRECONDITION);
+    expect(year.problem.rule).toBe('vehicle-model-year');
     expect(year.problem.errors).toEqual([
       { field: 'year', message: `must be a model year no later than ${new Date().getUTCFullYear() + 1}` },
     ]);
@@ -338,7 +339,7 @@ describe('vehicles service (PostgreSQL + Kafka)', () => {
       });
     });
 
-    it('refuses a non-USD limit as a validation error', async () => {
+    it('refuses a non-USD limit by the rule of insurance terms (422)', async () => {
       const failure = await failureOf(
         client.call(
           'addInsurancePolicy',
@@ -346,7 +347,8 @@ describe('vehicles service (PostgreSQL + Kafka)', () => {
           officer,
         ),
       );
-      expect(failure.code).toBe(status.INVALID_ARGUMENT);
+      expect(failure.code).toBe(status.FAILED_PRECONDITION);
+      expect(failure.problem.rule).toBe('insurance-terms');
       expect(failure.problem.errors).toEqual([{ field: 'propertyDamage.currency', message: 'must be USD' }]);
     });
 

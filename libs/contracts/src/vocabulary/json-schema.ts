@@ -15,6 +15,9 @@ export type JsonSchema = Record<string, unknown>;
 // A strict UUID (ajv-formats would also take "urn:uuid:…").
 export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
+// Text without C0 controls and DEL.
+export const TEXT_PATTERN = '^[^\\u0000-\\u001F\\u007F]*$';
+
 const INT32 = { minimum: -2147483648, maximum: 2147483647 };
 
 export interface SchemaOptions {
@@ -33,6 +36,7 @@ const schemaOfType = (type: protobuf.Type, mode: SchemaMode, omit: ReadonlySet<s
   for (const field of fields) {
     const rules = fieldRules(field);
     properties[field.name] = fieldSchema(field, rules, mode);
+    if (mode === 'request' && rules.required) properties[field.name] = presentValue(field, properties[field.name]!);
     if (mode === 'answer' || (mode === 'request' && rules.required)) required.push(field.name);
   }
   const schema: JsonSchema = {
@@ -43,6 +47,16 @@ const schemaOfType = (type: protobuf.Type, mode: SchemaMode, omit: ReadonlySet<s
     additionalProperties: false,
   };
   if (mode === 'request') Object.assign(schema, alternatives(type, omit));
+  return schema;
+};
+
+// proto3 cannot tell a zero value from no value where a field has no explicit presence, so
+// `required` there means "not the zero value" (as protovalidate reads it); REST says the same,
+// or a request the gateway accepts would be refused by the service.
+const presentValue = (field: protobuf.Field, schema: JsonSchema): JsonSchema => {
+  if (field.repeated || isOptional(field) || field.resolvedType instanceof protobuf.Type) return schema;
+  if (schema.type === 'integer' || schema.type === 'number') return { ...schema, not: { const: 0 } };
+  if (schema.type === 'string' && schema.minLength === undefined && !schema.enum) return { ...schema, minLength: 1 };
   return schema;
 };
 
@@ -75,6 +89,9 @@ const valueSchema = (field: protobuf.Field, rules: FieldRules, mode: SchemaMode)
       if (rules.format) schema.format = rules.format;
       if (s.uuid) Object.assign(schema, { format: 'uuid', ...(strict ? { pattern: UUID_PATTERN } : {}) });
       if (strict && s.pattern) schema.pattern = s.pattern;
+      // Free text never carries control characters (NUL, escapes, line breaks): PostgreSQL refuses
+      // NUL outright, and no name or address holds the others.
+      else if (strict && !schema.enum && !schema.format) schema.pattern = TEXT_PATTERN;
       if (strict && s.min_len !== undefined) schema.minLength = s.min_len;
       if (strict && s.max_len !== undefined) schema.maxLength = s.max_len;
       if (example !== undefined) schema.examples = [example];

@@ -1,7 +1,7 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import * as protobuf from 'protobufjs';
-import { messageSchema, UUID_PATTERN, type JsonSchema, type SchemaOptions } from './json-schema';
+import { messageSchema, TEXT_PATTERN, UUID_PATTERN, type JsonSchema, type SchemaOptions } from './json-schema';
 import { messageType } from './proto-root';
 import { isOptional } from './rules';
 
@@ -88,6 +88,8 @@ const describe = (e: ErrorObject): FieldViolation | undefined => {
     }
     case 'pattern': {
       if (schema?.format === 'uuid') return undefined; // the format error says it better
+      if (e.params.pattern === TEXT_PATTERN)
+        return { field: name, message: `${name} must not contain control characters` };
       const example = (schema?.examples as unknown[] | undefined)?.[0];
       return {
         field: name,
@@ -108,6 +110,9 @@ const describe = (e: ErrorObject): FieldViolation | undefined => {
     case 'maxItems':
       return { field: name, message: `${name} must have at most ${e.params.limit} items` };
     case 'not':
+      if ((schema?.not as JsonSchema | undefined)?.const === 0)
+        return { field: name, message: `${name} is required, and 0 is no value on the wire` };
+      return undefined;
     case 'anyOf':
     case 'allOf':
     case 'if':
@@ -147,7 +152,7 @@ const isDefault = (field: protobuf.Field, value: unknown): boolean =>
   (!field.repeated &&
     !isOptional(field) &&
     !(field.resolvedType instanceof protobuf.Type) &&
-    (value === '' || value === 0 || value === false || value === '0'));
+    (value === '' || value === 0 || value === false));
 
 const presentFields = (type: protobuf.Type, value: unknown): unknown => {
   if (value === null || typeof value !== 'object') return value;

@@ -84,6 +84,25 @@ describe('the vocabulary derived from proto/', () => {
       expect(violations[0]!.message).toContain(message);
     });
 
+    it('reads required on a field without explicit presence as "not the zero value", as the wire does', () => {
+      const mission = {
+        name: 'Embassy of France',
+        country: 'FR',
+        type: 'embassy',
+        address: { line1: '4101 Reservoir Road NW', city: 'Washington', state: 'DC', postalCode: '20007' },
+        location: { lat: 0, lon: -77.0779 },
+      };
+      expect(violationsOf(requestSchema('ofm.accreditation.v1.RegisterMissionRequest'), mission)).toEqual([
+        { field: 'location.lat', message: 'location.lat is required, and 0 is no value on the wire' },
+      ]);
+    });
+
+    it('refuses control characters in free text', () => {
+      expect(check({ ...appointment(), givenName: 'Cla\u0000ire' })).toEqual([
+        { field: 'givenName', message: 'givenName must not contain control characters' },
+      ]);
+    });
+
     it('names nested fields by their path', () => {
       const violations = violationsOf(
         requestSchema(INSURANCE, { omit: ['vehicleId'] }),

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { accreditation, EVENT_TYPES, type verification } from '@ofm/contracts';
 import { publishEvent } from '@ofm/messaging';
 import { inCommand, inTransaction, recordAudit } from '@ofm/persistence';
-import { canSeeMission, notFound, ruleViolated, validationFailed, type Actor } from '@ofm/platform';
+import { canSeeMission, notFound, ruleViolated, type Actor } from '@ofm/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type DeepPartial, type EntityManager } from 'typeorm';
 import { MissionEntity } from '../mission/mission.entity';
@@ -27,7 +27,8 @@ export class MemberService {
     const today = todayIso();
     const missionId = notifiedMissionId(request.missionId, actor);
     const problems = [...(missionId ? [] : [MISSION_ID_REQUIRED]), ...appointmentProblems(request, today)];
-    if (problems.length) throw validationFailed(problems);
+    if (problems.length)
+      throw ruleViolated('appointment-facts', 'The notification breaks a rule of appointments', problems);
     return inCommand(this.ds, async (em) => {
       const mission = await em.findOneBy(MissionEntity, { id: missionId });
       if (!mission || !canSeeMission(actor, mission.id)) throw notFound('mission', missionId!);
@@ -82,7 +83,7 @@ export class MemberService {
           : principal.status === 'terminated'
             ? 'principalId names a member whose appointment is terminated'
             : undefined;
-    if (problem) throw validationFailed([{ field: 'principalId', message: problem }]);
+    if (problem) throw ruleViolated('dependent-principal', problem, [{ field: 'principalId', message: problem }]);
   }
 
   async get(actor: Actor, id: string): Promise<accreditation.Member> {

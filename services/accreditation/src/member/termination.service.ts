@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { accreditation, EVENT_TYPES } from '@ofm/contracts';
 import { publishEvent } from '@ofm/messaging';
 import { expectVersion, inCommand, recordAudit } from '@ofm/persistence';
-import { canSeeMission, conflict, notFound, validationFailed, type Actor } from '@ofm/platform';
+import { canSeeMission, conflict, notFound, type Actor, ruleViolated } from '@ofm/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { auditActor } from '../shared/actor-scope';
@@ -33,7 +33,8 @@ export class TerminationService {
       expectVersion(member.version, request.expectedVersion);
       if (member.status === 'terminated') throw conflict(`Member ${member.id} is already terminated`);
       const problems = terminationProblems(request, member.arrivalDate);
-      if (problems.length) throw validationFailed(problems);
+      if (problems.length)
+        throw ruleViolated('termination-dates', 'The termination breaks a rule of its dates', problems);
 
       const openItems = await this.end(em, actor, member, request, '');
       if (member.category !== 'dependent') {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EVENT_TYPES, missions } from '@ofm/contracts';
 import { publishEvent } from '@ofm/messaging';
 import { inCommand, recordAudit } from '@ofm/persistence';
-import { canSeeMission, notFound, validationFailed, type Actor } from '@ofm/platform';
+import { canSeeMission, notFound, type Actor, ruleViolated } from '@ofm/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type DeepPartial } from 'typeorm';
 import { auditActor, missionRestriction } from '../shared/actor-scope';
@@ -22,7 +22,8 @@ export class MissionService {
 
   async register(actor: Actor, request: missions.RegisterMissionRequest): Promise<missions.Mission> {
     const decision = decideRegistration(request);
-    if (!decision.ok) throw validationFailed(decision.errors);
+    if (!decision.ok)
+      throw ruleViolated('mission-registration', 'The mission breaks a rule of registration', decision.errors);
     return inCommand(this.ds, async (em) => {
       const now = new Date();
       // The request's fields are the mission's (same names; the interceptor checked their words).

@@ -1,5 +1,5 @@
 import { vocabulary } from '@ofm/contracts';
-import { validationFailed } from '@ofm/platform';
+import { ruleViolated } from '@ofm/platform';
 
 // Keyset pagination on (created_at, id): stable under inserts, unlike OFFSET. The cursor is opaque
 // to clients (base64url JSON) so its shape can change without breaking them.
@@ -43,7 +43,10 @@ export const parsePage = (page: { limit?: number; cursor?: string } | null | und
   const limit = page?.limit || DEFAULT_PAGE_LIMIT;
   if (!page?.cursor) return { limit };
   const after = decodeCursor(page.cursor);
-  if (!after) throw validationFailed([{ field: 'cursor', message: 'cursor is not a cursor returned by this list' }]);
+  if (!after)
+    throw ruleViolated('page-cursor', 'The cursor is not one this list returned', [
+      { field: 'cursor', message: 'cursor is not a cursor returned by this list' },
+    ]);
   return { limit, after };
 };
 

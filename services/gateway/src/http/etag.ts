@@ -8,9 +8,9 @@ export const etagOf = (version: number): string => `"${version}"`;
 export const expectedVersionFrom = (ifMatch: string | string[] | undefined): number => {
   if (ifMatch === undefined) return 0;
   const value = (Array.isArray(ifMatch) ? ifMatch.join(',') : ifMatch).trim();
-  if (value === '' || value === '*') return 0;
-  const m = /^"?(\d{1,9})"?$/.exec(value);
-  const version = m ? Number(m[1]) : NaN;
+  if (value === '*') return 0;
+  const m = /^(?:"([1-9]\d{0,8})"|([1-9]\d{0,8}))$/.exec(value);
+  const version = m ? Number(m[1] ?? m[2]) : NaN;
   if (!Number.isInteger(version) || version < 1) {
     throw validationFailed([{ field: 'If-Match', message: 'If-Match must be the ETag of the resource, e.g. "3"' }]);
   }

@@ -86,7 +86,7 @@ describe('request validation (400 problem+json naming the field)', () => {
         country: 'France',
         type: 'palace',
         address: { line1: '', city: 'Washington', state: 'DC', postalCode: 'x' },
-        location: { lat: 91, lon: 0 },
+        location: { lat: 91, lon: -77.0779 },
       });
       expectProblem(res);
       expect(res.body).toMatchObject({ type: 'https://ofm.state.gov/problems/validation', title: 'Invalid request' });

@@ -47,7 +47,7 @@ export class MembersController {
     roles: READERS,
     request: { message: 'ofm.accreditation.v1.ListMembersRequest', query: true },
     answer: { message: MEMBER, page: true },
-    problems: [404],
+    problems: [404, 422],
   })
   async list(@RpcRequest() request: accreditation.ListMembersRequest, @CurrentActor() actor: Actor) {
     const { members, nextCursor } = await this.downstream.members.listMembers(request, callAs(actor));

@@ -44,6 +44,7 @@ export class MissionsController {
     description: 'Filters: country, type, status. A mission user sees only its own mission.',
     roles: READERS,
     request: { message: 'ofm.accreditation.v1.ListMissionsRequest', query: true },
+    problems: [422],
     answer: { message: MISSION, page: true },
   })
   async list(@RpcRequest() request: missions.ListMissionsRequest, @CurrentActor() actor: Actor) {

@@ -87,7 +87,18 @@ const operation = (r: DocumentedRoute): Record<string, unknown> => {
   for (const [param, field] of Object.entries(binding?.path ?? {})) {
     parameters.push({ name: param, in: 'path', required: true, schema: schemas!.fields[field] });
   }
-  if (binding?.query) {
+  if (binding?.query && (schemas!.query.oneOf || schemas!.query.allOf)) {
+    // A rule across parameters (e.g. idCard or plate, not both) can only be stated on them together:
+    // one object parameter, exploded into the query string as form fields.
+    parameters.push({
+      name: 'query',
+      in: 'query',
+      required: true,
+      style: 'form',
+      explode: true,
+      schema: schemas!.query,
+    });
+  } else if (binding?.query) {
     const query = schemas!.query;
     for (const [name, schema] of Object.entries(query.properties as Record<string, JsonSchema>)) {
       parameters.push({
@@ -106,7 +117,12 @@ const operation = (r: DocumentedRoute): Record<string, unknown> => {
       required: false,
       description:
         'replays the stored answer for a repeated request with the same key and body; a retry is always safe',
-      schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' },
+      schema: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 255,
+        pattern: '^[\\x21-\\x7e]([\\x20-\\x7e]*[\\x21-\\x7e])?$',
+      },
     });
   }
   if (binding?.ifMatch) {
@@ -115,7 +131,7 @@ const operation = (r: DocumentedRoute): Record<string, unknown> => {
       in: 'header',
       required: false,
       description: 'the ETag (version) the change expects, e.g. "3"; 409 if it moved',
-      schema: { type: 'string', pattern: '^("[1-9][0-9]{0,8}"|\\*)$' },
+      schema: { type: 'string', pattern: '^(\\*|"[1-9][0-9]{0,8}"|[1-9][0-9]{0,8})$' },
     });
   }
   const hasBody = binding !== undefined && !binding.query && Object.keys(schemas!.body.properties as object).length > 0;

@@ -183,8 +183,12 @@ describe('OpenAPI document and docs', () => {
       });
       expect(paramsOf(op, 'query').find((p) => p.name === 'cursor')?.schema).toMatchObject({ type: 'string' });
     }
-    // A verification is not a list.
-    expect(paramsOf(doc.paths['/api/v1/verify'].get, 'query').map((p) => p.name)).toEqual(['idCard', 'plate']);
+    // A verification is not a list; idCard or plate, never both, is one rule over both parameters,
+    // so they are one object parameter exploded into the query string.
+    const [verify] = paramsOf(doc.paths['/api/v1/verify'].get, 'query');
+    expect(verify).toMatchObject({ name: 'query', style: 'form', explode: true, required: true });
+    expect(Object.keys(verify!.schema.properties)).toEqual(['idCard', 'plate']);
+    expect(verify!.schema.oneOf).toEqual([{ required: ['idCard'] }, { required: ['plate'] }]);
   });
 
   it('documents the either/or rules of a body as oneOf (the owner of a vehicle, the limits of a policy)', () => {

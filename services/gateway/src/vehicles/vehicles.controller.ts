@@ -47,7 +47,7 @@ export class VehiclesController {
     roles: READERS,
     request: { message: 'ofm.vehicles.v1.ListVehiclesRequest', query: true },
     answer: { message: VEHICLE, page: true },
-    problems: [404],
+    problems: [404, 422],
   })
   async list(@RpcRequest() request: vehicles.ListVehiclesRequest, @CurrentActor() actor: Actor) {
     const { vehicles, nextCursor } = await this.downstream.vehicles.listVehicles(request, callAs(actor));

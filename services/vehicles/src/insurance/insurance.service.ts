@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { EVENT_TYPES, type vehicles } from '@ofm/contracts';
 import { publishEvent } from '@ofm/messaging';
 import { expectVersion, inCommand, recordAudit } from '@ofm/persistence';
-import { notFound, ruleViolated, validationFailed, type Actor } from '@ofm/platform';
+import { notFound, ruleViolated, type Actor } from '@ofm/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { clearedLapseFlag } from '../compliance/flag.factory';
 import { Clock } from '../shared/clock';
@@ -110,7 +110,7 @@ export class InsuranceService {
       case 'acceptable':
         return;
       case 'invalid':
-        throw validationFailed(assessment.errors);
+        throw ruleViolated('insurance-terms', 'The policy breaks a rule of its terms', assessment.errors);
       case 'below-minimum':
         throw ruleViolated(
           'insurance-minimum',

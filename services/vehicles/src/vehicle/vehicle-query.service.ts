@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { vehicles } from '@ofm/contracts';
 import { inTransaction, recordAudit } from '@ofm/persistence';
-import { forbidden, validationFailed, type Actor } from '@ofm/platform';
+import { forbidden, type Actor, ruleViolated } from '@ofm/platform';
 import { DataSource } from 'typeorm';
 import { findMissionReplica } from '../replica/replica.repository';
 import { Clock } from '../shared/clock';
@@ -27,7 +27,7 @@ export class VehicleQueryService {
 
   async list(actor: Actor, request: vehicles.ListVehiclesRequest): Promise<vehicles.ListVehiclesResponse> {
     const page = readPage(request.page);
-    if (!page.ok) throw validationFailed(page.errors);
+    if (!page.ok) throw ruleViolated('page-cursor', 'The cursor is not one this list returned', page.errors);
     const missionId = this.missionScope(actor, request.missionId);
 
     const query = this.dataSource.manager

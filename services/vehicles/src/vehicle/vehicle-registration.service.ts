@@ -3,15 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { EVENT_TYPES, type VehicleKind, type vehicles } from '@ofm/contracts';
 import { publishEvent } from '@ofm/messaging';
 import { inCommand, recordAudit } from '@ofm/persistence';
-import {
-  DomainError,
-  canSeeMission,
-  conflict,
-  notFound,
-  ruleViolated,
-  validationFailed,
-  type Actor,
-} from '@ofm/platform';
+import { DomainError, canSeeMission, conflict, notFound, ruleViolated, type Actor } from '@ofm/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { MissionReplicaEntity } from '../replica/mission-replica.entity';
 import { findMemberReplica, findMissionReplica } from '../replica/replica.repository';
@@ -49,7 +41,7 @@ export class VehicleRegistrationService {
 
   async register(actor: Actor, request: vehicles.RegisterVehicleRequest): Promise<vehicles.Vehicle> {
     const errors = modelYearErrors(request.year, this.clock.now().getUTCFullYear());
-    if (errors.length > 0) throw validationFailed(errors);
+    if (errors.length > 0) throw ruleViolated('vehicle-model-year', 'The model year is later than next year', errors);
     // The declared rules have checked the kind against VehicleKind's words.
     const kind = request.kind as VehicleKind;
 
