@@ -1,3 +1,5 @@
+import { addDays, ofmDay } from '@ofm/kernel';
+
 // Requests an embassy clerk and an OFM officer would send, with real mission data.
 export const embassyOfFrance = {
   name: 'Embassy of France',
@@ -45,8 +47,8 @@ export const car = (ownerMemberId: string) => ({
   kind: 'car',
 });
 
-export const isoDate = (offsetDays = 0): string =>
-  new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+// Days as OFM counts them (America/New_York), so the suite means the same after 20:00 Eastern.
+export const isoDate = (offsetDays = 0): string => addDays(ofmDay(new Date()), offsetDays);
 
 export const carInsurance = () => ({
   insurer: 'Clements Worldwide',

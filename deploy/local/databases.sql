@@ -1,3 +1,4 @@
+-- Generated from the service registry (libs/registry) by `npx ofm registry generate`: edit the registry, not this file.
 -- One role and one database per service (services own their data), plus ofm_test for the test suite.
 -- Idempotent: safe to run on every start. Run by deploy/local/databases.sh and, in Docker, by the
 -- postgres image's /docker-entrypoint-initdb.d. Passwords equal role names: LOCAL ONLY; production
@@ -5,10 +6,17 @@
 \set ON_ERROR_STOP on
 
 CREATE TEMP TABLE ofm_roles(name text, createdb bool, has_db bool);
-INSERT INTO ofm_roles
-SELECT 'ofm_' || s, false, true
-FROM unnest(ARRAY['gateway', 'accreditation', 'reciprocity', 'vehicles', 'property',
-                  'customs', 'banking', 'emergency', 'insights']) AS s;
+-- Every service of the registry, planned ones too.
+INSERT INTO ofm_roles VALUES
+  ('ofm_gateway', false, true),
+  ('ofm_accreditation', false, true),
+  ('ofm_reciprocity', false, true),
+  ('ofm_vehicles', false, true),
+  ('ofm_property', false, true),
+  ('ofm_customs', false, true),
+  ('ofm_banking', false, true),
+  ('ofm_emergency', false, true),
+  ('ofm_insights', false, true);
 -- The test suite creates throwaway databases with this role; it gets its own db to connect to.
 INSERT INTO ofm_roles VALUES ('ofm_test', true, true);
 

@@ -7,25 +7,24 @@ ROOT=$PWD
 NODE="$ROOT/node_modules/.bin/node"
 mkdir -p .local/logs .local/pids
 
-# name  grpc  http
-SERVICES=(
-  "accreditation 50051 9101"
-  "vehicles 50053 9103"
-  "gateway - 8080"
-)
-
-db_url() { echo "postgres://ofm_$1:ofm_$1@127.0.0.1:5432/ofm_$1"; }
+# The services and their wiring come from the service registry (libs/registry), through the CLI:
+# one line per written service, each after the services it calls:
+#   name  grpc-port|-  http-port  database  public-api(yes|no)  upstreams(a,b|-)
+registry() { "$NODE" tools/cli/bin/ofm.js registry "$@"; }
+SERVICES=()
+load_registry() {
+  local rows; rows="$(registry --format tsv)" || { echo "!! cannot read the service registry (build first: npm run build)" >&2; return 1; }
+  mapfile -t SERVICES <<<"$rows"
+}
 
 service_env() {
-  local name=$1 grpc=$2 http=$3
-  echo "DATABASE_URL=${OFM_DATABASE_URL_OVERRIDE:-$(db_url "$name")}"
+  local name=$1 public=$2
+  # DATABASE_URL, HTTP_PORT, GRPC_PORT and <SERVICE>_GRPC_URL of every service it calls.
+  registry --format env --service "$name" |
+    if [[ -n "${OFM_DATABASE_URL_OVERRIDE:-}" ]]; then sed "s|^DATABASE_URL=.*|DATABASE_URL=$OFM_DATABASE_URL_OVERRIDE|"; else cat; fi
   echo "KAFKA_BROKERS=${KAFKA_BROKERS:-127.0.0.1:9092}"
-  echo "HTTP_PORT=$http"
-  [[ $grpc != - ]] && echo "GRPC_PORT=$grpc"
   echo "LOG_LEVEL=${LOG_LEVEL:-info}"
-  if [[ $name == gateway ]]; then
-    echo "ACCREDITATION_GRPC_URL=127.0.0.1:50051"
-    echo "VEHICLES_GRPC_URL=127.0.0.1:50053"
+  if [[ $public == yes ]]; then
     # Local development trusts the CLI's key (`ofm token`); production sets AUTH_JWKS_URL instead.
     echo "AUTH_DEV_MODE=true"
     echo "AUTH_DEV_JWKS_PATH=$ROOT/.local/dev-auth/jwks.json"
@@ -48,25 +47,36 @@ wait_ready() {
 }
 
 start() {
+  load_registry
   for entry in "${SERVICES[@]}"; do
-    read -r name grpc http <<<"$entry"
+    read -r name grpc http _ public _ <<<"$entry"
     if is_running "$name"; then echo "   $name already running (pid $(cat ".local/pids/$name.pid"))"; continue; fi
-    echo "-- starting $name (http $http${grpc:+, grpc $grpc})"
+    local grpc_note="" env_lines
+    [[ $grpc == - ]] || grpc_note=", grpc $grpc"
+    echo "-- starting $name (http $http$grpc_note)"
+    env_lines="$(service_env "$name" "$public")"
     # shellcheck disable=SC2046
-    env $(service_env "$name" "$grpc" "$http" | xargs) setsid "$NODE" --enable-source-maps "services/$name/dist/main.js" \
+    env $(xargs <<<"$env_lines") setsid "$NODE" --enable-source-maps "services/$name/dist/main.js" \
       >>".local/logs/$name.log" 2>&1 </dev/null &
     echo $! >".local/pids/$name.pid"
   done
   for entry in "${SERVICES[@]}"; do
-    read -r name _ http <<<"$entry"
+    read -r name _ http _ <<<"$entry"
     wait_ready "$name" "$http"
     echo "   $name ready"
   done
 }
 
+# Callers first (the reverse of the start order). Without a built CLI nothing can have been started
+# by start(), but a build may have been cleaned since: then every services/<name> with a pid file.
 stop() {
-  for entry in "${SERVICES[@]}"; do
-    read -r name _ _ <<<"$entry"
+  local names=()
+  if load_registry 2>/dev/null; then
+    for ((i = ${#SERVICES[@]} - 1; i >= 0; i--)); do names+=("${SERVICES[i]%%$'\t'*}"); done
+  else
+    for dir in services/*/; do names+=("$(basename "$dir")"); done
+  fi
+  for name in "${names[@]}"; do
     if is_running "$name"; then
       kill "$(cat ".local/pids/$name.pid")" 2>/dev/null || true
       for _ in $(seq 1 40); do is_running "$name" || break; sleep 0.25; done
@@ -78,8 +88,9 @@ stop() {
 }
 
 status() {
+  load_registry
   for entry in "${SERVICES[@]}"; do
-    read -r name _ http <<<"$entry"
+    read -r name _ http _ <<<"$entry"
     if is_running "$name"; then
       ready=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$http/health/ready" || true)
       echo "$name: running (pid $(cat ".local/pids/$name.pid")), ready=$ready, log .local/logs/$name.log"
@@ -93,6 +104,6 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) status ;;
-  env) service_env "$2" "${3:--}" "${4:-0}" ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  env) service_env "$2" "$(registry --format tsv --service "$2" | cut -f5)" ;;
+  *) echo "usage: $0 start|stop|status|env <service>" >&2; exit 2 ;;
 esac

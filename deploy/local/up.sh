@@ -27,16 +27,21 @@ bash deploy/local/services.sh start
 step "demo data"
 ofm seed
 
+# Where things are, from the service registry (libs/registry): the public API and every other service.
+registry="$(ofm registry --format tsv)"
+API_PORT="$(awk -F'\t' '$5 == "yes" {print $3; exit}' <<<"$registry")"
+SERVICES_LINE="$(awk -F'\t' '$5 == "no" {printf "%s%s grpc 127.0.0.1:%s http :%s", sep, $1, $2, $3; sep = " | "}' <<<"$registry")"
+
 cat <<MSG
 
 OFM Mission Platform is up.
-  API          http://localhost:8080/api/v1    (docs: http://localhost:8080/docs, OpenAPI: /api/v1/openapi.json)
-  health       http://localhost:8080/health/ready   metrics: http://localhost:8080/metrics
-  services     accreditation grpc 127.0.0.1:50051 http :9101 | vehicles grpc 127.0.0.1:50053 http :9103
+  API          http://localhost:$API_PORT/api/v1    (docs: http://localhost:$API_PORT/docs, OpenAPI: /api/v1/openapi.json)
+  health       http://localhost:$API_PORT/health/ready   metrics: http://localhost:$API_PORT/metrics
+  services     $SERVICES_LINE
   PostgreSQL   postgres://postgres:postgres@127.0.0.1:5432/postgres (one database per service)
   Kafka        127.0.0.1:9092 — read a topic: bash deploy/local/kafka-console-consumer.sh --topic ofm.accreditation.member.v1 --from-beginning
   logs         .local/logs/<service>.log
 
-Try:  curl -s -H "Authorization: Bearer \$(npx ofm token --role ofm-officer)" http://localhost:8080/api/v1/missions?limit=3
+Try:  curl -s -H "Authorization: Bearer \$(npx ofm token --role ofm-officer)" http://localhost:$API_PORT/api/v1/missions?limit=3
 Stop: npm run down
 MSG

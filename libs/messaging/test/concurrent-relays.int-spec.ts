@@ -17,6 +17,7 @@ const slowed = (bus: MessageBus, ms: number): MessageBus => ({
   },
   subscribe: (o) => bus.subscribe(o),
   ensureTopics: (t) => bus.ensureTopics(t),
+  topicRetentionMs: (t) => bus.topicRetentionMs(t),
   lag: (g, t) => bus.lag(g, t),
   readTopic: (t, o) => bus.readTopic(t, o),
   commitGroupOffsets: (g, o) => bus.commitGroupOffsets(g, o),

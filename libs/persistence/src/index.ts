@@ -1,5 +1,7 @@
 export * from './data-source.factory';
+export * from './service-database';
 export * from './migrations.runner';
+export * from './migrations.main';
 export * from './transaction.helper';
 export * from './version.rules';
 export * from './database.check';
@@ -9,5 +11,8 @@ export * from './migrations/1700000000000-persistence-audit-record';
 export * from './migrations/1700000000300-persistence-command-receipt';
 export * from './command/in-command';
 export * from './command/command-receipt.purge';
+export * from './jobs/run-exclusively';
+export * from './jobs/periodic-jobs';
+export * from './nest/persistence.module';
 export * from './persistence.schema';
 export * from './typeorm-pino.logger';

@@ -1,5 +1,14 @@
 import { appendFileSync } from 'node:fs';
-import { ALL_TOPICS, TOPICS } from '@ofm/contracts';
+import { ALL_TOPICS } from '@ofm/contracts';
+import {
+  consumerGroup,
+  grpcUrlVar,
+  publicApiService,
+  startWaves,
+  upstreamsOf,
+  writtenServices,
+  type ServiceEntry,
+} from '@ofm/registry';
 import { createTestIssuer, type TestIssuer } from './auth';
 import { createTestDatabase, uniqueName, type TestDatabase } from './database';
 import { ensureTestTopics, startGroupAtEnd, testKafkaBrokers } from './kafka';
@@ -17,86 +26,105 @@ export interface RunningPlatform {
 
 // The topics each service's consumer group reads (the `consumers` it gives startMessaging), so that
 // a test platform's fresh groups start at the end of the shared topics instead of replaying their
-// history. Kept by hand until a service registry says it; a service missing here would replay.
-export const CONSUMED_TOPICS: Record<'gateway' | 'accreditation' | 'vehicles', readonly string[]> = {
-  gateway: [],
-  accreditation: [],
-  // services/vehicles/src/replica/accreditation-replica.handlers.ts
-  vehicles: [TOPICS.member, TOPICS.mission],
+// history: the `consumes` of the service registry (libs/registry), by service name.
+export const CONSUMED_TOPICS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  writtenServices().map((s) => [s.name, s.consumes]),
+);
+
+export interface PlatformServiceContext {
+  databaseUrl: string;
+  brokers: string;
+  /** The ports a test platform gave each service (grpc for those that serve gRPC). */
+  ports: ReadonlyMap<string, { http: number; grpc?: number }>;
+  group: string;
+  issuer: Pick<TestIssuer, 'jwksPath' | 'issuer' | 'audience'>;
+}
+
+/**
+ * The environment of one service of a test platform: what deploy/local/services.sh gives it, on the
+ * test's own database, ports and consumer group, and, for the public API, trusting the test issuer.
+ */
+export const platformServiceEnv = (s: ServiceEntry, ctx: PlatformServiceContext): Record<string, string> => {
+  const own = ctx.ports.get(s.name)!;
+  return {
+    DATABASE_URL: ctx.databaseUrl,
+    KAFKA_BROKERS: ctx.brokers,
+    HTTP_PORT: String(own.http),
+    ...(own.grpc === undefined ? {} : { GRPC_PORT: String(own.grpc) }),
+    KAFKA_CONSUMER_GROUP: ctx.group,
+    ...Object.fromEntries(
+      upstreamsOf(s.name).map((u) => [grpcUrlVar(u.name), `127.0.0.1:${ctx.ports.get(u.name)!.grpc}`]),
+    ),
+    ...(s.publicApi
+      ? {
+          AUTH_DEV_MODE: 'true',
+          AUTH_DEV_JWKS_PATH: ctx.issuer.jwksPath,
+          AUTH_ISSUER: ctx.issuer.issuer,
+          AUTH_AUDIENCE: ctx.issuer.audience,
+        }
+      : {}),
+  };
 };
 
+/** Starts every written service of the service registry, each after the services it calls. */
 export async function startPlatform(label: string): Promise<RunningPlatform> {
   await ensureTestTopics([...ALL_TOPICS]);
-  const names = ['gateway', 'accreditation', 'vehicles'] as const;
+  const entries = writtenServices();
   const databases: Record<string, TestDatabase> = {};
-  for (const name of names) {
+  for (const { name } of entries) {
     databases[name] = await createTestDatabase(`${label}_${name}`);
     migrateService(name, databases[name].url);
   }
   const issuer = await createTestIssuer();
-  const [accGrpc, accHttp, vehGrpc, vehHttp, gwHttp] = await Promise.all([1, 2, 3, 4, 5].map(() => freePort()));
+  const taken = new Set<number>();
+  const port = async (): Promise<number> => {
+    for (;;) {
+      const p = await freePort();
+      if (!taken.has(p)) {
+        taken.add(p);
+        return p;
+      }
+    }
+  };
+  const ports = new Map<string, { http: number; grpc?: number }>();
+  for (const s of entries) {
+    ports.set(s.name, { http: await port(), ...(s.grpcPort === null ? {} : { grpc: await port() }) });
+  }
   const brokers = testKafkaBrokers().join(',');
   // A consumer group of its own, so that a platform left running by `npm run up` on the same
   // broker does not share partitions with the one under test; it starts at the current end of what
   // the service consumes, so the broker's history (other runs, `npm run up`'s seed) is not replayed.
   const groupSuffix = uniqueName('e2e');
-  const groups = {
-    accreditation: `ofm.accreditation.${groupSuffix}`,
-    vehicles: `ofm.vehicles.${groupSuffix}`,
-  };
-  for (const name of ['accreditation', 'vehicles'] as const) {
-    await startGroupAtEnd(groups[name], CONSUMED_TOPICS[name]);
+  const groupOf = (name: string) => `${consumerGroup(name)}.${groupSuffix}`;
+  for (const s of entries) {
+    if (s.consumes.length > 0) await startGroupAtEnd(groupOf(s.name), s.consumes);
   }
+  const envOf = (s: ServiceEntry) =>
+    platformServiceEnv(s, {
+      databaseUrl: databases[s.name]!.url,
+      brokers,
+      ports,
+      group: groupOf(s.name),
+      issuer,
+    });
   const services: ServiceProcess[] = [];
   const stop = async () => {
     await Promise.all(services.map((s) => s.stop()));
     await Promise.all(Object.values(databases).map((d) => d.drop()));
   };
   try {
-    const accreditation = startService(
-      'accreditation',
-      {
-        DATABASE_URL: databases.accreditation.url,
-        KAFKA_BROKERS: brokers,
-        GRPC_PORT: String(accGrpc),
-        HTTP_PORT: String(accHttp),
-        KAFKA_CONSUMER_GROUP: groups.accreditation,
-      },
-      `${label}-accreditation`,
-    );
-    services.push(accreditation);
-    const vehicles = startService(
-      'vehicles',
-      {
-        DATABASE_URL: databases.vehicles.url,
-        KAFKA_BROKERS: brokers,
-        GRPC_PORT: String(vehGrpc),
-        HTTP_PORT: String(vehHttp),
-        KAFKA_CONSUMER_GROUP: groups.vehicles,
-      },
-      `${label}-vehicles`,
-    );
-    services.push(vehicles);
-    await waitForReady(accreditation, `http://127.0.0.1:${accHttp}`);
-    await waitForReady(vehicles, `http://127.0.0.1:${vehHttp}`);
-    const gateway = startService(
-      'gateway',
-      {
-        DATABASE_URL: databases.gateway.url,
-        KAFKA_BROKERS: brokers,
-        HTTP_PORT: String(gwHttp),
-        ACCREDITATION_GRPC_URL: `127.0.0.1:${accGrpc}`,
-        VEHICLES_GRPC_URL: `127.0.0.1:${vehGrpc}`,
-        AUTH_DEV_MODE: 'true',
-        AUTH_DEV_JWKS_PATH: issuer.jwksPath,
-        AUTH_ISSUER: issuer.issuer,
-        AUTH_AUDIENCE: issuer.audience,
-      },
-      `${label}-gateway`,
-    );
-    services.push(gateway);
-    const baseUrl = `http://127.0.0.1:${gwHttp}`;
-    await waitForReady(gateway, baseUrl);
+    // Wave by wave: a service starts once the services it calls are ready.
+    for (const wave of startWaves(entries)) {
+      const started = wave.map((s) => {
+        const proc = startService(s.name, envOf(s), `${label}-${s.name}`);
+        services.push(proc);
+        return { s, proc };
+      });
+      for (const { s, proc } of started) {
+        await waitForReady(proc, `http://127.0.0.1:${ports.get(s.name)!.http}`);
+      }
+    }
+    const baseUrl = `http://127.0.0.1:${ports.get(publicApiService().name)!.http}`;
     return { baseUrl, issuer, databases, stop };
   } catch (error) {
     await stop();

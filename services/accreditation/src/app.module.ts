@@ -1,8 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { MessagingModule } from '@ofm/messaging';
+import { PersistenceModule } from '@ofm/persistence';
 import { PlatformModule } from '@ofm/platform';
 import { ACCREDITATION_SETTINGS, type AccreditationSettings } from './accreditation.settings';
 import type { AccreditationConfig } from './config';
-import { infrastructureProviders } from './infrastructure.providers';
+import { accreditationDatabase } from './data-source';
 import { AccreditationService } from './member/accreditation.service';
 import { MemberGrpcController } from './member/member.grpc-controller';
 import { MemberService } from './member/member.service';
@@ -16,10 +18,18 @@ export class AppModule {
     const settings: AccreditationSettings = { idCardValidityYears: config.ID_CARD_VALIDITY_YEARS };
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot({ serviceName: 'accreditation' })],
+      imports: [
+        PlatformModule.forRoot({ serviceName: 'accreditation' }),
+        PersistenceModule.forRoot({
+          database: accreditationDatabase,
+          connection: { url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE },
+          commandReceiptRetentionDays: config.COMMAND_RECEIPT_RETENTION_DAYS,
+        }),
+        // No consumers yet: the service only publishes (outbox relay).
+        MessagingModule.forRoot({ serviceName: 'accreditation', config }),
+      ],
       controllers: [MissionGrpcController, MemberGrpcController],
       providers: [
-        ...infrastructureProviders(config),
         { provide: ACCREDITATION_SETTINGS, useValue: settings },
         MissionService,
         MemberService,

@@ -1,6 +1,5 @@
 import { messagingEntities, messagingMigrations } from '@ofm/messaging';
-import { createDataSource, persistenceEntities, persistenceMigrations } from '@ofm/persistence';
-import type { DataSource } from 'typeorm';
+import type { ServiceDatabase } from '@ofm/persistence';
 import { MemberEntity } from './member/member.entity';
 import { OpenItemEntity } from './member/open-item.entity';
 import { CreateMission1795879200000 } from './migrations/1795879200000-create-mission.migration';
@@ -9,21 +8,16 @@ import { CreateMemberOpenItem1795879200200 } from './migrations/1795879200200-cr
 import { MemberOptionalFacts1795879200300 } from './migrations/1795879200300-member-optional-facts.migration';
 import { MissionEntity } from './mission/mission.entity';
 
-export const accreditationEntities = [MissionEntity, MemberEntity, OpenItemEntity];
-export const accreditationMigrations = [
-  CreateMission1795879200000,
-  CreateMember1795879200100,
-  CreateMemberOpenItem1795879200200,
-  MemberOptionalFacts1795879200300,
-];
-
-// Every entity and migration the service's database holds: the audit (persistence), the outbox and
-// inbox (messaging) and the service's own. Migrations are listed, never globbed, so the bundle is exact.
-export const createServiceDataSource = (url: string, poolSize?: number): DataSource =>
-  createDataSource({
-    url,
-    applicationName: 'ofm-accreditation',
-    entities: [...persistenceEntities, ...messagingEntities, ...accreditationEntities],
-    migrations: [...persistenceMigrations, ...messagingMigrations, ...accreditationMigrations],
-    ...(poolSize ? { poolSize } : {}),
-  });
+// Every entity and migration of the service's database, listed (never globbed): the outbox and inbox
+// (messaging) and its own; the audit and command receipts (persistence) are always added.
+export const accreditationDatabase: ServiceDatabase = {
+  serviceName: 'accreditation',
+  entities: [...messagingEntities, MissionEntity, MemberEntity, OpenItemEntity],
+  migrations: [
+    ...messagingMigrations,
+    CreateMission1795879200000,
+    CreateMember1795879200100,
+    CreateMemberOpenItem1795879200200,
+    MemberOptionalFacts1795879200300,
+  ],
+};

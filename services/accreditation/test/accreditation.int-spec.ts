@@ -1,8 +1,9 @@
 import { status } from '@grpc/grpc-js';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ALL_TOPICS, TOPICS } from '@ofm/contracts';
+import { ofmDay } from '@ofm/kernel';
 import { KafkaMessageBus, provisionTopics } from '@ofm/messaging';
-import { runMigrations } from '@ofm/persistence';
+import { runMigrations, serviceDataSource } from '@ofm/persistence';
 import type { Actor } from '@ofm/platform';
 import {
   createTestDatabase,
@@ -17,7 +18,7 @@ import {
 import { Kafka, logLevel, type Consumer, type KafkaMessage } from 'kafkajs';
 import { Client } from 'pg';
 import { bootstrap } from '../src/bootstrap';
-import { createServiceDataSource } from '../src/data-source';
+import { accreditationDatabase } from '../src/data-source';
 import { createAccreditationClient, type AccreditationClient } from './grpc-client';
 
 // The service as the gateway sees it: migrated fresh database, real Kafka, started in-process on
@@ -48,7 +49,8 @@ const mission = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-const today = new Date().toISOString().slice(0, 10);
+// OFM's day, as the service reads it (after 20:00 Eastern the UTC date is already tomorrow).
+const today = ofmDay(new Date());
 
 const diplomat = (missionId: string, over: Record<string, unknown> = {}) => ({
   missionId,
@@ -83,7 +85,7 @@ describe('accreditation service over gRPC', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('accreditation');
-    const ds = createServiceDataSource(db.url, 1);
+    const ds = serviceDataSource(accreditationDatabase, { url: db.url, poolSize: 1 });
     await ds.initialize();
     await runMigrations(ds);
     await ds.destroy();
@@ -177,6 +179,19 @@ describe('accreditation service over gRPC', () => {
     });
     const metrics = await (await fetch(`http://127.0.0.1:${httpPort}/metrics`)).text();
     expect(metrics).toContain('process_cpu_user_seconds_total');
+  });
+
+  it('exports the sizes of its outbox and inbox tables, measured at start and then every minute', async () => {
+    const metrics = await waitFor(
+      async () => {
+        const text = await (await fetch(`http://127.0.0.1:${httpPort}/metrics`)).text();
+        return text.includes('ofm_messaging_table_rows{table="inbox_event"}') ? text : undefined;
+      },
+      { what: 'the table-size gauges' },
+    );
+    expect(metrics).toMatch(/^ofm_messaging_table_rows\{table="outbox_event"\} \d+$/m);
+    expect(metrics).toMatch(/^ofm_messaging_table_rows\{table="inbox_event"\} 0$/m);
+    expect(metrics).toMatch(/^ofm_periodic_job_runs_total\{job="messaging\.table-rows",outcome="ran"\} [1-9]/m);
   });
 
   it('registers a mission, notifies, accredits (event on Kafka) and terminates a principal with its dependents', async () => {

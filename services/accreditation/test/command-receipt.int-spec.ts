@@ -1,8 +1,9 @@
 import { status } from '@grpc/grpc-js';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ALL_TOPICS, PROTO_FILES } from '@ofm/contracts';
+import { ofmDay } from '@ofm/kernel';
 import { KafkaMessageBus, provisionTopics } from '@ofm/messaging';
-import { runMigrations } from '@ofm/persistence';
+import { runMigrations, serviceDataSource } from '@ofm/persistence';
 import { actorToMetadata, REQUEST_ID_KEY, requestIdToMetadata, type Actor } from '@ofm/platform';
 import {
   createGrpcTestClient,
@@ -16,7 +17,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { bootstrap } from '../src/bootstrap';
-import { createServiceDataSource } from '../src/data-source';
+import { accreditationDatabase } from '../src/data-source';
 
 // A command retried with the same request id (x-ofm-request-id, what the gateway derives from an
 // Idempotency-Key) runs once: its effect, audit record, outbox event and receipt commit together, and
@@ -29,7 +30,8 @@ interface Caller {
 }
 
 const officer: Actor = { subject: 'officer-1', roles: ['ofm-officer'] };
-const today = new Date().toISOString().slice(0, 10);
+// OFM's day, as the service reads it (after 20:00 Eastern the UTC date is already tomorrow).
+const today = ofmDay(new Date());
 const NOTIFY = '/ofm.accreditation.v1.MemberService/NotifyAppointment';
 
 const mission = (name: string) => ({
@@ -70,7 +72,7 @@ describe('accreditation commands under a request id (command receipts)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('accreditation_receipt');
-    const ds = createServiceDataSource(db.url, 1);
+    const ds = serviceDataSource(accreditationDatabase, { url: db.url, poolSize: 1 });
     await ds.initialize();
     await runMigrations(ds);
     await ds.destroy();

@@ -1,10 +1,12 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { PersistenceModule } from '@ofm/persistence';
 import { PlatformModule, type PinoNestLogger } from '@ofm/platform';
+import type { DataSource } from 'typeorm';
 import { HttpAuthGuard } from './auth/http-auth.guard';
 import { createTokenVerifier, TOKEN_VERIFIER } from './auth/token-verifier';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config';
-import { databaseProvider, DatabaseLifecycle } from './database.provider';
+import { gatewayDatabase } from './data-source';
 import { Downstream } from './grpc/downstream';
 import { IdempotencyHousekeeping } from './idempotency/idempotency.housekeeping';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
@@ -22,9 +24,11 @@ export const API_CONTROLLERS = [MissionsController, MembersController, VehiclesC
 
 export interface AppModuleOptions {
   logger?: PinoNestLogger;
-  // Providers that replace those with the same token (tests swap the database, the gRPC clients and
-  // the token verifier; @nestjs/testing is not a dependency of the repository).
+  // Providers that replace those with the same token (tests swap the gRPC clients and the token
+  // verifier; @nestjs/testing is not a dependency of the repository).
   providers?: Provider[];
+  // A database of the test's own (or a fake) instead of connecting to config.databaseUrl.
+  dataSource?: DataSource;
 }
 
 const tokenOf = (p: Provider): unknown => (typeof p === 'function' ? p : p.provide);
@@ -35,8 +39,6 @@ export class AppModule {
     const base: Provider[] = [
       { provide: GATEWAY_CONFIG, useValue: config },
       { provide: TOKEN_VERIFIER, useFactory: () => createTokenVerifier(config.auth) },
-      databaseProvider,
-      DatabaseLifecycle,
       Downstream,
       IdempotencyStore,
       IdempotencyHousekeeping,
@@ -50,6 +52,11 @@ export class AppModule {
       module: AppModule,
       imports: [
         PlatformModule.forRoot({ serviceName: 'gateway', ...(options.logger ? { logger: options.logger } : {}) }),
+        PersistenceModule.forRoot({
+          database: gatewayDatabase,
+          connection: { url: config.databaseUrl },
+          ...(options.dataSource ? { dataSource: options.dataSource } : {}),
+        }),
       ],
       controllers: [...API_CONTROLLERS, DocsController, AsyncApiController],
       providers: [...base.filter((p) => !replaced.has(tokenOf(p))), ...(options.providers ?? [])],

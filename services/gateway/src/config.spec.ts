@@ -8,8 +8,7 @@ describe('loadGatewayConfig', () => {
     const c = loadGatewayConfig({ ...base, AUTH_DEV_MODE: 'true' });
     expect(c).toMatchObject({
       httpPort: 8080,
-      accreditationGrpcUrl: '127.0.0.1:50051',
-      vehiclesGrpcUrl: '127.0.0.1:50053',
+      grpcUrls: { accreditation: '127.0.0.1:50051', vehicles: '127.0.0.1:50053' },
       grpcDeadlineMs: 5000,
       auth: {
         mode: 'dev',
@@ -20,6 +19,11 @@ describe('loadGatewayConfig', () => {
       idempotency: { ttlHours: 24, inFlightSeconds: 60 },
     });
     expect(DEFAULT_DEV_JWKS_PATH).toBe(`${REPO_ROOT}/.local/dev-auth/jwks.json`);
+  });
+
+  it('takes the address of each service behind it from <SERVICE>_GRPC_URL (the service registry names them)', () => {
+    const c = loadGatewayConfig({ ...base, AUTH_DEV_MODE: 'true', VEHICLES_GRPC_URL: 'vehicles:50053' });
+    expect(c.grpcUrls).toEqual({ accreditation: '127.0.0.1:50051', vehicles: 'vehicles:50053' });
   });
 
   it('resolves a relative development JWKS path against the repository root', () => {

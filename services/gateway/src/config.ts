@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { booleanVar, intVar, LOG_LEVELS, loadConfig, portVar, urlVar } from '@ofm/platform';
+import { grpcUrlVar, service, upstreamsOf } from '@ofm/registry';
 import { z } from 'zod';
 
 // dist/ (and src/ under jest) sit two levels below the repository root.
@@ -8,15 +9,23 @@ export const DEFAULT_DEV_JWKS_PATH = resolve(REPO_ROOT, '.local/dev-auth/jwks.js
 export const DEV_ISSUER = 'https://auth.ofm.local/dev';
 export const DEV_AUDIENCE = 'ofm-platform';
 
+// The gateway's entry in the service registry (libs/registry): its port, and the services behind it —
+// the servers of the gRPC services it calls — each at <SERVICE>_GRPC_URL, by default where
+// deploy/local runs it.
+export const GATEWAY = service('gateway');
+export const UPSTREAMS = upstreamsOf(GATEWAY.name);
+const upstreamUrls: Record<string, z.ZodDefault<z.ZodString>> = Object.fromEntries(
+  UPSTREAMS.map((u) => [grpcUrlVar(u.name), z.string().default(`127.0.0.1:${u.grpcPort}`)]),
+);
+
 export const gatewayConfigSchema = z
   .object({
+    ...upstreamUrls,
     NODE_ENV: z.string().default('development'),
     DATABASE_URL: urlVar(),
-    HTTP_PORT: portVar().default(8080),
+    HTTP_PORT: portVar().default(GATEWAY.httpPort),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: `expected one of ${LOG_LEVELS.join(', ')}` }).default('info'),
     OTEL_EXPORTER_OTLP_ENDPOINT: urlVar().optional(),
-    ACCREDITATION_GRPC_URL: z.string().default('127.0.0.1:50051'),
-    VEHICLES_GRPC_URL: z.string().default('127.0.0.1:50053'),
     GRPC_DEADLINE_MS: intVar({ min: 100, max: 120_000 }).default(5000),
     AUTH_DEV_MODE: booleanVar().default(false),
     AUTH_DEV_JWKS_PATH: z.string().default(DEFAULT_DEV_JWKS_PATH),
@@ -54,8 +63,8 @@ export interface GatewayConfig {
   databaseUrl: string;
   httpPort: number;
   logLevel: string;
-  accreditationGrpcUrl: string;
-  vehiclesGrpcUrl: string;
+  /** The gRPC address of each service behind the gateway, by service name (from <SERVICE>_GRPC_URL). */
+  grpcUrls: Readonly<Record<string, string>>;
   grpcDeadlineMs: number;
   auth: AuthSettings;
   idempotency: { ttlHours: number; inFlightSeconds: number };
@@ -76,8 +85,10 @@ export const loadGatewayConfig = (env: Record<string, string | undefined> = proc
     databaseUrl: c.DATABASE_URL,
     httpPort: c.HTTP_PORT,
     logLevel: c.LOG_LEVEL,
-    accreditationGrpcUrl: c.ACCREDITATION_GRPC_URL,
-    vehiclesGrpcUrl: c.VEHICLES_GRPC_URL,
+    // Keys made from the registry: zod validates them (defaults included) but cannot type them.
+    grpcUrls: Object.fromEntries(
+      UPSTREAMS.map((u) => [u.name, String((c as Record<string, unknown>)[grpcUrlVar(u.name)])]),
+    ),
     grpcDeadlineMs: c.GRPC_DEADLINE_MS,
     auth,
     idempotency: { ttlHours: c.IDEMPOTENCY_TTL_HOURS, inFlightSeconds: c.IDEMPOTENCY_IN_FLIGHT_SECONDS },

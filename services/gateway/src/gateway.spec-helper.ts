@@ -31,8 +31,7 @@ export const testConfig = (): GatewayConfig => ({
   databaseUrl: 'postgres://unused@127.0.0.1:1/unused',
   httpPort: 0,
   logLevel: 'silent',
-  accreditationGrpcUrl: '127.0.0.1:1',
-  vehiclesGrpcUrl: '127.0.0.1:1',
+  grpcUrls: { accreditation: '127.0.0.1:1', vehicles: '127.0.0.1:1' },
   grpcDeadlineMs: 1000,
   auth: { mode: 'dev', jwksPath: '/nonexistent/jwks.json', issuer: TEST_ISSUER, audience: TEST_AUDIENCE },
   idempotency: { ttlHours: 24, inFlightSeconds: 60 },
@@ -186,9 +185,9 @@ export const startTestGateway = async (
   const module = AppModule.forRoot(
     { ...testConfig(), ...options.config },
     {
+      dataSource: options.dataSource ?? db.dataSource,
       providers: [
         { provide: TOKEN_VERIFIER, useValue: keys.verifier },
-        { provide: DataSource, useValue: options.dataSource ?? db.dataSource },
         { provide: Downstream, useValue: downstream },
       ],
     },

@@ -1,8 +1,8 @@
-import { runMigrations } from '@ofm/persistence';
+import { runMigrations, serviceDataSource } from '@ofm/persistence';
 import { currentRequestId } from '@ofm/platform';
 import { createTestDatabase, type TestDatabase } from '@ofm/testing';
 import type { DataSource } from 'typeorm';
-import { createServiceDataSource } from '../src/data-source';
+import { gatewayDatabase } from '../src/data-source';
 import { startTestGateway, type TestGateway } from '../src/gateway.spec-helper';
 import { IdempotencyStore, type IdempotencyClaim } from '../src/idempotency/idempotency.store';
 import { commandRequestId } from '../src/idempotency/request-hash';
@@ -43,7 +43,7 @@ describe('idempotency keys (PostgreSQL)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('gateway_idem');
-    ds = createServiceDataSource(db.url);
+    ds = serviceDataSource(gatewayDatabase, { url: db.url });
     expect(await runMigrations(ds)).toEqual([
       'PersistenceAuditRecord1700000000000',
       'PersistenceCommandReceipt1700000000300',

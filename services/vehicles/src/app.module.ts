@@ -1,12 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { TOPICS } from '@ofm/contracts';
+import { Clock } from '@ofm/kernel';
+import { MessagingModule } from '@ofm/messaging';
+import { PersistenceModule } from '@ofm/persistence';
 import { PlatformModule } from '@ofm/platform';
 import type { VehiclesConfig } from './config';
-import { DatabaseLifecycle, dataSourceProvider } from './infrastructure/database.provider';
-import { SERVICE_NAME, VehiclesMessaging } from './infrastructure/vehicles-messaging';
+import { vehiclesDatabase } from './data-source';
 import { InsuranceLapseSweep } from './insurance/insurance-lapse.sweep';
 import { InsuranceService } from './insurance/insurance.service';
 import { AccreditationReplicaHandlers } from './replica/accreditation-replica.handlers';
-import { Clock } from './shared/clock';
 import { VEHICLES_CONFIG } from './shared/tokens';
 import { PlateNumberService } from './vehicle/plate-number.service';
 import { VehicleDisposalService } from './vehicle/vehicle-disposal.service';
@@ -19,12 +21,25 @@ export class AppModule {
   static forRoot(config: VehiclesConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot({ serviceName: SERVICE_NAME })],
+      imports: [
+        PlatformModule.forRoot({ serviceName: 'vehicles' }),
+        PersistenceModule.forRoot({
+          database: vehiclesDatabase,
+          connection: { url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE },
+          commandReceiptRetentionDays: config.COMMAND_RECEIPT_RETENTION_DAYS,
+        }),
+        MessagingModule.forRoot({
+          serviceName: 'vehicles',
+          config,
+          // The replica of accreditation's members and missions (group ofm.vehicles).
+          consumers: [AccreditationReplicaHandlers],
+          // Flags are raised by this service on the compliance topic, which no event type of ours names.
+          topics: { publishes: [TOPICS.complianceFlag] },
+        }),
+      ],
       controllers: [VehicleGrpcController],
       providers: [
         { provide: VEHICLES_CONFIG, useValue: config },
-        dataSourceProvider,
-        DatabaseLifecycle,
         Clock,
         PlateNumberService,
         VehicleRegistrationService,
@@ -33,7 +48,6 @@ export class AppModule {
         InsuranceService,
         InsuranceLapseSweep,
         AccreditationReplicaHandlers,
-        VehiclesMessaging,
       ],
     };
   }

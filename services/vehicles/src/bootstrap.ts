@@ -3,13 +3,12 @@ import { PROTO_FILES } from '@ofm/contracts';
 import { bootstrapService, type BootstrapOptions } from '@ofm/platform';
 import { AppModule } from './app.module';
 import { loadVehiclesConfig, type VehiclesConfig } from './config';
-import { SERVICE_NAME } from './infrastructure/vehicles-messaging';
 
 // The proto package of proto/ofm/vehicles/v1/vehicle.proto (ts-proto emits no constant for it).
 export const VEHICLES_GRPC_PACKAGE = 'ofm.vehicles.v1';
 
 const serviceOptions = (config: VehiclesConfig): BootstrapOptions => ({
-  name: SERVICE_NAME,
+  name: 'vehicles',
   module: AppModule.forRoot(config),
   httpPort: config.HTTP_PORT,
   grpcPort: config.GRPC_PORT,

@@ -1,6 +1,5 @@
 import { messagingEntities, messagingMigrations } from '@ofm/messaging';
-import { createDataSource, persistenceEntities, persistenceMigrations } from '@ofm/persistence';
-import type { DataSource } from 'typeorm';
+import type { ServiceDatabase } from '@ofm/persistence';
 import { InsurancePolicyEntity } from './insurance/insurance-policy.entity';
 import { PlateCountryCodesSeed1795879300100 } from './migrations/1795879300100-plate-country-codes-seed.migration';
 import { VehiclesSchema1795879300000 } from './migrations/1795879300000-vehicles-schema.migration';
@@ -11,25 +10,22 @@ import { MissionReplicaEntity } from './replica/mission-replica.entity';
 import { PlateCountryCodeEntity } from './vehicle/plate-country-code.entity';
 import { VehicleEntity } from './vehicle/vehicle.entity';
 
-export const vehiclesEntities = [
-  VehicleEntity,
-  InsurancePolicyEntity,
-  PlateCountryCodeEntity,
-  MemberReplicaEntity,
-  MissionReplicaEntity,
-];
-export const vehiclesMigrations = [
-  VehiclesSchema1795879300000,
-  PlateCountryCodesSeed1795879300100,
-  InsuranceProofType1795879300200,
-  MemberReplicaOptionalImmunity1795879300300,
-];
-
-/** Every entity and migration of the service, its libs' included. */
-export const createServiceDataSource = (url: string): DataSource =>
-  createDataSource({
-    url,
-    applicationName: 'ofm-vehicles',
-    entities: [...persistenceEntities, ...messagingEntities, ...vehiclesEntities],
-    migrations: [...persistenceMigrations, ...messagingMigrations, ...vehiclesMigrations],
-  });
+/** Every entity and migration of the service's database, its libs' included, listed (never globbed). */
+export const vehiclesDatabase: ServiceDatabase = {
+  serviceName: 'vehicles',
+  entities: [
+    ...messagingEntities,
+    VehicleEntity,
+    InsurancePolicyEntity,
+    PlateCountryCodeEntity,
+    MemberReplicaEntity,
+    MissionReplicaEntity,
+  ],
+  migrations: [
+    ...messagingMigrations,
+    VehiclesSchema1795879300000,
+    PlateCountryCodesSeed1795879300100,
+    InsuranceProofType1795879300200,
+    MemberReplicaOptionalImmunity1795879300300,
+  ],
+};

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { accreditation, ALL_TOPICS, EVENT_TYPES, missions, TOPICS, type EventTypeSpec } from '@ofm/contracts';
-import { encodeEvent, KafkaMessageBus } from '@ofm/messaging';
-import { runMigrations } from '@ofm/persistence';
+import { addDays, ofmDay, yearOf } from '@ofm/kernel';
+import { encodeEvent, KafkaMessageBus, MessagingService } from '@ofm/messaging';
+import { runMigrations, serviceDataSource } from '@ofm/persistence';
 import type { Actor } from '@ofm/platform';
 import {
   CONSUMED_TOPICS,
@@ -20,11 +21,9 @@ import {
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { startVehicles } from '../src/bootstrap';
-import type { VehiclesConfig } from '../src/config';
-import { createServiceDataSource } from '../src/data-source';
-import { VehiclesMessaging } from '../src/infrastructure/vehicles-messaging';
+import { loadVehiclesConfig } from '../src/config';
+import { vehiclesDatabase } from '../src/data-source';
 import { InsuranceLapseSweep } from '../src/insurance/insurance-lapse.sweep';
-import { addDays, isoDateOf } from '../src/shared/calendar';
 import { createVehiclesClient, type VehiclesClient } from './vehicles-grpc.client';
 
 // The vehicles service in-process on a fresh database and the real Kafka broker: accreditation's
@@ -33,7 +32,7 @@ import { createVehiclesClient, type VehiclesClient } from './vehicles-grpc.clien
 const officer: Actor = { subject: 'officer-1', roles: ['ofm-officer'] };
 const auditor: Actor = { subject: 'auditor-1', roles: ['auditor'] };
 const police: Actor = { subject: 'police-1', roles: ['law-enforcement'] };
-const today = isoDateOf(new Date());
+const today = ofmDay(new Date());
 const usd = (amount: string) => ({ amount, currency: 'USD' });
 const car = (vin: string) => ({ vin, make: 'Volvo', model: 'XC90', year: 2024, kind: 'car' });
 const validPolicy = (vehicleId: string) => ({
@@ -118,7 +117,7 @@ describe('vehicles service (PostgreSQL + Kafka)', () => {
     process.env.LOG_LEVEL ??= 'warn';
     await ensureTestTopics([...ALL_TOPICS]);
     db = await createTestDatabase('vehicles');
-    const migrator = createServiceDataSource(db.url);
+    const migrator = serviceDataSource(vehiclesDatabase, { url: db.url });
     await runMigrations(migrator);
     await migrator.destroy();
 
@@ -127,20 +126,20 @@ describe('vehicles service (PostgreSQL + Kafka)', () => {
     // the shared topics: the broker's history is not this suite's, and replaying it takes minutes.
     const group = uniqueName('ofm.vehicles.test');
     await startGroupAtEnd(group, CONSUMED_TOPICS.vehicles);
-    const config: VehiclesConfig = {
+    const config = loadVehiclesConfig({
       DATABASE_URL: db.url,
-      KAFKA_BROKERS: testKafkaBrokers(),
-      GRPC_PORT: grpcPort,
-      HTTP_PORT: httpPort,
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      GRPC_PORT: String(grpcPort),
+      HTTP_PORT: String(httpPort),
       LOG_LEVEL: 'warn',
-      INSURANCE_LAPSE_GRACE_DAYS: 0,
+      INSURANCE_LAPSE_GRACE_DAYS: '0',
       // The test drives the sweep itself.
-      INSURANCE_SWEEP_INTERVAL_MS: 0,
+      INSURANCE_SWEEP_INTERVAL_MS: '0',
       KAFKA_CONSUMER_GROUP: group,
-    };
+    });
     app = await startVehicles(config, { exitOnError: false });
-    await app.get(VehiclesMessaging).ready();
-    ds = createServiceDataSource(db.url);
+    await app.get(MessagingService).ready();
+    ds = serviceDataSource(vehiclesDatabase, { url: db.url });
     await ds.initialize();
     client = createVehiclesClient(`127.0.0.1:${grpcPort}`);
 
@@ -261,16 +260,12 @@ describe('vehicles service (PostgreSQL + Kafka)', () => {
     expect(vin.problem.errors.map((e: { field: string }) => e.field).sort()).toEqual(['vin', 'year']);
     // A model year more than one ahead of the calendar is this service's rule: 422, the rule named.
     const year = await failureOf(
-      client.call(
-        'registerVehicle',
-        { ownerMemberId: diplomat, ...car(newVin()), year: new Date().getUTCFullYear() + 2 },
-        officer,
-      ),
+      client.call('registerVehicle', { ownerMemberId: diplomat, ...car(newVin()), year: yearOf(today) + 2 }, officer),
     );
     expect(year.code).toBe(status.FAILED_PRECONDITION);
     expect(year.problem.rule).toBe('vehicle-model-year');
     expect(year.problem.errors).toEqual([
-      { field: 'year', message: `must be a model year no later than ${new Date().getUTCFullYear() + 1}` },
+      { field: 'year', message: `must be a model year no later than ${yearOf(today) + 1}` },
     ]);
   });
 

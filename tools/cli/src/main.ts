@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { registerDlqCommand } from './dlq/dlq.command';
 import { registerMigrateCommand } from './migrate/migrate.command';
+import { registerRegistryCommand } from './registry/registry.command';
 import { registerSeedCommand } from './seed/seed.command';
 import { registerTokenCommand } from './token/token.command';
 import { registerTopicsCommand } from './topics/topics.command';
@@ -13,6 +14,7 @@ registerMigrateCommand(program);
 registerTopicsCommand(program);
 registerSeedCommand(program);
 registerDlqCommand(program);
+registerRegistryCommand(program);
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   process.stderr.write(`ofm: ${e instanceof Error ? e.message : String(e)}\n`);

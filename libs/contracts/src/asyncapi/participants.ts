@@ -1,8 +1,9 @@
+import { publishersOf, SERVICES, writtenServices } from '@ofm/registry';
 import { TOPICS } from '../topics';
 
 // What the event registry (EVENT_TYPES: type → message → topic) does not say by itself: who a partner
-// topic is for and what it carries, the services that publish on a topic whose event types name
-// another domain, and the known consumers. Small explicit tables until a service registry exists.
+// topic is for and what it carries (PARTNER_TOPICS, here), and which services publish on a shared
+// topic and consume which topics — both read from the service registry (libs/registry).
 
 export interface PartnerTopic {
   /** The partner, as a channel title. */
@@ -58,11 +59,15 @@ export const PARTNER_TOPICS: Readonly<Record<string, PartnerTopic>> = {
 export const isPartnerTopic = (topic: string): boolean => topic.startsWith('ofm.partner.');
 
 // By default the service that publishes an event type is the one its name gives
-// (gov.ofm.<service>.…). A topic listed here is shared: its types name a domain, not a service, and
-// these services publish on it (vehicles: startMessaging({ topics: { publishes: [complianceFlag] } })).
-export const SHARED_TOPIC_PUBLISHERS: Readonly<Record<string, readonly string[]>> = {
-  [TOPICS.complianceFlag]: ['vehicles'],
-};
+// (gov.ofm.<service>.…). A topic listed here is shared: its domain (ofm.<domain>.…) is no service, its
+// types name that domain, and the services the registry says publish on it do (vehicles raises
+// compliance flags on ofm.compliance.flag.v1).
+const isServiceName = (name: string): boolean => SERVICES.some((s) => s.name === name);
+export const SHARED_TOPIC_PUBLISHERS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  [...new Set(writtenServices().flatMap((s) => s.publishes))]
+    .filter((topic) => !isServiceName(topic.split('.')[1] ?? ''))
+    .map((topic) => [topic, publishersOf(topic).map((s) => s.name)]),
+);
 
 export interface KnownConsumer {
   /** The service; its consumer group is ofm.<service>. */
@@ -70,7 +75,7 @@ export interface KnownConsumer {
   topics: readonly string[];
 }
 
-// services/vehicles/src/replica/accreditation-replica.handlers.ts: the accreditation replica.
-export const KNOWN_CONSUMERS: readonly KnownConsumer[] = [
-  { service: 'vehicles', topics: [TOPICS.member, TOPICS.mission] },
-];
+// Every written service of the registry that consumes, with the topics its group reads.
+export const KNOWN_CONSUMERS: readonly KnownConsumer[] = writtenServices()
+  .filter((s) => s.consumes.length > 0)
+  .map((s) => ({ service: s.name, topics: s.consumes }));

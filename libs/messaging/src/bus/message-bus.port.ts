@@ -109,6 +109,8 @@ export interface MessageBus {
   subscribe(options: SubscribeOptions): Promise<Subscription>;
   /** Creates the topics that do not exist yet; returns the names it created. */
   ensureTopics(topics: TopicSpec[]): Promise<string[]>;
+  /** How long each topic keeps its messages (retention.ms, as the broker applies it; -1 = forever). */
+  topicRetentionMs(topics: string[]): Promise<Record<string, number>>;
   /** Consumer lag of a group on the given topics, per partition. */
   lag(groupId: string, topics: string[]): Promise<PartitionLag[]>;
   /** Reads up to `limit` messages after the group's committed offsets, up to the end as it was at the call. */

@@ -1,8 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 // A row per event a consumer group has applied, written in the same transaction as the effect: a
 // redelivered event finds its row and is skipped, so effects happen once.
 @Entity({ name: 'inbox_event' })
+@Index('inbox_event_processed_at_idx', ['processedAt'])
 export class MessagingInboxEvent {
   @PrimaryColumn({ name: 'consumer_group', type: 'text' })
   consumerGroup!: string;

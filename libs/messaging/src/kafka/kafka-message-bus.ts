@@ -1,4 +1,5 @@
 import {
+  ConfigResourceTypes,
   Kafka,
   Partitioners,
   logLevel,
@@ -136,6 +137,25 @@ export class KafkaMessageBus implements MessageBus {
       if (stillMissing.length > 0) throw e;
     }
     return missing.map((t) => t.topic);
+  }
+
+  async topicRetentionMs(topics: string[]): Promise<Record<string, number>> {
+    if (topics.length === 0) return {};
+    const admin = await this.getAdmin();
+    const described = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: [...new Set(topics)].map((name) => ({
+        type: ConfigResourceTypes.TOPIC,
+        name,
+        configNames: ['retention.ms'],
+      })),
+    });
+    const retention: Record<string, number> = {};
+    for (const resource of described.resources) {
+      const entry = resource.configEntries.find((e) => e.configName === 'retention.ms');
+      if (entry) retention[resource.resourceName] = Number(entry.configValue);
+    }
+    return retention;
   }
 
   async lag(groupId: string, topics: string[]): Promise<PartitionLag[]> {

@@ -58,3 +58,14 @@ export const consumerEventsTotal = (): Counter<'group' | 'type' | 'outcome'> =>
         labelNames: ['group', 'type', 'outcome'],
       }),
   );
+
+export const messagingTableRows = (): Gauge<'table'> =>
+  shared(
+    'ofm_messaging_table_rows',
+    () =>
+      new Gauge({
+        name: 'ofm_messaging_table_rows',
+        help: 'Rows in the outbox_event and inbox_event tables (planner estimate; exact count until first analyzed)',
+        labelNames: ['table'],
+      }),
+  );

@@ -18,10 +18,6 @@ export interface OutboxRelayOptions {
   listen?: boolean;
   /** Connection of the LISTEN client; defaults to the DataSource's own settings. */
   listenConnection?: ClientConfig;
-  /** Published rows older than this are deleted. Default 7 days. */
-  retentionMs?: number;
-  /** How often the clean-up runs. Default 1 hour. */
-  cleanupIntervalMs?: number;
   /**
    * Only one relay of a database publishes at a time (transaction-scoped advisory lock), so events of one
    * aggregate reach Kafka in order even with several replicas; the others stand by. Default true.
@@ -49,7 +45,6 @@ interface OutboxRow {
 
 // Arbitrary constant shared by every relay on a database: the key of the "one publisher at a time" lock.
 const RELAY_LOCK_KEY = 7_357_001;
-const CLEANUP_CHUNK = 5000;
 const PENDING_REFRESH_MS = 5000;
 
 const CLAIM = `
@@ -93,8 +88,6 @@ const byTopic = (rows: OutboxRow[]): OutgoingBatch[] => {
 export class OutboxRelay {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
-  private readonly retentionMs: number;
-  private readonly cleanupIntervalMs: number;
   private readonly exclusive: boolean;
   private readonly logger: MessagingLogger;
   private running = false;
@@ -103,7 +96,6 @@ export class OutboxRelay {
   private listenClient?: Client;
   private woken = false;
   private wakeUp?: () => void;
-  private nextCleanupAt = 0;
   private nextPendingAt = 0;
   private lastError?: string;
   private stopped: Promise<void> = Promise.resolve();
@@ -113,8 +105,6 @@ export class OutboxRelay {
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 500;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
-    this.retentionMs = options.retentionMs ?? 7 * 24 * 3600 * 1000;
-    this.cleanupIntervalMs = options.cleanupIntervalMs ?? 3600 * 1000;
     this.exclusive = options.exclusive ?? true;
     this.logger = options.logger ?? defaultMessagingLogger;
   }
@@ -195,23 +185,6 @@ export class OutboxRelay {
     }
   }
 
-  /** Deletes published rows older than the retention; returns how many. */
-  async cleanup(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const result = (await this.options.dataSource.query(
-        `DELETE FROM outbox_event WHERE seq IN (
-           SELECT seq FROM outbox_event
-           WHERE published_at IS NOT NULL AND published_at < now() - make_interval(secs => $1)
-           LIMIT ${CLEANUP_CHUNK})`,
-        [this.retentionMs / 1000],
-      )) as [unknown[], number];
-      const deleted = result[1] ?? 0;
-      total += deleted;
-      if (deleted < CLEANUP_CHUNK) return total;
-    }
-  }
-
   /** Rows not yet published (also sets ofm_outbox_pending). */
   async pending(): Promise<number> {
     const [row] = (await this.options.dataSource.query(
@@ -246,20 +219,15 @@ export class OutboxRelay {
     }
   }
 
+  // Published rows are deleted by the retention job of MessagingModule (retention/), not here.
   private async housekeeping(): Promise<void> {
     const now = Date.now();
+    if (now < this.nextPendingAt) return;
+    this.nextPendingAt = now + PENDING_REFRESH_MS;
     try {
-      if (now >= this.nextPendingAt) {
-        this.nextPendingAt = now + PENDING_REFRESH_MS;
-        await this.pending();
-      }
-      if (now >= this.nextCleanupAt) {
-        this.nextCleanupAt = now + this.cleanupIntervalMs;
-        const deleted = await this.cleanup();
-        if (deleted > 0) this.logger.info({ deleted }, 'outbox relay: cleaned published events');
-      }
+      await this.pending();
     } catch (e) {
-      this.logger.warn({ err: errorMessage(e) }, 'outbox relay: housekeeping failed');
+      this.logger.warn({ err: errorMessage(e) }, 'outbox relay: counting pending events failed');
     }
   }
 

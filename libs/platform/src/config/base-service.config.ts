@@ -40,6 +40,8 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 
 export const baseServiceConfigShape = {
   DATABASE_URL: urlVar(),
+  // Connections of the service's pool (the advisory lock of a running periodic job holds one of them).
+  DATABASE_POOL_SIZE: intVar({ min: 2, max: 100 }).default(10),
   KAFKA_BROKERS: listVar(),
   HTTP_PORT: portVar(),
   GRPC_PORT: portVar(),

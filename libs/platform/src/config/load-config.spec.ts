@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       HTTP_PORT: 9101,
       GRPC_PORT: 50051,
       LOG_LEVEL: 'info',
+      DATABASE_POOL_SIZE: 10,
       COMMAND_RECEIPT_RETENTION_DAYS: 7,
     });
   });

@@ -1,3 +1,5 @@
+import { describeFieldErrors, type FieldError } from '@ofm/kernel';
+
 // The errors a service raises on purpose. Each kind has one HTTP status and one gRPC code, so a
 // rule broken in a service reaches the gateway's client as the same problem+json, whatever the hop.
 export const DOMAIN_ERROR_KINDS = [
@@ -11,10 +13,8 @@ export const DOMAIN_ERROR_KINDS = [
 
 export type DomainErrorKind = (typeof DOMAIN_ERROR_KINDS)[number];
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+// The shape of a field error is the kernel's, so that pure rules name it without importing the platform.
+export type { FieldError };
 
 export interface DomainErrorOptions {
   errors?: FieldError[];
@@ -55,8 +55,3 @@ export const forbidden = (detail = 'This caller may not do this'): DomainError =
 
 export const unauthenticated = (detail = 'Authentication is required'): DomainError =>
   new DomainError('unauthenticated', detail);
-
-const describeFieldErrors = (errors: FieldError[]): string =>
-  errors.length === 0
-    ? 'The request is not valid'
-    : `The request is not valid: ${errors.map((e) => e.field).join(', ')}`;

@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Histogram, register } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, register } from 'prom-client';
 
 let defaultMetricsOn = false;
 
@@ -22,3 +22,7 @@ export const histogram = <L extends string>(
 ): Histogram<L> =>
   (register.getSingleMetric(name) as Histogram<L> | undefined) ??
   new Histogram<L>({ name, help, labelNames, buckets, registers: [register] });
+
+export const gauge = <L extends string>(name: string, help: string, labelNames: readonly L[]): Gauge<L> =>
+  (register.getSingleMetric(name) as Gauge<L> | undefined) ??
+  new Gauge<L>({ name, help, labelNames, registers: [register] });

@@ -1,6 +1,6 @@
 import type { IdCardColor, ImmunityLevel, MemberCategory } from '@ofm/contracts';
+import { ageOn, type IsoDay } from '@ofm/kernel';
 import type { MissionEntity } from '../mission/mission.entity';
-import { ageOn, type IsoDate } from '../shared/calendar.util';
 import { dependentCriteria, type DependentFacts } from './dependent.rules';
 import { idCardColorFor, immunityLevelFor, type ImmunityOptions } from './immunity.rules';
 import type { MemberEntity } from './member.entity';
@@ -150,7 +150,7 @@ const missionTypeCheck = (member: MemberFacts, mission: MissionFacts): Check[] =
 
 // All nine criteria of the State Department's diplomatic-agent policy, each checked on its own so
 // that a refusal names every one that fails.
-const diplomaticAgentChecks = (m: MemberFacts, mission: MissionFacts, today: IsoDate): Check[] => {
+const diplomaticAgentChecks = (m: MemberFacts, mission: MissionFacts, today: IsoDay): Check[] => {
   const age = ageOn(m.dateOfBirth, today);
   return [
     [
@@ -201,7 +201,7 @@ const diplomaticAgentChecks = (m: MemberFacts, mission: MissionFacts, today: Iso
   ];
 };
 
-const categoryChecks = (m: MemberFacts, mission: MissionFacts, today: IsoDate): Check[] => {
+const categoryChecks = (m: MemberFacts, mission: MissionFacts, today: IsoDay): Check[] => {
   if (m.category === 'diplomatic-agent') return diplomaticAgentChecks(m, mission, today);
   if (NEEDS_TRANSFER_ATTESTATION.includes(m.category)) {
     return [
@@ -232,7 +232,7 @@ export const evaluateAccreditation = (
   member: MemberFacts,
   mission: MissionFacts,
   principal: PrincipalFacts | undefined,
-  today: IsoDate,
+  today: IsoDay,
   options: ImmunityOptions = {},
 ): AccreditationDecision => {
   const failed = failures([

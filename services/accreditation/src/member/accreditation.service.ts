@@ -1,13 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { accreditation, EVENT_TYPES } from '@ofm/contracts';
 import { publishEvent } from '@ofm/messaging';
 import { expectVersion, inCommand, recordAudit, refuseAfterCommit } from '@ofm/persistence';
-import { canSeeMission, conflict, notFound, ruleViolated, type Actor } from '@ofm/platform';
+import { canSeeMission, Clock, normalizeUuid, systemClock } from '@ofm/kernel';
+import { conflict, notFound, ruleViolated, type Actor } from '@ofm/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ACCREDITATION_SETTINGS, type AccreditationSettings } from '../accreditation.settings';
 import { MissionEntity } from '../mission/mission.entity';
-import { auditActor } from '../shared/actor-scope';
-import { todayIso } from '../shared/calendar.util';
+import { auditActor } from '../shared/audit-actor';
 import { evaluateAccreditation, type AccreditationDecision } from './accreditation.rules';
 import { idCardExpiresOn, idCardNumber } from './id-card.rules';
 import type { MemberEntity } from './member.entity';
@@ -21,6 +21,8 @@ export class AccreditationService {
   constructor(
     private readonly ds: DataSource,
     @Inject(ACCREDITATION_SETTINGS) private readonly settings: AccreditationSettings,
+    // OFM's day and time; the system clock unless the module provides another (a test's).
+    @Optional() private readonly clock: Clock = systemClock,
   ) {}
 
   /**
@@ -47,7 +49,7 @@ export class AccreditationService {
     actor: Actor,
     request: accreditation.AccreditMemberRequest,
   ): Promise<{ member: MemberEntity; decision: AccreditationDecision }> {
-    const id = request.id.toLowerCase();
+    const id = normalizeUuid(request.id);
     const unlocked = await findMember(em, id);
     if (!unlocked || !canSeeMission(actor, unlocked.missionId)) throw notFound('member', request.id);
     // Principal before dependent, as every writer does (see member.queries.ts).
@@ -58,7 +60,7 @@ export class AccreditationService {
     if (member.status === 'terminated') throw conflict(`Member ${member.id} is terminated`);
 
     const mission = await em.findOneByOrFail(MissionEntity, { id: member.missionId });
-    const today = todayIso();
+    const today = this.clock.today();
     const decision = evaluateAccreditation(member, mission, principal ?? undefined, today);
     const before = memberSnapshot(member);
 
@@ -79,7 +81,7 @@ export class AccreditationService {
       member.failedCriteria = decision.failedCriteria;
     }
     member.version += 1;
-    member.updatedAt = new Date();
+    member.updatedAt = this.clock.now();
     await em.save(member);
 
     const proto = memberToProto(member);

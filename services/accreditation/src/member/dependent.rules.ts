@@ -1,4 +1,4 @@
-import { ageOn, type IsoDate } from '../shared/calendar.util';
+import { ageOn, type IsoDay } from '@ofm/kernel';
 import type { MemberEntity } from './member.entity';
 
 /** What the family criteria read of a dependent. */
@@ -31,7 +31,7 @@ const principalCheck = (principal: Principal | undefined): Check => {
 
 export const isEligibleChild = (
   child: Pick<DependentFacts, 'dateOfBirth' | 'fullTimeStudent' | 'disabled'>,
-  today: IsoDate,
+  today: IsoDay,
 ): boolean => {
   const age = ageOn(child.dateOfBirth, today);
   return age < CHILD_MAX_AGE || (child.fullTimeStudent && age < STUDENT_CHILD_MAX_AGE) || child.disabled;
@@ -41,11 +41,7 @@ export const isEligibleChild = (
  * Same-sex spouses are accredited where the country's reciprocity profile grants the same to U.S.
  * staff; the person record carries no sex, so that rule waits for the reciprocity replica.
  */
-export const dependentCriteria = (
-  member: DependentFacts,
-  principal: Principal | undefined,
-  today: IsoDate,
-): Check[] => {
+export const dependentCriteria = (member: DependentFacts, principal: Principal | undefined, today: IsoDay): Check[] => {
   const checks: Check[] = [principalCheck(principal)];
   if (member.relationship === 'child') {
     const age = ageOn(member.dateOfBirth, today);

@@ -1,5 +1,5 @@
 import type { IdCardColor } from '@ofm/contracts';
-import { addDays, addYears, earliest, type IsoDate } from '../shared/calendar.util';
+import { addDays, addYears, earliest, type IsoDay } from '@ofm/kernel';
 import { CHILD_MAX_AGE, STUDENT_CHILD_MAX_AGE } from './dependent.rules';
 import type { MemberEntity } from './member.entity';
 
@@ -10,7 +10,7 @@ export const DEFAULT_ID_CARD_VALIDITY_YEARS = 3;
 
 const childCardLimit = (
   child: Pick<MemberEntity, 'dateOfBirth' | 'fullTimeStudent' | 'disabled'>,
-): IsoDate | undefined => {
+): IsoDay | undefined => {
   if (child.disabled) return undefined;
   return addDays(addYears(child.dateOfBirth, child.fullTimeStudent ? STUDENT_CHILD_MAX_AGE : CHILD_MAX_AGE), -1);
 };
@@ -20,9 +20,9 @@ export const idCardExpiresOn = (
     MemberEntity,
     'category' | 'relationship' | 'dateOfBirth' | 'fullTimeStudent' | 'disabled' | 'expectedDepartureDate'
   >,
-  issuedOn: IsoDate,
+  issuedOn: IsoDay,
   validityYears = DEFAULT_ID_CARD_VALIDITY_YEARS,
-): IsoDate => {
+): IsoDay => {
   const child = member.category === 'dependent' && member.relationship === 'child' ? childCardLimit(member) : undefined;
   return earliest(addYears(issuedOn, validityYears), member.expectedDepartureDate, child)!;
 };

@@ -1,15 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { accreditation, EVENT_TYPES, type verification } from '@ofm/contracts';
 import { publishEvent } from '@ofm/messaging';
 import { inCommand, inTransaction, recordAudit } from '@ofm/persistence';
-import { canSeeMission, notFound, ruleViolated, type Actor } from '@ofm/platform';
+import { canSeeMission, Clock, missionRestriction, normalizeUuid, systemClock } from '@ofm/kernel';
+import { notFound, ruleViolated, type Actor } from '@ofm/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type DeepPartial, type EntityManager } from 'typeorm';
 import { MissionEntity } from '../mission/mission.entity';
-import { auditActor, missionRestriction } from '../shared/actor-scope';
-import { todayIso } from '../shared/calendar.util';
-import { paginate } from '../shared/page.query';
-import { pageOf, parsePage } from '../shared/pagination.util';
+import { auditActor } from '../shared/audit-actor';
+import { pageOf, paginate, parsePage } from '../shared/page.query';
 import { normalizeIdCardNumber } from './id-card.rules';
 import { MemberEntity } from './member.entity';
 import { findMember, memberSnapshot, memberToProto, memberWithOpenItems, nextPid, openItemsOf } from './member.queries';
@@ -20,11 +19,15 @@ import { verificationOf } from './verification.rules';
 // platform's GrpcRequestValidationInterceptor): what is left here is the domain.
 @Injectable()
 export class MemberService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    // OFM's day and time; the system clock unless the module provides another (a test's).
+    @Optional() private readonly clock: Clock = systemClock,
+  ) {}
 
   /** Notification of appointment: records the person as `notified`; accreditation is decided later. */
   async notify(actor: Actor, request: accreditation.NotifyAppointmentRequest): Promise<accreditation.Member> {
-    const today = todayIso();
+    const today = this.clock.today();
     const missionId = notifiedMissionId(request.missionId, actor);
     const problems = [...(missionId ? [] : [MISSION_ID_REQUIRED]), ...appointmentProblems(request, today)];
     if (problems.length)
@@ -40,7 +43,7 @@ export class MemberService {
       }
       if (request.principalId) await this.checkPrincipal(em, request.principalId, mission.id);
 
-      const now = new Date();
+      const now = this.clock.now();
       // The request's fields are the member's (same names; the interceptor checked their words).
       const member = em.create(MemberEntity, {
         ...(request as DeepPartial<MemberEntity>),
@@ -94,7 +97,7 @@ export class MemberService {
 
   async list(actor: Actor, request: accreditation.ListMembersRequest): Promise<accreditation.ListMembersResponse> {
     const page = parsePage(request.page);
-    const missionId = request.missionId.toLowerCase();
+    const missionId = normalizeUuid(request.missionId);
     // Asking for another mission's members is answered like asking for a mission that does not exist.
     if (missionId && !canSeeMission(actor, missionId)) throw notFound('mission', missionId);
     const restriction = missionRestriction(actor);
@@ -119,7 +122,7 @@ export class MemberService {
    */
   verifyIdCard(actor: Actor, idCardNumber: string): Promise<verification.Verification> {
     const number = normalizeIdCardNumber(idCardNumber);
-    const now = new Date();
+    const now = this.clock.now();
     return inTransaction(this.ds, async (em) => {
       const member = await em.findOneBy(MemberEntity, { idCard: { number } });
       const mission = member ? await em.findOneBy(MissionEntity, { id: member.missionId }) : null;

@@ -1,7 +1,6 @@
 import type { accreditation } from '@ofm/contracts';
-import type { Actor, FieldError } from '@ofm/platform';
-import { missionRestriction } from '../shared/actor-scope';
-import { addDays, daysBetween, type IsoDate } from '../shared/calendar.util';
+import { addDays, daysBetween, missionRestriction, normalizeUuid, type FieldError, type IsoDay } from '@ofm/kernel';
+import type { Actor } from '@ofm/platform';
 
 // Notification of appointment: due within 30 days of arrival (or appointment); people staying
 // fewer than 90 days need none. A late notification is accepted but flagged (`late-notification`).
@@ -9,18 +8,18 @@ export const NOTIFICATION_DEADLINE_DAYS = 30;
 export const SHORT_STAY_DAYS = 90;
 
 export interface Stay {
-  arrivalDate: IsoDate;
-  expectedDepartureDate?: IsoDate | null;
+  arrivalDate: IsoDay;
+  expectedDepartureDate?: IsoDay | null;
 }
 
 /** False only when an expected departure puts the whole stay under 90 days. */
 export const notificationRequired = (stay: Stay): boolean =>
   !stay.expectedDepartureDate || daysBetween(stay.arrivalDate, stay.expectedDepartureDate) >= SHORT_STAY_DAYS;
 
-export const notificationDueBy = (stay: Stay): IsoDate => addDays(stay.arrivalDate, NOTIFICATION_DEADLINE_DAYS);
+export const notificationDueBy = (stay: Stay): IsoDay => addDays(stay.arrivalDate, NOTIFICATION_DEADLINE_DAYS);
 
 /** Late = required and received more than 30 days after arrival. */
-export const isLateNotification = (stay: Stay, notifiedOn: IsoDate): boolean =>
+export const isLateNotification = (stay: Stay, notifiedOn: IsoDay): boolean =>
   notificationRequired(stay) && notifiedOn > notificationDueBy(stay);
 
 /**
@@ -30,7 +29,7 @@ export const isLateNotification = (stay: Stay, notifiedOn: IsoDate): boolean =>
  * mission answers not-found, as if it did not exist).
  */
 export const notifiedMissionId = (requested: string | undefined, actor: Actor): string | undefined =>
-  requested?.toLowerCase() ?? missionRestriction(actor) ?? undefined;
+  requested !== undefined ? normalizeUuid(requested) : (missionRestriction(actor) ?? undefined);
 
 export const MISSION_ID_REQUIRED: FieldError = {
   field: 'missionId',
@@ -47,7 +46,7 @@ type Appointment = Pick<
  * principal and relationship and nobody else may (it would be silently ignored); nobody is born in
  * the future, arrives before birth or is expected to leave before arriving.
  */
-export const appointmentProblems = (a: Appointment, today: IsoDate): FieldError[] => {
+export const appointmentProblems = (a: Appointment, today: IsoDay): FieldError[] => {
   const problems: FieldError[] = [];
   const dependent = a.category === 'dependent';
   for (const field of ['principalId', 'relationship'] as const) {

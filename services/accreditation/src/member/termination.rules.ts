@@ -1,6 +1,5 @@
 import type { MemberStatus, ReturnedDocument } from '@ofm/contracts';
-import type { FieldError } from '@ofm/platform';
-import { addDays, earliest, type IsoDate } from '../shared/calendar.util';
+import { addDays, earliest, type FieldError, type IsoDay } from '@ofm/kernel';
 
 // Notification of termination: immunity ends at departure or 30 days after the termination takes
 // effect, whichever comes first; the person has 30 days to leave or change status (60 when asked in
@@ -9,10 +8,10 @@ export const IMMUNITY_GRACE_DAYS = 30;
 export const DEPARTURE_GRACE_DAYS = 30;
 export const EXTENDED_DEPARTURE_GRACE_DAYS = 60;
 
-export const immunityEndsOn = (effectiveDate: IsoDate, departureDate?: IsoDate | null): IsoDate =>
+export const immunityEndsOn = (effectiveDate: IsoDay, departureDate?: IsoDay | null): IsoDay =>
   earliest(addDays(effectiveDate, IMMUNITY_GRACE_DAYS), departureDate)!;
 
-export const departureDueBy = (effectiveDate: IsoDate, extended = false): IsoDate =>
+export const departureDueBy = (effectiveDate: IsoDay, extended = false): IsoDay =>
   addDays(effectiveDate, extended ? EXTENDED_DEPARTURE_GRACE_DAYS : DEPARTURE_GRACE_DAYS);
 
 /**
@@ -20,8 +19,8 @@ export const departureDueBy = (effectiveDate: IsoDate, extended = false): IsoDat
  * an appointment cannot end, nor its member leave, before the member arrived.
  */
 export const terminationProblems = (
-  t: { effectiveDate: IsoDate; departureDate?: IsoDate | null },
-  arrivalDate: IsoDate,
+  t: { effectiveDate: IsoDay; departureDate?: IsoDay | null },
+  arrivalDate: IsoDay,
 ): FieldError[] => [
   ...(t.effectiveDate < arrivalDate
     ? [{ field: 'effectiveDate', message: 'effectiveDate must not be before the arrival date' }]
@@ -43,12 +42,12 @@ export const dependentsToTerminate = <T extends { status: MemberStatus }>(depend
 export interface OpenItem {
   document: Extract<ReturnedDocument, 'id-card'>;
   reference: string;
-  dueOn: IsoDate;
+  dueOn: IsoDay;
 }
 
 export const documentsToReturn = (
   member: { idCard?: { number?: string | null } | null },
-  effectiveDate: IsoDate,
+  effectiveDate: IsoDay,
 ): OpenItem[] =>
   member.idCard?.number
     ? [{ document: 'id-card', reference: member.idCard.number, dueOn: departureDueBy(effectiveDate) }]

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { accreditation, EVENT_TYPES } from '@ofm/contracts';
 import { publishEvent } from '@ofm/messaging';
 import { expectVersion, inCommand, recordAudit } from '@ofm/persistence';
-import { canSeeMission, conflict, notFound, type Actor, ruleViolated } from '@ofm/platform';
+import { canSeeMission, normalizeUuid } from '@ofm/kernel';
+import { conflict, notFound, type Actor, ruleViolated } from '@ofm/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { auditActor } from '../shared/actor-scope';
+import { auditActor } from '../shared/audit-actor';
 import type { MemberEntity } from './member.entity';
 import { findMember, lockDependents, memberSnapshot, memberToProto } from './member.queries';
 import { OpenItemEntity } from './open-item.entity';
@@ -22,7 +23,7 @@ export class TerminationService {
    * transaction; each of them gets its own audit record and memberTerminated (with principalId).
    */
   async terminate(actor: Actor, request: accreditation.TerminateMemberRequest): Promise<accreditation.Member> {
-    const id = request.id.toLowerCase();
+    const id = normalizeUuid(request.id);
 
     return inCommand(this.ds, async (em) => {
       const unlocked = await findMember(em, id);

@@ -105,6 +105,23 @@ describe('verificationOf', () => {
     });
   });
 
+  it('reads the day in New York: at 20:00 and 23:59 Eastern a card and immunity still run until midnight', () => {
+    // 2026-06-16T00:00Z and 03:59Z are the 15th in Washington, already the 16th in UTC.
+    for (const evening of ['2026-06-16T00:00:00Z', '2026-06-16T03:59:59Z']) {
+      const at = new Date(evening);
+      expect(verificationOf(holder({ idCardExpiresOn: TODAY }), 'Embassy', at).status).toBe('valid');
+      expect(verificationOf(holder({ status: 'terminated', immunityEndsOn: TODAY }), 'Embassy', at).immunityLevel).toBe(
+        'full',
+      );
+    }
+    // Midnight Eastern: the 16th, the card has expired and the immunity ended.
+    const midnight = new Date('2026-06-16T04:00:00Z');
+    expect(verificationOf(holder({ idCardExpiresOn: TODAY }), 'Embassy', midnight).status).toBe('expired');
+    expect(
+      verificationOf(holder({ status: 'terminated', immunityEndsOn: TODAY }), 'Embassy', midnight).immunityLevel,
+    ).toBe('none');
+  });
+
   it('answers terminated with the immunity still running, then with no immunity', () => {
     expect(
       verificationOf(holder({ status: 'terminated', immunityEndsOn: '2026-07-15' }), 'Embassy of France', NOW),

@@ -1,5 +1,5 @@
 import type { ImmunityLevel, verification, VerificationStatus } from '@ofm/contracts';
-import { todayIso, type IsoDate } from '../shared/calendar.util';
+import { ofmDay, type IsoDay } from '@ofm/kernel';
 import { guidanceFor } from './immunity.rules';
 import type { MemberEntity } from './member.entity';
 
@@ -12,7 +12,7 @@ import type { MemberEntity } from './member.entity';
 export type VerifiedHolder = Pick<
   MemberEntity,
   'givenName' | 'familyName' | 'missionCountry' | 'category' | 'status' | 'immunityLevel' | 'immunityEndsOn'
-> & { idCard?: { expiresOn?: IsoDate | null } | null };
+> & { idCard?: { expiresOn?: IsoDay | null } | null };
 
 type StatusFacts = Pick<VerifiedHolder, 'status' | 'immunityEndsOn' | 'idCard'>;
 type LevelFacts = Pick<VerifiedHolder, 'status' | 'immunityLevel' | 'immunityEndsOn'>;
@@ -22,7 +22,7 @@ type LevelFacts = Pick<VerifiedHolder, 'status' | 'immunityLevel' | 'immunityEnd
  * date has passed, whatever the stored status says); only an accredited member is `valid`, or
  * `expired` once the card's expiry date has passed (the card is valid on that day itself).
  */
-export const verificationStatus = (holder: StatusFacts, today: IsoDate): VerificationStatus => {
+export const verificationStatus = (holder: StatusFacts, today: IsoDay): VerificationStatus => {
   if (holder.status === 'terminated') return 'terminated';
   if (holder.immunityEndsOn && holder.immunityEndsOn < today) return 'terminated';
   if (holder.status !== 'accredited') return 'unknown';
@@ -35,7 +35,7 @@ export const verificationStatus = (holder: StatusFacts, today: IsoDate): Verific
  * level until immunity ends (the end date itself still counts), then none. Undefined for someone OFM
  * never accredited.
  */
-export const immunityInForce = (holder: LevelFacts, today: IsoDate): ImmunityLevel | undefined => {
+export const immunityInForce = (holder: LevelFacts, today: IsoDay): ImmunityLevel | undefined => {
   if (holder.status !== 'accredited' && holder.status !== 'terminated') return undefined;
   if (holder.immunityEndsOn && holder.immunityEndsOn < today) return 'none';
   return holder.immunityLevel ?? 'none';
@@ -53,7 +53,7 @@ export const verificationOf = (
   now: Date,
 ): verification.Verification => {
   const checkedAt = now.toISOString();
-  const today = todayIso(now);
+  const today = ofmDay(now);
   const status = holder ? verificationStatus(holder, today) : 'unknown';
   const level = holder && immunityInForce(holder, today);
   if (!holder || status === 'unknown' || !level) return { status: 'unknown', checkedAt };

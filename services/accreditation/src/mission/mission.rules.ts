@@ -1,5 +1,5 @@
 import type { missions, RegionalOffice } from '@ofm/contracts';
-import type { FieldError } from '@ofm/platform';
+import type { FieldError } from '@ofm/kernel';
 import { KNOWN_STATES, regionalOfficeFor } from './regional-office.rules';
 
 // What the proto cannot say of a registration (it checked each field alone: the words of type and

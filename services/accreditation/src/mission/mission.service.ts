@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { EVENT_TYPES, missions } from '@ofm/contracts';
 import { publishEvent } from '@ofm/messaging';
 import { inCommand, recordAudit } from '@ofm/persistence';
-import { canSeeMission, notFound, type Actor, ruleViolated } from '@ofm/platform';
+import { canSeeMission, missionRestriction } from '@ofm/kernel';
+import { notFound, type Actor, ruleViolated } from '@ofm/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type DeepPartial } from 'typeorm';
-import { auditActor, missionRestriction } from '../shared/actor-scope';
+import { auditActor } from '../shared/audit-actor';
 import { toMessage } from '../shared/message.util';
-import { paginate } from '../shared/page.query';
-import { pageOf, parsePage } from '../shared/pagination.util';
+import { pageOf, paginate, parsePage } from '../shared/page.query';
 import { MissionEntity } from './mission.entity';
 import { decideRegistration } from './mission.rules';
 

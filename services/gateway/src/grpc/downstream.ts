@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { accreditation, health, missions, vehicles } from '@ofm/contracts';
 import { HealthRegistry, outgoingMetadata, type Actor } from '@ofm/platform';
+import { serverOf } from '@ofm/registry';
 import {
   ChannelCredentials,
   createChannel,
@@ -9,6 +10,7 @@ import {
   type CallOptions,
   type Channel,
   type Client,
+  type TsProtoServiceDefinition,
 } from 'nice-grpc';
 import { deadlineMiddleware, type DeadlineOptions } from 'nice-grpc-client-middleware-deadline';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
@@ -26,46 +28,60 @@ export const callAs = (actor: Actor): CallOptions => {
 
 // The services behind the gateway: one typed client per gRPC service (generated from proto/ by
 // ts-proto's generic definitions), a deadline on every call, and their health in /health/ready.
+// Which service serves a gRPC service, and so which channel its client uses, is the service
+// registry's to say (libs/registry serverOf); config.grpcUrls holds one address per service behind
+// the gateway (the servers of the registry's gateway `calls`).
 @Injectable()
 export class Downstream implements OnModuleInit, OnApplicationShutdown {
   readonly missions: MissionClient;
   readonly members: MemberClient;
   readonly vehicles: VehicleClient;
-  private readonly channels: Record<'accreditation' | 'vehicles', Channel>;
-  private readonly health: Record<
-    'accreditation' | 'vehicles',
-    Client<typeof health.HealthDefinition, DeadlineOptions>
-  >;
+  /** By service name. */
+  private readonly channels = new Map<string, Channel>();
+  private readonly health = new Map<string, Client<typeof health.HealthDefinition, DeadlineOptions>>();
 
   constructor(
     @Inject(GATEWAY_CONFIG) config: GatewayConfig,
     private readonly registry: HealthRegistry,
   ) {
     const factory = createClientFactory().use(deadlineMiddleware);
-    const open = (url: string) => createChannel(url, ChannelCredentials.createInsecure());
-    this.channels = { accreditation: open(config.accreditationGrpcUrl), vehicles: open(config.vehiclesGrpcUrl) };
+    for (const [name, url] of Object.entries(config.grpcUrls)) {
+      this.channels.set(name, createChannel(url, ChannelCredentials.createInsecure()));
+    }
     // A number is a deadline relative to the start of each call.
     const options = { '*': { deadline: config.grpcDeadlineMs } };
-    this.missions = factory.create(missions.MissionServiceDefinition, this.channels.accreditation, options);
-    this.members = factory.create(accreditation.MemberServiceDefinition, this.channels.accreditation, options);
-    this.vehicles = factory.create(vehicles.VehicleServiceDefinition, this.channels.vehicles, options);
-    this.health = {
-      accreditation: factory.create(health.HealthDefinition, this.channels.accreditation, options),
-      vehicles: factory.create(health.HealthDefinition, this.channels.vehicles, options),
-    };
+    const clientOf = <D extends TsProtoServiceDefinition>(definition: D) =>
+      factory.create(definition, this.channelOf(definition.fullName), options);
+    this.missions = clientOf(missions.MissionServiceDefinition);
+    this.members = clientOf(accreditation.MemberServiceDefinition);
+    this.vehicles = clientOf(vehicles.VehicleServiceDefinition);
+    for (const [name, channel] of this.channels) {
+      this.health.set(name, factory.create(health.HealthDefinition, channel, options));
+    }
+  }
+
+  private channelOf(grpcService: string): Channel {
+    const server = serverOf(grpcService).name;
+    const channel = this.channels.get(server);
+    if (!channel) {
+      throw new Error(
+        `${grpcService} is served by ${server}, which has no address: add ${grpcService} to the calls of the gateway in libs/registry`,
+      );
+    }
+    return channel;
   }
 
   onModuleInit(): void {
-    for (const name of ['accreditation', 'vehicles'] as const) {
+    for (const [name, client] of this.health) {
       // Ready only when the service's own grpc.health.v1 answer is SERVING (its database and Kafka).
       this.registry.register(name, async () => {
-        const { status } = await this.health[name].check({ service: '' });
+        const { status } = await client.check({ service: '' });
         if (status !== health.HealthCheckResponse_ServingStatus.SERVING) throw new Error(`${name} answers ${status}`);
       });
     }
   }
 
   onApplicationShutdown(): void {
-    for (const channel of Object.values(this.channels)) channel.close();
+    for (const channel of this.channels.values()) channel.close();
   }
 }

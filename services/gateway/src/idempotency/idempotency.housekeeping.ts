@@ -1,31 +1,27 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { PeriodicJobs } from '@ofm/persistence';
 import { IdempotencyStore } from './idempotency.store';
 
 const PURGE_EVERY_MS = 60 * 60 * 1000;
 
-// Forgets keys past their replay window, hourly. Every replica may do it: the DELETE is idempotent.
+// Forgets keys past their replay window, hourly, on one gateway replica at a time.
 @Injectable()
-export class IdempotencyHousekeeping implements OnApplicationBootstrap, OnApplicationShutdown {
+export class IdempotencyHousekeeping implements OnModuleInit {
   private readonly logger = new Logger(IdempotencyHousekeeping.name);
-  private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly store: IdempotencyStore) {}
+  constructor(
+    private readonly store: IdempotencyStore,
+    private readonly jobs: PeriodicJobs,
+  ) {}
 
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.purge(), PURGE_EVERY_MS);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
-  }
-
-  private async purge(): Promise<void> {
-    try {
-      const purged = await this.store.purgeExpired();
-      if (purged > 0) this.logger.log(`forgot ${purged} expired idempotency keys`);
-    } catch (error) {
-      this.logger.warn(`idempotency key purge failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
+  onModuleInit(): void {
+    this.jobs.register({
+      name: 'gateway.idempotency-key-purge',
+      everyMs: PURGE_EVERY_MS,
+      run: async () => {
+        const purged = await this.store.purgeExpired();
+        if (purged > 0) this.logger.log(`forgot ${purged} expired idempotency keys`);
+      },
+    });
   }
 }

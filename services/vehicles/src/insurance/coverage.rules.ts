@@ -1,6 +1,5 @@
 import type { ProofType, VehicleKind } from '@ofm/contracts';
-import { addDays, daysBetween } from '../shared/calendar';
-import type { FieldError } from '../shared/field-error';
+import { addDays, daysBetween, type FieldError } from '@ofm/kernel';
 import { centsOf, currencyErrors, dollars, formatCents, LIMIT_CURRENCY, type Money } from './money.rules';
 
 // Compulsory liability insurance (DOMAIN.md "Vehicles and insurance"; 22 CFR 151 and OFM's minimums).

@@ -1,11 +1,11 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { EVENT_TYPES } from '@ofm/contracts';
+import { Clock } from '@ofm/kernel';
 import { publishEvent } from '@ofm/messaging';
-import { inTransaction, recordAudit } from '@ofm/persistence';
+import { inTransaction, PeriodicJobs, recordAudit } from '@ofm/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { insuranceLapseFlag } from '../compliance/flag.factory';
 import type { VehiclesConfig } from '../config';
-import { Clock } from '../shared/clock';
 import { selectRows } from '../shared/sql';
 import { SYSTEM_ACTOR } from '../shared/system-actor';
 import { VEHICLES_CONFIG } from '../shared/tokens';
@@ -23,32 +23,27 @@ export interface SweepResult {
 
 // Finds active registrations whose insurance no longer covers today. On the first day of a lapse the
 // vehicle is marked lapsed and flagged (partners see it); once the grace period has run out the
-// registration is suspended. Each vehicle is its own transaction, so one failure stops nothing else,
-// and rows locked by another replica's sweep are skipped rather than waited for.
+// registration is suspended. Each vehicle is its own transaction, so one failure stops nothing else.
+// It runs every INSURANCE_SWEEP_INTERVAL_MS (0: only when called) on one replica at a time (PeriodicJobs'
+// advisory lock); rows locked by a command meanwhile are skipped rather than waited for.
 @Injectable()
-export class InsuranceLapseSweep implements OnApplicationBootstrap, OnApplicationShutdown {
+export class InsuranceLapseSweep implements OnModuleInit {
   private readonly logger = new Logger(InsuranceLapseSweep.name);
-  private timer: NodeJS.Timeout | undefined;
   private running: Promise<SweepResult> | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly jobs: PeriodicJobs,
     @Inject(VEHICLES_CONFIG) private readonly config: VehiclesConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
-    if (this.config.INSURANCE_SWEEP_INTERVAL_MS <= 0) return;
-    this.timer = setInterval(() => {
-      this.sweep().catch((error: unknown) => this.logger.error(error instanceof Error ? error : String(error)));
-    }, this.config.INSURANCE_SWEEP_INTERVAL_MS);
-    // The timer alone must not keep a shutting-down process alive.
-    this.timer.unref();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  onModuleInit(): void {
+    this.jobs.register({
+      name: 'vehicles.insurance-lapse-sweep',
+      everyMs: this.config.INSURANCE_SWEEP_INTERVAL_MS,
+      run: () => this.sweep(),
+    });
   }
 
   /** One pass for `on` (default today); a pass already running is joined, never doubled. */

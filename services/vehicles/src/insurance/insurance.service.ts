@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EVENT_TYPES, type vehicles } from '@ofm/contracts';
+import { Clock } from '@ofm/kernel';
 import { publishEvent } from '@ofm/messaging';
 import { expectVersion, inCommand, recordAudit } from '@ofm/persistence';
 import { notFound, ruleViolated, type Actor } from '@ofm/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { clearedLapseFlag } from '../compliance/flag.factory';
-import { Clock } from '../shared/clock';
 import { nextRegistrationStatus } from '../vehicle/registration.rules';
 import { visibleVehicle } from '../vehicle/vehicle-access';
 import type { VehicleEntity } from '../vehicle/vehicle.entity';

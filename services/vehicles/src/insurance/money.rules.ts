@@ -1,5 +1,5 @@
 import type { common } from '@ofm/contracts';
-import type { FieldError } from '../shared/field-error';
+import type { FieldError } from '@ofm/kernel';
 
 // Money as CONTRACT.md fixes it (common.Money: a decimal string and an ISO 4217 currency; the form
 // is declared in proto/ and checked before any handler runs). Amounts are compared as integer cents

@@ -1,6 +1,5 @@
 import type { MemberCategory, RegistrationStatus, VehicleKind } from '@ofm/contracts';
-import { addYears } from '../shared/calendar';
-import type { FieldError } from '../shared/field-error';
+import { addYears, type FieldError } from '@ofm/kernel';
 
 // Registration of a diplomatic vehicle with OFM (DOMAIN.md "Vehicles and insurance"). The form of a
 // request (one owner, the VIN alphabet, make, model, year range, kind) is declared in

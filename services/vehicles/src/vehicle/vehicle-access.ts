@@ -1,4 +1,5 @@
-import { canSeeMission, notFound, type Actor } from '@ofm/platform';
+import { canSeeMission } from '@ofm/kernel';
+import { notFound, type Actor } from '@ofm/platform';
 import type { EntityManager } from 'typeorm';
 import type { VehicleEntity } from './vehicle.entity';
 import { findVehicle } from './vehicle.repository';

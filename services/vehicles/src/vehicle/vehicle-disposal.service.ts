@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EVENT_TYPES } from '@ofm/contracts';
+import { Clock } from '@ofm/kernel';
 import { publishEvent } from '@ofm/messaging';
 import { recordAudit } from '@ofm/persistence';
 import type { EntityManager } from 'typeorm';
 import { disposalDueFlag } from '../compliance/flag.factory';
-import { Clock } from '../shared/clock';
 import { SYSTEM_ACTOR } from '../shared/system-actor';
 import { nextRegistrationStatus } from './registration.rules';
 import { VehicleEntity } from './vehicle.entity';

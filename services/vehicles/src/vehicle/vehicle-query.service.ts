@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { vehicles } from '@ofm/contracts';
+import { Clock, missionRestriction, normalizeUuid, pageOf, readPage } from '@ofm/kernel';
 import { inTransaction, recordAudit } from '@ofm/persistence';
 import { forbidden, type Actor, ruleViolated } from '@ofm/platform';
 import { DataSource } from 'typeorm';
 import { findMissionReplica } from '../replica/replica.repository';
-import { Clock } from '../shared/clock';
-import { encodeCursor, readPage } from '../shared/page.rules';
 import { normalizePlate } from './plate.rules';
 import { plateVerification, unknownPlateVerification } from './plate-verification.rules';
 import { VehicleEntity } from './vehicle.entity';
@@ -26,8 +25,13 @@ export class VehicleQueryService {
   }
 
   async list(actor: Actor, request: vehicles.ListVehiclesRequest): Promise<vehicles.ListVehiclesResponse> {
-    const page = readPage(request.page);
-    if (!page.ok) throw ruleViolated('page-cursor', 'The cursor is not one this list returned', page.errors);
+    // Paged in insertion order (the identity column seq): created_at is the database's now(), finer
+    // than a cursor's milliseconds.
+    const page = readPage(request.page, 'seq');
+    if (!page.ok)
+      throw ruleViolated('page-cursor', 'The cursor is not one this list returned', [
+        { field: 'cursor', message: 'is not a cursor this API issued' },
+      ]);
     const missionId = this.missionScope(actor, request.missionId);
 
     const query = this.dataSource.manager
@@ -38,24 +42,19 @@ export class VehicleQueryService {
     if (request.ownerMemberId)
       query.andWhere('v.owner_member_id = :ownerMemberId', { ownerMemberId: request.ownerMemberId });
     if (request.status) query.andWhere('v.registration_status = :status', { status: request.status });
-    if (page.after !== undefined) query.andWhere('v.seq > :after', { after: page.after.toString() });
-    const rows = await query.getMany();
-    const items = rows.slice(0, page.limit);
-    const hasMore = rows.length > page.limit;
-    return {
-      vehicles: items.map(toVehicleMessage),
-      nextCursor: hasMore ? encodeCursor(items[items.length - 1]!.seq) : '',
-    };
+    if (page.after !== undefined) query.andWhere('v.seq > :after', { after: page.after.seq.toString() });
+    const { items, nextCursor } = pageOf(await query.getMany(), page.limit, (v) => ({ seq: BigInt(v.seq) }));
+    return { vehicles: items.map(toVehicleMessage), nextCursor };
   }
 
   // A mission user lists its own mission only: no filter means its mission, another mission is refused.
   private missionScope(actor: Actor, requested: string): string | undefined {
-    const onlyMissionUser = actor.roles.every((role) => role === 'mission-user');
-    if (!onlyMissionUser) return requested || undefined;
-    if (!actor.missionId) throw forbidden('A mission user without a mission may not list vehicles');
-    if (requested && requested !== actor.missionId)
+    const restriction = missionRestriction(actor);
+    if (restriction === undefined) return requested || undefined;
+    if (restriction === null) throw forbidden('A mission user without a mission may not list vehicles');
+    if (requested && normalizeUuid(requested) !== restriction)
       throw forbidden("A mission user may list only its own mission's vehicles");
-    return actor.missionId;
+    return restriction;
   }
 
   /**

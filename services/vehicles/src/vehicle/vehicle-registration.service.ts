@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EVENT_TYPES, type VehicleKind, type vehicles } from '@ofm/contracts';
+import { canSeeMission, Clock, yearOf } from '@ofm/kernel';
 import { publishEvent } from '@ofm/messaging';
 import { inCommand, recordAudit } from '@ofm/persistence';
-import { DomainError, canSeeMission, conflict, notFound, ruleViolated, type Actor } from '@ofm/platform';
+import { DomainError, conflict, notFound, ruleViolated, type Actor } from '@ofm/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { MissionReplicaEntity } from '../replica/mission-replica.entity';
 import { findMemberReplica, findMissionReplica } from '../replica/replica.repository';
-import { Clock } from '../shared/clock';
 import { isUniqueViolation } from '../shared/sql';
 import { plateLetterForMember, plateLetterForMission, type PlateLetter } from './plate.rules';
 import { PlateNumberService } from './plate-number.service';
@@ -40,7 +40,8 @@ export class VehicleRegistrationService {
   ) {}
 
   async register(actor: Actor, request: vehicles.RegisterVehicleRequest): Promise<vehicles.Vehicle> {
-    const errors = modelYearErrors(request.year, this.clock.now().getUTCFullYear());
+    // The calendar's year is OFM's: on 31 December evening in Washington it is not next year yet.
+    const errors = modelYearErrors(request.year, yearOf(this.clock.today()));
     if (errors.length > 0) throw ruleViolated('vehicle-model-year', 'The model year is later than next year', errors);
     // The declared rules have checked the kind against VehicleKind's words.
     const kind = request.kind as VehicleKind;

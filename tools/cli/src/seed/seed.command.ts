@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { publicApiService } from '@ofm/registry';
 import type { Command } from 'commander';
 import { findRepoRoot } from '../repo-root';
 import { devKeyFiles, ensureDevKey } from '../token/dev-keys';
@@ -49,7 +50,7 @@ export const registerSeedCommand = (program: Command): void => {
     .description(
       'load demo missions (real foreign missions, data/foreign-missions-us.csv) and accredited demo staff through the gateway',
     )
-    .option('--gateway <url>', 'gateway base URL', 'http://localhost:8080')
+    .option('--gateway <url>', 'gateway base URL', `http://localhost:${publicApiService().httpPort}`)
     .option('--all', 'every usable row of the CSV instead of ~60 missions')
     .option('--count <n>', 'how many missions without --all', String(DEFAULT_COUNT))
     .action(async (opts: { gateway: string; all?: boolean; count: string }) => {

@@ -1,0 +1,3 @@
+export type { ServiceEntry } from './service-entry';
+export { SERVICES } from './services';
+export * from './registry';

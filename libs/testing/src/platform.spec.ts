@@ -1,0 +1,50 @@
+import { service } from '@ofm/registry';
+import { CONSUMED_TOPICS, platformServiceEnv } from './platform';
+
+describe('the test platform, wired from the service registry', () => {
+  const ports = new Map([
+    ['gateway', { http: 1001 }],
+    ['accreditation', { http: 1002, grpc: 2002 }],
+    ['vehicles', { http: 1003, grpc: 2003 }],
+  ]);
+  const ctx = {
+    databaseUrl: 'postgres://t@db/x',
+    brokers: 'k:9092',
+    ports,
+    group: 'ofm.x.e2e_1',
+    issuer: { jwksPath: '/tmp/jwks.json', issuer: 'https://issuer', audience: 'aud' },
+  };
+
+  it('gives the gateway the gRPC address of each service it calls and the test issuer', () => {
+    expect(platformServiceEnv(service('gateway'), ctx)).toEqual({
+      DATABASE_URL: 'postgres://t@db/x',
+      KAFKA_BROKERS: 'k:9092',
+      HTTP_PORT: '1001',
+      KAFKA_CONSUMER_GROUP: 'ofm.x.e2e_1',
+      ACCREDITATION_GRPC_URL: '127.0.0.1:2002',
+      VEHICLES_GRPC_URL: '127.0.0.1:2003',
+      AUTH_DEV_MODE: 'true',
+      AUTH_DEV_JWKS_PATH: '/tmp/jwks.json',
+      AUTH_ISSUER: 'https://issuer',
+      AUTH_AUDIENCE: 'aud',
+    });
+  });
+
+  it('gives a service its own ports and consumer group', () => {
+    expect(platformServiceEnv(service('vehicles'), ctx)).toEqual({
+      DATABASE_URL: 'postgres://t@db/x',
+      KAFKA_BROKERS: 'k:9092',
+      HTTP_PORT: '1003',
+      GRPC_PORT: '2003',
+      KAFKA_CONSUMER_GROUP: 'ofm.x.e2e_1',
+    });
+  });
+
+  it('starts each group at the end of the topics the registry says it consumes', () => {
+    expect(CONSUMED_TOPICS).toEqual({
+      gateway: [],
+      accreditation: [],
+      vehicles: ['ofm.accreditation.member.v1', 'ofm.accreditation.mission.v1'],
+    });
+  });
+});

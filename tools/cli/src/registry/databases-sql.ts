@@ -1,0 +1,36 @@
+import type { ServiceEntry } from '@ofm/registry';
+import { generatedNotice } from './generated-notice';
+
+/** deploy/local/databases.sql: one role and one database per service of the registry, plus ofm_test. */
+export const databasesSql = (services: readonly ServiceEntry[]): string => `${generatedNotice('--')}
+-- One role and one database per service (services own their data), plus ofm_test for the test suite.
+-- Idempotent: safe to run on every start. Run by deploy/local/databases.sh and, in Docker, by the
+-- postgres image's /docker-entrypoint-initdb.d. Passwords equal role names: LOCAL ONLY; production
+-- takes credentials from secrets (Helm values / Kubernetes Secrets), never from this file.
+\\set ON_ERROR_STOP on
+
+CREATE TEMP TABLE ofm_roles(name text, createdb bool, has_db bool);
+-- Every service of the registry, planned ones too.
+INSERT INTO ofm_roles VALUES
+${services.map((s) => `  ('${s.database}', false, true)`).join(',\n')};
+-- The test suite creates throwaway databases with this role; it gets its own db to connect to.
+INSERT INTO ofm_roles VALUES ('ofm_test', true, true);
+
+SELECT format('CREATE ROLE %I', name) FROM ofm_roles
+WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = name) \\gexec
+
+-- Re-applied every run so a role altered by hand converges back to the documented state.
+SELECT format('ALTER ROLE %I WITH LOGIN %s PASSWORD %L', name,
+              CASE WHEN createdb THEN 'CREATEDB' ELSE 'NOCREATEDB' END, name)
+FROM ofm_roles \\gexec
+
+SELECT format('CREATE DATABASE %I OWNER %I', name, name) FROM ofm_roles
+WHERE has_db AND NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = name) \\gexec
+
+-- Only the owner (and superusers) may connect: no service can read another's tables.
+SELECT format('REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM PUBLIC', name) FROM ofm_roles
+WHERE has_db \\gexec
+
+SELECT count(*) || ' OFM roles/databases in place' AS result FROM ofm_roles r
+JOIN pg_database d ON d.datname = r.name JOIN pg_roles o ON o.oid = d.datdba AND o.rolname = r.name;
+`;
