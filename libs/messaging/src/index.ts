@@ -4,6 +4,7 @@ export { KafkaMessageBus, type KafkaMessageBusOptions } from './kafka/kafka-mess
 export * from './codec/cloud-event.codec';
 export * from './tracing/trace-context';
 export * from './outbox/publish-event';
+export * from './change/commit-change';
 export * from './outbox/outbox-relay';
 export { MessagingOutboxEvent } from './outbox/outbox-event.entity';
 export { MessagingInboxEvent } from './inbox/inbox-event.entity';

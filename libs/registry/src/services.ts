@@ -65,7 +65,7 @@ export const SERVICES: readonly ServiceEntry[] = [
       'ofm.vehicles.licence.v1',
       'ofm.compliance.flag.v1',
     ],
-    // The accreditation replica (services/vehicles/src/replica/accreditation-replica.handlers.ts).
+    // The accreditation replica (@ofm/replicas, services/vehicles/src/vehicle/accreditation-replica.handlers.ts).
     consumes: ['ofm.accreditation.member.v1', 'ofm.accreditation.mission.v1'],
     grpcServices: ['ofm.vehicles.v1.VehicleService'],
     protoFiles: ['ofm/vehicles/v1/vehicle.proto'],

@@ -6,3 +6,4 @@ export * from './service-process';
 export * from './wait-for';
 export * from './platform';
 export * from './grpc';
+export * from './folder-cycles';

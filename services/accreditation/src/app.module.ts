@@ -5,12 +5,18 @@ import { PlatformModule } from '@ofm/platform';
 import { ACCREDITATION_SETTINGS, type AccreditationSettings } from './accreditation.settings';
 import type { AccreditationConfig } from './config';
 import { accreditationDatabase } from './data-source';
-import { AccreditationService } from './member/accreditation.service';
+import { AccreditMemberGrpcController } from './accredit-member/accredit-member.grpc-controller';
+import { AccreditMemberService } from './accredit-member/accredit-member.service';
 import { MemberGrpcController } from './member/member.grpc-controller';
 import { MemberService } from './member/member.service';
-import { TerminationService } from './member/termination.service';
 import { MissionGrpcController } from './mission/mission.grpc-controller';
 import { MissionService } from './mission/mission.service';
+import { NotifyAppointmentGrpcController } from './notify-appointment/notify-appointment.grpc-controller';
+import { NotifyAppointmentService } from './notify-appointment/notify-appointment.service';
+import { TerminateMemberGrpcController } from './terminate-member/terminate-member.grpc-controller';
+import { TerminateMemberService } from './terminate-member/terminate-member.service';
+import { VerifyMemberGrpcController } from './verify-member/verify-member.grpc-controller';
+import { VerifyMemberService } from './verify-member/verify-member.service';
 
 @Module({})
 export class AppModule {
@@ -28,13 +34,23 @@ export class AppModule {
         // No consumers yet: the service only publishes (outbox relay).
         MessagingModule.forRoot({ serviceName: 'accreditation', config }),
       ],
-      controllers: [MissionGrpcController, MemberGrpcController],
+      // MemberService's methods are answered by the controller of each use case and member's reads.
+      controllers: [
+        MissionGrpcController,
+        MemberGrpcController,
+        NotifyAppointmentGrpcController,
+        AccreditMemberGrpcController,
+        TerminateMemberGrpcController,
+        VerifyMemberGrpcController,
+      ],
       providers: [
         { provide: ACCREDITATION_SETTINGS, useValue: settings },
         MissionService,
         MemberService,
-        AccreditationService,
-        TerminationService,
+        NotifyAppointmentService,
+        AccreditMemberService,
+        TerminateMemberService,
+        VerifyMemberService,
       ],
     };
   }

@@ -8,7 +8,7 @@ import { HttpAuthGuard } from './auth/http-auth.guard';
 import { startTestGateway, type TestGateway } from './gateway.spec-helper';
 import { apiRouteOf } from './http/api-route.decorator';
 import { bindingSchemas } from './http/request-binding';
-import { documentedRoutes } from './openapi/openapi.document';
+import { documentedRoutes } from './http/routes';
 
 interface RouteInfo {
   method: string;

@@ -6,10 +6,11 @@ import { PersistenceModule } from '@ofm/persistence';
 import { PlatformModule } from '@ofm/platform';
 import type { VehiclesConfig } from './config';
 import { vehiclesDatabase } from './data-source';
+import { InsuranceGrpcController } from './insurance/insurance.grpc-controller';
 import { InsuranceLapseSweep } from './insurance/insurance-lapse.sweep';
 import { InsuranceService } from './insurance/insurance.service';
-import { AccreditationReplicaHandlers } from './replica/accreditation-replica.handlers';
 import { VEHICLES_CONFIG } from './shared/tokens';
+import { AccreditationReplicaHandlers } from './vehicle/accreditation-replica.handlers';
 import { PlateNumberService } from './vehicle/plate-number.service';
 import { VehicleDisposalService } from './vehicle/vehicle-disposal.service';
 import { VehicleQueryService } from './vehicle/vehicle-query.service';
@@ -37,7 +38,7 @@ export class AppModule {
           topics: { publishes: [TOPICS.complianceFlag] },
         }),
       ],
-      controllers: [VehicleGrpcController],
+      controllers: [VehicleGrpcController, InsuranceGrpcController],
       providers: [
         { provide: VEHICLES_CONFIG, useValue: config },
         Clock,

@@ -1,6 +1,6 @@
 import type { IdCardColor, ImmunityLevel, MemberCategory, MemberStatus, Relationship } from '@ofm/contracts';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { FailedCriterion } from './accreditation.rules';
+import type { FailedCriterion } from './member.facts';
 
 // The member as stored. Property names are the fields of ofm.accreditation.v1.Member (and of the
 // NotifyAppointmentRequest that creates it), so that a row reads as its message and a request

@@ -1,4 +1,4 @@
-import type { MemberFacts, MissionFacts, PrincipalFacts } from './accreditation.rules';
+import type { MemberFacts, MissionFacts, PrincipalFacts } from './member.facts';
 
 // Builders for the rule specs: a member who meets every diplomatic-agent criterion, so each test
 // changes exactly the fact it is about. Facts a notification may leave out are null, as stored.

@@ -1,33 +1,25 @@
-import { Controller, UseGuards } from '@nestjs/common';
 import type { Metadata } from '@grpc/grpc-js';
-import { accreditation } from '@ofm/contracts';
+import { Controller, UseGuards } from '@nestjs/common';
+import { GrpcMethod } from '@nestjs/microservices';
+import type { accreditation } from '@ofm/contracts';
 import { grpcActor, Roles, RpcRolesGuard } from '@ofm/platform';
-import { AccreditationService } from './accreditation.service';
 import { MemberService } from './member.service';
-import { TerminationService } from './termination.service';
+
+/** The gRPC service whose methods the member controllers answer between them. */
+export const MEMBER_SERVICE = 'MemberService';
 
 // Roles are re-checked here although the gateway checked them, and every request was checked
 // against its proto rules before reaching a handler. Mission users are narrowed to their own mission
 // by the services, from the actor alone (another mission's member answers not-found).
+// The reads of MemberService; each use case (notify-appointment, accredit-member, terminate-member,
+// verify-member) answers its own method, so this folder depends on none of them.
 @Controller()
 @UseGuards(RpcRolesGuard)
-@accreditation.MemberServiceControllerMethods()
-export class MemberGrpcController implements accreditation.MemberServiceController {
-  constructor(
-    private readonly members: MemberService,
-    private readonly accreditations: AccreditationService,
-    private readonly terminations: TerminationService,
-  ) {}
-
-  @Roles('ofm-admin', 'ofm-officer', 'mission-user')
-  async notifyAppointment(
-    request: accreditation.NotifyAppointmentRequest,
-    metadata?: Metadata,
-  ): Promise<accreditation.NotifyAppointmentResponse> {
-    return { member: await this.members.notify(grpcActor(metadata), request) };
-  }
+export class MemberGrpcController implements Pick<accreditation.MemberServiceController, 'getMember' | 'listMembers'> {
+  constructor(private readonly members: MemberService) {}
 
   @Roles('ofm-admin', 'ofm-officer', 'auditor', 'mission-user')
+  @GrpcMethod(MEMBER_SERVICE, 'getMember')
   async getMember(
     request: accreditation.GetMemberRequest,
     metadata?: Metadata,
@@ -36,35 +28,11 @@ export class MemberGrpcController implements accreditation.MemberServiceControll
   }
 
   @Roles('ofm-admin', 'ofm-officer', 'auditor', 'mission-user')
+  @GrpcMethod(MEMBER_SERVICE, 'listMembers')
   listMembers(
     request: accreditation.ListMembersRequest,
     metadata?: Metadata,
   ): Promise<accreditation.ListMembersResponse> {
     return this.members.list(grpcActor(metadata), request);
-  }
-
-  @Roles('ofm-admin', 'ofm-officer')
-  async accreditMember(
-    request: accreditation.AccreditMemberRequest,
-    metadata?: Metadata,
-  ): Promise<accreditation.AccreditMemberResponse> {
-    return { member: await this.accreditations.accredit(grpcActor(metadata), request) };
-  }
-
-  // DOMAIN.md: the mission notifies the termination, so a mission user may terminate its own members.
-  @Roles('ofm-admin', 'ofm-officer', 'mission-user')
-  async terminateMember(
-    request: accreditation.TerminateMemberRequest,
-    metadata?: Metadata,
-  ): Promise<accreditation.TerminateMemberResponse> {
-    return { member: await this.terminations.terminate(grpcActor(metadata), request) };
-  }
-
-  @Roles('law-enforcement', 'ofm-admin', 'ofm-officer')
-  async verifyIdCard(
-    request: accreditation.VerifyIdCardRequest,
-    metadata?: Metadata,
-  ): Promise<accreditation.VerifyIdCardResponse> {
-    return { verification: await this.members.verifyIdCard(grpcActor(metadata), request.idCardNumber) };
   }
 }

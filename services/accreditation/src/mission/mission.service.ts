@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EVENT_TYPES, missions } from '@ofm/contracts';
-import { publishEvent } from '@ofm/messaging';
-import { inCommand, recordAudit } from '@ofm/persistence';
+import { commitChange } from '@ofm/messaging';
+import { inCommand } from '@ofm/persistence';
 import { canSeeMission, missionRestriction } from '@ofm/kernel';
 import { notFound, type Actor, ruleViolated } from '@ofm/platform';
 import { randomUUID } from 'node:crypto';
@@ -38,15 +38,14 @@ export class MissionService {
       });
       await em.insert(MissionEntity, mission);
       const proto = missionToProto(mission);
-      await recordAudit(em, {
+      await commitChange(em, {
         actor: auditActor(actor),
         action: 'mission.registered',
-        entityType: 'mission',
-        entityId: mission.id,
+        entity: { type: 'mission', id: mission.id },
         before: null,
         after: missions.Mission.toJSON(proto),
+        events: [{ type: EVENT_TYPES.missionRegistered, subject: mission.id, data: { mission: proto } }],
       });
-      await publishEvent(em, { type: EVENT_TYPES.missionRegistered, subject: mission.id, data: { mission: proto } });
       return proto;
     });
   }

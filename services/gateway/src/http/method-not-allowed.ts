@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Type } from '@nestjs/common';
 import { PROBLEM_CONTENT_TYPE, problemFromStatus } from '@ofm/platform';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { documentedRoutes } from '../openapi/openapi.document';
+import { documentedRoutes } from './routes';
 
 // A method a path of the API does not have is answered 405 with Allow (RFC 9110 §15.5.6), as
 // problem+json, rather than 404 or a validation error. Registered on Fastify before Nest's routes,

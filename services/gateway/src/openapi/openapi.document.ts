@@ -1,8 +1,8 @@
-import { RequestMethod, type Type } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import type { Type } from '@nestjs/common';
 import { vocabulary, type vocabulary as V } from '@ofm/contracts';
 import { PROBLEM_CONTENT_TYPE } from '@ofm/platform';
-import { apiRouteOf, type ApiRouteOptions } from '../http/api-route.decorator';
+import type { ApiRouteOptions } from '../http/api-route.decorator';
+import { documentedRoutes, type DocumentedRoute } from '../http/routes';
 import { bindingSchemas } from '../http/request-binding';
 import { BODY_PROBLEMS, COMMON_PROBLEMS, PROBLEM_SCHEMA, PROBLEMS } from './problems';
 
@@ -12,33 +12,6 @@ export type OpenApiDocument = Record<string, unknown> & { paths: Record<string, 
 export const OPENAPI_PATH = '/api/v1/openapi.json';
 export const DOCS_PATH = '/docs';
 export const BEARER_SCHEME = 'bearer';
-
-export interface DocumentedRoute {
-  method: string;
-  path: string;
-  handler: string;
-  route: ApiRouteOptions;
-}
-
-const joinPath = (...parts: string[]): string =>
-  `/${parts
-    .flatMap((p) => p.split('/'))
-    .filter(Boolean)
-    .join('/')}`;
-
-/** Every route of the controllers that declares @ApiRoute, with its method and path. */
-export const documentedRoutes = (controllers: Type<unknown>[]): DocumentedRoute[] =>
-  controllers.flatMap((controller) => {
-    const base = Reflect.getMetadata(PATH_METADATA, controller) as string;
-    return Object.getOwnPropertyNames(controller.prototype).flatMap((name) => {
-      const handler = (controller.prototype as Record<string, unknown>)[name] as object;
-      const route = typeof handler === 'function' ? apiRouteOf(handler) : undefined;
-      if (!route) return [];
-      const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod].toLowerCase();
-      const path = joinPath(base, Reflect.getMetadata(PATH_METADATA, handler) as string);
-      return [{ method, path, handler: `${controller.name}.${name}`, route }];
-    });
-  });
 
 /**
  * The OpenAPI 3.1 description of /api/v1, derived from the same declarations the server enforces:

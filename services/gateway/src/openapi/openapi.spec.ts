@@ -2,7 +2,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { API_CONTROLLERS } from '../app.module';
 import { startTestGateway, type DownstreamCall, type TestGateway } from '../gateway.spec-helper';
-import { documentedRoutes } from './openapi.document';
+import { documentedRoutes } from '../http/routes';
 
 const ID = '3f1c2a9e-7b4d-4c1e-9a2b-5d6e7f8a9b0c';
 const OTHER_ID = '9c3a1f7e-2b4d-4e6f-8a1b-3c5d7e9f1a2b';

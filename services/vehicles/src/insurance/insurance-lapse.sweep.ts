@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { EVENT_TYPES } from '@ofm/contracts';
 import { Clock } from '@ofm/kernel';
-import { publishEvent } from '@ofm/messaging';
-import { inTransaction, PeriodicJobs, recordAudit } from '@ofm/persistence';
+import { commitChange } from '@ofm/messaging';
+import { inTransaction, PeriodicJobs } from '@ofm/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { insuranceLapseFlag } from '../compliance/flag.factory';
 import type { VehiclesConfig } from '../config';
@@ -106,31 +106,32 @@ export class InsuranceLapseSweep implements OnModuleInit {
         : vehicle.registrationStatus,
       lapseFlagId: flag?.id ?? vehicle.lapseFlagId,
     });
-    await recordAudit(em, {
+    const message = toVehicleMessage(updated);
+    await commitChange(em, {
       actor: SYSTEM_ACTOR,
       action: suspends ? 'registration.suspended' : 'insurance.lapsed',
-      entityType: 'vehicle',
-      entityId: id,
+      entity: { type: 'vehicle', id },
       before: vehicleAuditState(vehicle),
       after: vehicleAuditState(updated),
       reason: `insurance lapsed on ${lapse}`,
+      events: [
+        ...(newlyLapsed
+          ? [
+              { type: EVENT_TYPES.insuranceLapsed, subject: id, data: { vehicle: message, lapsedOn: lapse } },
+              { type: EVENT_TYPES.flagRaised, subject: flag!.id, data: { flag: flag! } },
+            ]
+          : []),
+        ...(suspends
+          ? [
+              {
+                type: EVENT_TYPES.registrationSuspended,
+                subject: id,
+                data: { vehicle: message, reason: `insurance-lapse: no liability insurance since ${lapse}` },
+              },
+            ]
+          : []),
+      ],
     });
-    const message = toVehicleMessage(updated);
-    if (newlyLapsed) {
-      await publishEvent(em, {
-        type: EVENT_TYPES.insuranceLapsed,
-        subject: id,
-        data: { vehicle: message, lapsedOn: lapse },
-      });
-      await publishEvent(em, { type: EVENT_TYPES.flagRaised, subject: flag!.id, data: { flag: flag! } });
-    }
-    if (suspends) {
-      await publishEvent(em, {
-        type: EVENT_TYPES.registrationSuspended,
-        subject: id,
-        data: { vehicle: message, reason: `insurance-lapse: no liability insurance since ${lapse}` },
-      });
-    }
     return { lapsed: newlyLapsed, suspended: suspends };
   }
 }

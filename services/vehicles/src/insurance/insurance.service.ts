@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EVENT_TYPES, type vehicles } from '@ofm/contracts';
 import { Clock } from '@ofm/kernel';
-import { publishEvent } from '@ofm/messaging';
-import { expectVersion, inCommand, recordAudit } from '@ofm/persistence';
+import { commitChange, type ChangeToCommit } from '@ofm/messaging';
+import { expectVersion, inCommand } from '@ofm/persistence';
 import { notFound, ruleViolated, type Actor } from '@ofm/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { clearedLapseFlag } from '../compliance/flag.factory';
@@ -46,39 +46,45 @@ export class InsuranceService {
       const today = this.clock.today();
       this.assess(vehicle, terms, today);
       const policy = await this.insertPolicy(em, vehicle.id, terms);
-      await recordAudit(em, {
-        actor,
-        action: 'insurance.recorded',
-        entityType: 'insurance_policy',
-        entityId: policy.id,
-        before: null,
-        after: { ...toInsurancePolicyMessage(policy) },
-      });
-      const updated = await this.applyInsurance(em, actor, vehicle, today);
+      const { updated, change } = await this.applyInsurance(em, actor, vehicle, today);
       const vehicleMessage = toVehicleMessage(updated);
       const policyMessage = toInsurancePolicyMessage(policy);
-      await publishEvent(em, {
-        type: EVENT_TYPES.insuranceRecorded,
-        subject: vehicle.id,
-        data: { policy: policyMessage, vehicle: vehicleMessage },
+      await commitChange(em, {
+        actor,
+        action: 'insurance.recorded',
+        entity: { type: 'insurance_policy', id: policy.id },
+        before: null,
+        after: { ...policyMessage },
+        events: [
+          {
+            type: EVENT_TYPES.insuranceRecorded,
+            subject: vehicle.id,
+            data: { policy: policyMessage, vehicle: vehicleMessage },
+          },
+        ],
       });
-      if (vehicle.registrationStatus !== 'active' && updated.registrationStatus === 'active') {
-        await publishEvent(em, {
-          type: EVENT_TYPES.registrationActivated,
-          subject: vehicle.id,
-          data: { vehicle: vehicleMessage },
-        });
-      }
-      if (vehicle.lapseFlagId && !updated.lapseFlagId) {
-        const flag = clearedLapseFlag(
-          { id: vehicle.id, missionId: vehicle.missionId },
-          vehicle.lapseFlagId,
-          this.clock.now(),
-        );
-        await publishEvent(em, {
-          type: EVENT_TYPES.flagCleared,
-          subject: flag.id,
-          data: { flag, reason: 'insurance recorded' },
+      if (change) {
+        const activated = vehicle.registrationStatus !== 'active' && updated.registrationStatus === 'active';
+        const cleared =
+          vehicle.lapseFlagId && !updated.lapseFlagId
+            ? clearedLapseFlag({ id: vehicle.id, missionId: vehicle.missionId }, vehicle.lapseFlagId, this.clock.now())
+            : undefined;
+        await commitChange(em, {
+          ...change,
+          events: [
+            ...(activated
+              ? [{ type: EVENT_TYPES.registrationActivated, subject: vehicle.id, data: { vehicle: vehicleMessage } }]
+              : []),
+            ...(cleared
+              ? [
+                  {
+                    type: EVENT_TYPES.flagCleared,
+                    subject: cleared.id,
+                    data: { flag: cleared, reason: 'insurance recorded' },
+                  },
+                ]
+              : []),
+          ],
         });
       }
       return { policy: policyMessage, vehicle: vehicleMessage };
@@ -152,31 +158,33 @@ export class InsuranceService {
 
   // With the new policy, is the vehicle insured today? Then the registration moves on (pending or
   // suspended → active) and an open lapse flag closes. A policy starting later changes nothing yet.
+  // The vehicle's change is answered, not yet committed: its audit and events follow the policy's.
   private async applyInsurance(
     em: EntityManager,
     actor: Actor,
     vehicle: VehicleEntity,
     today: string,
-  ): Promise<VehicleEntity> {
+  ): Promise<{ updated: VehicleEntity; change?: Omit<ChangeToCommit, 'events'> }> {
     const policies = await em.find(InsurancePolicyEntity, { where: { vehicleId: vehicle.id } });
-    if (!isInsured(policies, today)) return vehicle;
+    if (!isInsured(policies, today)) return { updated: vehicle };
     const status =
       nextRegistrationStatus(vehicle.registrationStatus, 'insurance-recorded') ?? vehicle.registrationStatus;
     if (status === vehicle.registrationStatus && vehicle.insuranceStatus === 'insured' && !vehicle.lapseFlagId)
-      return vehicle;
+      return { updated: vehicle };
     const updated = await updateVehicle(em, vehicle, {
       registrationStatus: status,
       insuranceStatus: 'insured',
       lapseFlagId: null,
     });
-    await recordAudit(em, {
-      actor,
-      action: status !== vehicle.registrationStatus ? 'registration.activated' : 'vehicle.insured',
-      entityType: 'vehicle',
-      entityId: vehicle.id,
-      before: vehicleAuditState(vehicle),
-      after: vehicleAuditState(updated),
-    });
-    return updated;
+    return {
+      updated,
+      change: {
+        actor,
+        action: status !== vehicle.registrationStatus ? 'registration.activated' : 'vehicle.insured',
+        entity: { type: 'vehicle', id: vehicle.id },
+        before: vehicleAuditState(vehicle),
+        after: vehicleAuditState(updated),
+      },
+    };
   }
 }

@@ -1,7 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-// The vehicles schema: vehicles and their registrations, insurance policies, plate country codes,
-// and the replica of accreditation (members, missions) that the registration rules read.
+// The vehicles schema: vehicles and their registrations, insurance policies, plate country codes.
+// The replica of accreditation (members, missions) that the registration rules read was created here
+// too until it became @ofm/replicas, whose migrations now create it (IF NOT EXISTS, so databases that
+// ran this migration before keep their tables).
 export class VehiclesSchema1795879300000 implements MigrationInterface {
   name = 'VehiclesSchema1795879300000';
 
@@ -75,38 +77,9 @@ export class VehiclesSchema1795879300000 implements MigrationInterface {
              AND bodily_injury_per_accident IS NOT NULL AND property_damage IS NOT NULL))
       )`);
     await q.query(`CREATE INDEX insurance_policy_vehicle_idx ON insurance_policy (vehicle_id, expiration_date)`);
-
-    await q.query(`
-      CREATE TABLE mission_replica (
-        id              uuid PRIMARY KEY,
-        name            text NOT NULL,
-        country         text NOT NULL,
-        type            text NOT NULL,
-        status          text NOT NULL,
-        version         integer NOT NULL,
-        last_event_time timestamptz NOT NULL
-      )`);
-
-    await q.query(`
-      CREATE TABLE member_replica (
-        id              uuid PRIMARY KEY,
-        mission_id      uuid NOT NULL,
-        mission_country text NOT NULL,
-        category        text NOT NULL,
-        principal_id    uuid,
-        status          text NOT NULL,
-        immunity_level  text NOT NULL,
-        given_name      text NOT NULL,
-        family_name     text NOT NULL,
-        version         integer NOT NULL,
-        last_event_time timestamptz NOT NULL
-      )`);
-    await q.query(`CREATE INDEX member_replica_mission_idx ON member_replica (mission_id)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP TABLE member_replica`);
-    await q.query(`DROP TABLE mission_replica`);
     await q.query(`DROP TABLE insurance_policy`);
     await q.query(`DROP TABLE vehicle`);
     await q.query(`DROP TABLE plate_country_code`);

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EVENT_TYPES } from '@ofm/contracts';
 import { Clock } from '@ofm/kernel';
-import { publishEvent } from '@ofm/messaging';
-import { recordAudit } from '@ofm/persistence';
+import { commitChange } from '@ofm/messaging';
 import type { EntityManager } from 'typeorm';
 import { disposalDueFlag } from '../compliance/flag.factory';
 import { SYSTEM_ACTOR } from '../shared/system-actor';
@@ -36,23 +35,24 @@ export class VehicleDisposalService {
       if (!status) continue;
       const updated = await updateVehicle(em, vehicle, { registrationStatus: status });
       const detail = `owner ${memberId} terminated${reason ? `: ${reason}` : ''}; vehicle ${vehicle.plate} must be sold, exported or transferred`;
-      await recordAudit(em, {
+      const message = toVehicleMessage(updated);
+      const flag = disposalDueFlag(updated, this.clock.now(), detail);
+      await commitChange(em, {
         actor: SYSTEM_ACTOR,
         action: 'registration.disposal-due',
-        entityType: 'vehicle',
-        entityId: vehicle.id,
+        entity: { type: 'vehicle', id: vehicle.id },
         before: vehicleAuditState(vehicle),
         after: vehicleAuditState(updated),
         reason: `${detail} (event ${eventId})`,
+        events: [
+          {
+            type: EVENT_TYPES.registrationDisposalDue,
+            subject: vehicle.id,
+            data: { vehicle: message, reason: 'owner-terminated' },
+          },
+          { type: EVENT_TYPES.flagRaised, subject: flag.id, data: { flag } },
+        ],
       });
-      const message = toVehicleMessage(updated);
-      await publishEvent(em, {
-        type: EVENT_TYPES.registrationDisposalDue,
-        subject: vehicle.id,
-        data: { vehicle: message, reason: 'owner-terminated' },
-      });
-      const flag = disposalDueFlag(updated, this.clock.now(), detail);
-      await publishEvent(em, { type: EVENT_TYPES.flagRaised, subject: flag.id, data: { flag } });
     }
     return vehicles.length;
   }

@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EVENT_TYPES, type VehicleKind, type vehicles } from '@ofm/contracts';
 import { canSeeMission, Clock, yearOf } from '@ofm/kernel';
-import { publishEvent } from '@ofm/messaging';
-import { inCommand, recordAudit } from '@ofm/persistence';
+import { commitChange } from '@ofm/messaging';
+import { inCommand } from '@ofm/persistence';
 import { DomainError, conflict, notFound, ruleViolated, type Actor } from '@ofm/platform';
+import { findMemberReplica, findMissionReplica, type MissionReplicaEntity } from '@ofm/replicas';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { MissionReplicaEntity } from '../replica/mission-replica.entity';
-import { findMemberReplica, findMissionReplica } from '../replica/replica.repository';
 import { isUniqueViolation } from '../shared/sql';
 import { plateLetterForMember, plateLetterForMission, type PlateLetter } from './plate.rules';
 import { PlateNumberService } from './plate-number.service';
@@ -72,23 +71,20 @@ export class VehicleRegistrationService {
       await this.insert(em, vehicle);
       const saved = await em.findOneByOrFail(VehicleEntity, { id: vehicle.id });
       const message = toVehicleMessage(saved);
-      await recordAudit(em, {
+      await commitChange(em, {
         actor,
         action: 'vehicle.registered',
-        entityType: 'vehicle',
-        entityId: saved.id,
+        entity: { type: 'vehicle', id: saved.id },
         before: null,
         after: vehicleAuditState(saved),
+        events: [
+          { type: EVENT_TYPES.vehicleRegistered, subject: saved.id, data: { vehicle: message } },
+          // Trailers need no insurance, so their registration is active from the start.
+          ...(saved.registrationStatus === 'active'
+            ? [{ type: EVENT_TYPES.registrationActivated, subject: saved.id, data: { vehicle: message } }]
+            : []),
+        ],
       });
-      await publishEvent(em, { type: EVENT_TYPES.vehicleRegistered, subject: saved.id, data: { vehicle: message } });
-      if (saved.registrationStatus === 'active') {
-        // Trailers need no insurance, so their registration is active from the start.
-        await publishEvent(em, {
-          type: EVENT_TYPES.registrationActivated,
-          subject: saved.id,
-          data: { vehicle: message },
-        });
-      }
       return message;
     });
   }

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-// What vehicles needs to know about a mission (country, type for the plate letter, status),
+// What a consuming service knows about a mission (name, country, type, status),
 // kept from accreditation's mission events.
 @Entity({ name: 'mission_replica' })
 export class MissionReplicaEntity {

@@ -1,7 +1,7 @@
 import type { ImmunityLevel, verification, VerificationStatus } from '@ofm/contracts';
 import { ofmDay, type IsoDay } from '@ofm/kernel';
-import { guidanceFor } from './immunity.rules';
-import type { MemberEntity } from './member.entity';
+import { guidanceFor } from '../member/immunity.rules';
+import type { MemberEntity } from '../member/member.entity';
 
 // What a law-enforcement verification of an ID card answers (ofm.common.v1.Verification). Of the
 // statuses of CONTRACT.md a card is `valid`, `expired` or `terminated`; `unknown` is a card nobody

@@ -1,5 +1,5 @@
 import type { MemberCategory, VisaClass } from '@ofm/contracts';
-import type { MemberEntity } from './member.entity';
+import type { MemberEntity } from '../member/member.entity';
 
 type PrincipalCategory = Exclude<MemberCategory, 'dependent'>;
 

@@ -2,6 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 // A member has an immunity level only once accredited (ofm.accreditation.v1.Member.immunity_level is
 // proto3 `optional`): a notified member's event carries none, which the replica keeps as NULL.
+// Moved here from the vehicles service with its name and timestamp, so databases that already ran it
+// do not run it again.
 export class MemberReplicaOptionalImmunity1795879300300 implements MigrationInterface {
   name = 'MemberReplicaOptionalImmunity1795879300300';
 

@@ -1,5 +1,5 @@
 import { IMMUNITY_LEVEL } from '@ofm/contracts';
-import { guidanceFor } from './immunity.rules';
+import { guidanceFor } from '../member/immunity.rules';
 import { immunityInForce, verificationOf, verificationStatus, type VerifiedHolder } from './verification.rules';
 
 const TODAY = '2026-06-15';

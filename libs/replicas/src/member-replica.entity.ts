@@ -1,9 +1,10 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { NULL_AS_UNDEFINED } from '../shared/optional-column';
+import { NULL_AS_UNDEFINED } from './optional-column';
 
-// What vehicles needs to know about a mission member, kept from accreditation's events
-// (services never read each other's tables). (version, last_event_time) orders the states:
-// an event older than the stored state never overwrites it.
+// What a consuming service knows about a mission member, kept from accreditation's events
+// (services never read each other's tables). The facts are the member's, not one consumer's: a
+// service's own reading of them (a plate letter, an eligibility) stays in that service's rules.
+// (version, last_event_time) orders the states: an event older than the stored state never overwrites it.
 @Entity({ name: 'member_replica' })
 export class MemberReplicaEntity {
   @PrimaryColumn('uuid')

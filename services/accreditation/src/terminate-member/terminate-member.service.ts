@@ -1,21 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { accreditation, EVENT_TYPES } from '@ofm/contracts';
-import { publishEvent } from '@ofm/messaging';
-import { expectVersion, inCommand, recordAudit } from '@ofm/persistence';
+import { commitChange } from '@ofm/messaging';
+import { expectVersion, inCommand } from '@ofm/persistence';
 import { canSeeMission, normalizeUuid } from '@ofm/kernel';
 import { conflict, notFound, type Actor, ruleViolated } from '@ofm/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { auditActor } from '../shared/audit-actor';
-import type { MemberEntity } from './member.entity';
-import { findMember, lockDependents, memberSnapshot, memberToProto } from './member.queries';
-import { OpenItemEntity } from './open-item.entity';
+import type { MemberEntity } from '../member/member.entity';
+import { findMember, lockDependents, memberSnapshot, memberToProto } from '../member/member.queries';
+import { OpenItemEntity } from '../member/open-item.entity';
 import { dependentsToTerminate, documentsToReturn, immunityEndsOn, terminationProblems } from './termination.rules';
 
 type Termination = Pick<accreditation.TerminateMemberRequest, 'effectiveDate' | 'reason' | 'departureDate'>;
 
 @Injectable()
-export class TerminationService {
+export class TerminateMemberService {
   constructor(private readonly ds: DataSource) {}
 
   /**
@@ -70,19 +70,20 @@ export class TerminationService {
       em.create(OpenItemEntity, { id: randomUUID(), memberId: member.id, ...item, status: 'open', createdAt: now }),
     );
     for (const item of openItems) await em.insert(OpenItemEntity, item);
-    await recordAudit(em, {
+    await commitChange(em, {
       actor: auditActor(actor),
       action: 'member.terminated',
-      entityType: 'member',
-      entityId: member.id,
+      entity: { type: 'member', id: member.id },
       before,
       after: memberSnapshot(member, openItems),
       reason: t.reason,
-    });
-    await publishEvent(em, {
-      type: EVENT_TYPES.memberTerminated,
-      subject: member.id,
-      data: { member: memberToProto(member, openItems), principalId },
+      events: [
+        {
+          type: EVENT_TYPES.memberTerminated,
+          subject: member.id,
+          data: { member: memberToProto(member, openItems), principalId },
+        },
+      ],
     });
     return openItems;
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { accreditation, EVENT_TYPES } from '@ofm/contracts';
-import { publishEvent } from '@ofm/messaging';
-import { expectVersion, inCommand, recordAudit, refuseAfterCommit } from '@ofm/persistence';
+import { commitChange } from '@ofm/messaging';
+import { expectVersion, inCommand, refuseAfterCommit } from '@ofm/persistence';
 import { canSeeMission, Clock, normalizeUuid, systemClock } from '@ofm/kernel';
 import { conflict, notFound, ruleViolated, type Actor } from '@ofm/platform';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -9,15 +9,15 @@ import { ACCREDITATION_SETTINGS, type AccreditationSettings } from '../accredita
 import { MissionEntity } from '../mission/mission.entity';
 import { auditActor } from '../shared/audit-actor';
 import { evaluateAccreditation, type AccreditationDecision } from './accreditation.rules';
-import { idCardExpiresOn, idCardNumber } from './id-card.rules';
-import type { MemberEntity } from './member.entity';
-import { findMember, memberSnapshot, memberToProto, nextIdCardSequence } from './member.queries';
+import { idCardExpiresOn, idCardNumber } from '../member/id-card.rules';
+import type { MemberEntity } from '../member/member.entity';
+import { findMember, memberSnapshot, memberToProto, nextIdCardSequence } from '../member/member.queries';
 
 // The rule named in a refusal (problem type https://ofm.state.gov/problems/accreditation-criteria).
 export const ACCREDITATION_CRITERIA_RULE = 'accreditation-criteria';
 
 @Injectable()
-export class AccreditationService {
+export class AccreditMemberService {
   constructor(
     private readonly ds: DataSource,
     @Inject(ACCREDITATION_SETTINGS) private readonly settings: AccreditationSettings,
@@ -85,25 +85,23 @@ export class AccreditationService {
     await em.save(member);
 
     const proto = memberToProto(member);
-    await recordAudit(em, {
+    await commitChange(em, {
       actor: auditActor(actor),
       action: decision.accredited ? 'member.accredited' : 'member.refused',
-      entityType: 'member',
-      entityId: member.id,
+      entity: { type: 'member', id: member.id },
       before,
       after: memberSnapshot(member),
       reason: decision.accredited ? null : decision.failedCriteria.map((f) => f.criterion).join(', '),
+      events: [
+        decision.accredited
+          ? { type: EVENT_TYPES.memberAccredited, subject: member.id, data: { member: proto } }
+          : {
+              type: EVENT_TYPES.memberRefused,
+              subject: member.id,
+              data: { member: proto, failedCriteria: decision.failedCriteria.map((f) => f.criterion) },
+            },
+      ],
     });
-    if (decision.accredited) {
-      await publishEvent(em, { type: EVENT_TYPES.memberAccredited, subject: member.id, data: { member: proto } });
-    } else {
-      const failedCriteria = decision.failedCriteria.map((f) => f.criterion);
-      await publishEvent(em, {
-        type: EVENT_TYPES.memberRefused,
-        subject: member.id,
-        data: { member: proto, failedCriteria },
-      });
-    }
     return { member, decision };
   }
 }

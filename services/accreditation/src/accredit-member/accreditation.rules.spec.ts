@@ -6,7 +6,7 @@ import {
   type MemberFacts,
   type MissionFacts,
 } from './accreditation.rules';
-import { dependent, diplomat, embassy, principal, TODAY } from './member.fixtures';
+import { dependent, diplomat, embassy, principal, TODAY } from '../member/member.fixtures';
 
 const failedCodes = (m: MemberFacts, mission: MissionFacts = embassy, p = principal()): CriterionCode[] => {
   const d = evaluateAccreditation(m, mission, m.category === 'dependent' ? p : undefined, TODAY);
