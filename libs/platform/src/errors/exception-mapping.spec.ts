@@ -2,10 +2,9 @@ import { status as GrpcStatus } from '@grpc/grpc-js';
 import { BadRequestException, ForbiddenException, HttpException, NotFoundException } from '@nestjs/common';
 import { RpcException } from '@nestjs/microservices';
 import { notFound, ruleViolated } from './domain.error';
-import { fieldErrorFromMessage, problemFromException, rpcErrorFromException } from './exception-mapping';
+import { problemFromException, rpcErrorFromException } from './exception-mapping';
 import { domainErrorToRpc } from './grpc-problem.mapper';
 import { ProblemDetailsError, problemFromStatus } from './problem-details';
-import { validationExceptionFactory } from './validation-exception.factory';
 
 describe('problemFromException (HTTP)', () => {
   it('renders a DomainError as its problem', () => {
@@ -18,24 +17,6 @@ describe('problemFromException (HTTP)', () => {
       },
       unexpected: false,
     });
-  });
-
-  it("turns ValidationPipe's BadRequest into one error per field", () => {
-    const exception = new BadRequestException([
-      'name should not be empty',
-      'property nickname should not exist',
-      'address.city must be a string',
-      'each value in tags must be a string',
-    ]);
-    const { problem, unexpected } = problemFromException(exception);
-    expect(unexpected).toBe(false);
-    expect(problem).toMatchObject({ status: 400, type: 'https://ofm.state.gov/problems/validation' });
-    expect(problem.errors).toEqual([
-      { field: 'name', message: 'name should not be empty' },
-      { field: 'nickname', message: 'property nickname should not exist' },
-      { field: 'address.city', message: 'address.city must be a string' },
-      { field: 'tags', message: 'each value in tags must be a string' },
-    ]);
   });
 
   it('keeps the message of other HttpExceptions', () => {
@@ -108,10 +89,10 @@ describe('rpcErrorFromException (gRPC)', () => {
     expect(JSON.parse(error.details)).toMatchObject({ status: 404, detail: 'Member x was not found' });
   });
 
-  it('maps HttpExceptions (a ValidationPipe on a gRPC handler) by status', () => {
-    const { error } = rpcErrorFromException(new BadRequestException(['pid must be a UUID']));
+  it('maps HttpExceptions (a Nest pipe on a gRPC handler) by status', () => {
+    const { error } = rpcErrorFromException(new BadRequestException('pid must be a UUID'));
     expect(error.code).toBe(GrpcStatus.INVALID_ARGUMENT);
-    expect(JSON.parse(error.details).errors).toEqual([{ field: 'pid', message: 'pid must be a UUID' }]);
+    expect(JSON.parse(error.details)).toMatchObject({ status: 400, detail: 'pid must be a UUID' });
   });
 
   it('keeps the code of an RpcException that carries one', () => {
@@ -133,30 +114,6 @@ describe('rpcErrorFromException (gRPC)', () => {
     expect(error.code).toBe(GrpcStatus.INTERNAL);
     expect(error.details).not.toContain('column');
     expect(rpcErrorFromException(new RpcException('boom')).unexpected).toBe(true);
-  });
-});
-
-describe('validation helpers', () => {
-  it('reads the field from class-validator messages', () => {
-    expect(fieldErrorFromMessage('year must not be greater than 2100')).toEqual({
-      field: 'year',
-      message: 'year must not be greater than 2100',
-    });
-    expect(fieldErrorFromMessage('each value in nested property items must be an object')).toMatchObject({
-      field: 'items',
-    });
-  });
-
-  it('flattens nested class-validator errors into dotted fields', () => {
-    const error = validationExceptionFactory([
-      { property: 'name', constraints: { isNotEmpty: 'name should not be empty' } },
-      { property: 'address', children: [{ property: 'city', constraints: { isString: 'city must be a string' } }] },
-    ]);
-    expect(error.kind).toBe('validation');
-    expect(error.errors).toEqual([
-      { field: 'name', message: 'name should not be empty' },
-      { field: 'address.city', message: 'city must be a string' },
-    ]);
   });
 });
 

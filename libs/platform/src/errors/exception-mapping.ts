@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { RpcException } from '@nestjs/microservices';
-import { DomainError, type FieldError } from './domain.error';
+import { DomainError } from './domain.error';
 import {
   GrpcStatus,
   domainErrorToRpc,
@@ -87,38 +87,14 @@ const expected = (problem: ProblemDetails): MappedProblem => ({ problem, unexpec
 
 export const problemFromHttpException = (exception: HttpException): ProblemDetails => {
   const status = exception.getStatus();
-  const response = exception.getResponse();
-  const messages = responseMessages(response);
-  // ValidationPipe: BadRequestException whose message is the list of class-validator messages.
-  if (status === 400 && Array.isArray(messages)) {
-    const errors = messages.map(fieldErrorFromMessage);
-    return problemFromStatus(
-      400,
-      `The request is not valid: ${[...new Set(errors.map((e) => e.field))].join(', ')}`,
-      errors,
-    );
-  }
-  const detail = typeof messages === 'string' ? messages : undefined;
+  const detail = responseMessage(exception.getResponse());
   return problemFromStatus(status, status >= 500 ? INTERNAL_ERROR_DETAIL : detail);
 };
 
-const responseMessages = (response: string | object): string | string[] | undefined => {
+const responseMessage = (response: string | object): string | undefined => {
   if (typeof response === 'string') return response;
   const message = (response as { message?: unknown }).message;
-  if (typeof message === 'string') return message;
-  if (Array.isArray(message) && message.every((m) => typeof m === 'string')) return message as string[];
-  return undefined;
-};
-
-// class-validator words its messages "<path> <constraint>" (nested paths joined by dots by Nest's
-// ValidationPipe), "property <path> should not exist" and "each value in <path> …".
-export const fieldErrorFromMessage = (message: string): FieldError => {
-  const unknownProperty = /^property (\S+) should not exist$/.exec(message);
-  if (unknownProperty) return { field: unknownProperty[1]!, message };
-  const eachValue = /^each value in (?:nested property )?(\S+) /.exec(message);
-  if (eachValue) return { field: eachValue[1]!, message };
-  const [field] = message.split(' ', 1);
-  return { field: field ?? '', message };
+  return typeof message === 'string' ? message : undefined;
 };
 
 const clientErrorStatus = (exception: unknown): number | undefined => {

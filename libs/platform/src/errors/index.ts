@@ -2,7 +2,6 @@ export * from './domain.error';
 export * from './problem-details';
 export * from './grpc-problem.mapper';
 export * from './exception-mapping';
-export * from './validation-exception.factory';
 export * from './error-responses';
 export * from './problem-details.filter';
 export * from './grpc-error.filter';

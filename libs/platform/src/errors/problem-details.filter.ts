@@ -4,8 +4,7 @@ import { logUnexpected, sendProblem, throwRpcError, type ReplyLike } from './err
 import { problemFromException } from './exception-mapping';
 
 // Renders every error of an HTTP handler as RFC 9457 application/problem+json: DomainErrors, Nest
-// HttpExceptions (ValidationPipe's 400 with one {field, message} per message), failed gRPC calls and
-// Fastify errors; anything else is a 500 that shows nothing of the internals and is logged.
+// HttpExceptions, failed gRPC calls and Fastify errors; anything else is a 500 that shows nothing of the internals and is logged.
 // Global filters are shared with the gRPC side of a hybrid app, so in an RPC context it answers
 // exactly like GrpcErrorFilter.
 @Catch()
