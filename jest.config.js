@@ -14,9 +14,19 @@ const swc = [
   },
 ];
 
+// NestJS 12, jose 6 and cookie 2 (light-my-request's, under @nestjs/platform-fastify) ship only as ES
+// modules. Node 24 require()s them in the build, but jest's own module loader does not: these few are
+// compiled to CommonJS like our sources (every other package is left as it is).
+const esmOnly = ['@nestjs', 'jose', 'cookie'];
+const swcEsm = [
+  '@swc/jest',
+  { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022', keepClassNames: true }, module: { type: 'commonjs' } },
+];
+
 const common = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.ts$': swc, '^.+\\.js$': swcEsm },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/', '<rootDir>/.local/'],
 };
