@@ -1,6 +1,6 @@
-// Ids are UUIDs (CONTRACT.md). One check for all of them: the pattern @ofm/contracts puts in every
-// JSON schema (libs/contracts/src/vocabulary/json-schema.ts UUID_PATTERN, any version, either case),
-// so an id this kernel accepts is one the API accepted. Stored and compared in lower case.
+// Ids are UUIDs (CONTRACT.md). One check for all of them, any version, either case: @ofm/contracts
+// puts this pattern in every JSON schema, so an id this kernel accepts is one the API accepted.
+// Stored and compared in lower case.
 
 export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 

@@ -1,3 +1,4 @@
+import { UUID_PATTERN } from '@ofm/kernel';
 import * as protobuf from 'protobufjs';
 import { messageType } from './proto-root';
 import { description, fieldRules, isOptional, jsonName, messageRules, type FieldRules } from './rules';
@@ -12,8 +13,9 @@ import { description, fieldRules, isOptional, jsonName, messageRules, type Field
 export type SchemaMode = 'request' | 'answer' | 'event';
 export type JsonSchema = Record<string, unknown>;
 
-// A strict UUID (ajv-formats would also take "urn:uuid:…").
-export const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+// A strict UUID (ajv-formats would also take "urn:uuid:…"): the kernel's one id check, so an id the
+// API accepts is one every service accepts.
+export { UUID_PATTERN } from '@ofm/kernel';
 
 // Text without C0 controls and DEL.
 export const TEXT_PATTERN = '^[^\\u0000-\\u001F\\u007F]*$';
