@@ -1,7 +1,6 @@
 import { status } from '@grpc/grpc-js';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ALL_TOPICS, TOPICS } from '@ofm/contracts';
-import { ofmDay } from '@ofm/kernel';
 import { KafkaMessageBus, provisionTopics } from '@ofm/messaging';
 import { runMigrations, serviceDataSource } from '@ofm/persistence';
 import type { Actor } from '@ofm/platform';
@@ -19,6 +18,7 @@ import { Kafka, logLevel, type Consumer, type KafkaMessage } from 'kafkajs';
 import { Client } from 'pg';
 import { bootstrap } from '../src/bootstrap';
 import { accreditationDatabase } from '../src/data-source';
+import { diplomat, mission, today } from './fixtures';
 import { createAccreditationClient, type AccreditationClient } from './grpc-client';
 
 // The service as the gateway sees it: migrated fresh database, real Kafka, started in-process on
@@ -39,40 +39,6 @@ interface Received {
 
 const headersOf = (m: KafkaMessage): Record<string, string> =>
   Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, String(v)]));
-
-const mission = (over: Record<string, unknown> = {}) => ({
-  name: 'Embassy of France',
-  country: 'FR',
-  type: 'embassy',
-  address: { line1: '4101 Reservoir Rd NW', city: 'Washington', state: 'DC', postalCode: '20007' },
-  location: { lat: 38.9126, lon: -77.0761 },
-  ...over,
-});
-
-// OFM's day, as the service reads it (after 20:00 Eastern the UTC date is already tomorrow).
-const today = ofmDay(new Date());
-
-const diplomat = (missionId: string, over: Record<string, unknown> = {}) => ({
-  missionId,
-  givenName: 'Claire',
-  familyName: 'Martin',
-  dateOfBirth: '1985-03-02',
-  nationality: 'FR',
-  category: 'diplomatic-agent',
-  title: 'First Secretary',
-  visaClass: 'A-1',
-  passportType: 'diplomatic',
-  arrivalDate: today,
-  usCitizenOrPermanentResident: false,
-  weeklyHours: 40,
-  transferPolicyAttested: false,
-  residesInWashingtonMetro: true,
-  commercialActivity: false,
-  pendingSeriousCharge: false,
-  fullTimeStudent: false,
-  disabled: false,
-  ...over,
-});
 
 describe('accreditation service over gRPC', () => {
   let db: TestDatabase;

@@ -1,7 +1,6 @@
 import { status } from '@grpc/grpc-js';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ALL_TOPICS, PROTO_FILES } from '@ofm/contracts';
-import { ofmDay } from '@ofm/kernel';
 import { KafkaMessageBus, provisionTopics } from '@ofm/messaging';
 import { runMigrations, serviceDataSource } from '@ofm/persistence';
 import { actorToMetadata, REQUEST_ID_KEY, requestIdToMetadata, type Actor } from '@ofm/platform';
@@ -18,6 +17,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { bootstrap } from '../src/bootstrap';
 import { accreditationDatabase } from '../src/data-source';
+import { diplomat, mission } from './fixtures';
 
 // A command retried with the same request id (x-ofm-request-id, what the gateway derives from an
 // Idempotency-Key) runs once: its effect, audit record, outbox event and receipt commit together, and
@@ -30,39 +30,7 @@ interface Caller {
 }
 
 const officer: Actor = { subject: 'officer-1', roles: ['ofm-officer'] };
-// OFM's day, as the service reads it (after 20:00 Eastern the UTC date is already tomorrow).
-const today = ofmDay(new Date());
 const NOTIFY = '/ofm.accreditation.v1.MemberService/NotifyAppointment';
-
-const mission = (name: string) => ({
-  name,
-  country: 'FR',
-  type: 'embassy',
-  address: { line1: '4101 Reservoir Rd NW', city: 'Washington', state: 'DC', postalCode: '20007' },
-  location: { lat: 38.9126, lon: -77.0761 },
-});
-
-const appointment = (missionId: string, familyName: string, over: Record<string, unknown> = {}) => ({
-  missionId,
-  givenName: 'Claire',
-  familyName,
-  dateOfBirth: '1985-03-02',
-  nationality: 'FR',
-  category: 'diplomatic-agent',
-  title: 'First Secretary',
-  visaClass: 'A-1',
-  passportType: 'diplomatic',
-  arrivalDate: today,
-  usCitizenOrPermanentResident: false,
-  weeklyHours: 40,
-  transferPolicyAttested: false,
-  residesInWashingtonMetro: true,
-  commercialActivity: false,
-  pendingSeriousCharge: false,
-  fullTimeStudent: false,
-  disabled: false,
-  ...over,
-});
 
 describe('accreditation commands under a request id (command receipts)', () => {
   let db: TestDatabase;
@@ -111,7 +79,7 @@ describe('accreditation commands under a request id (command receipts)', () => {
 
   const as = (requestId?: string): Caller => (requestId ? { actor: officer, requestId } : { actor: officer });
   const register = async (name: string, requestId?: string) =>
-    (await client.call('MissionService', 'registerMission', mission(name), as(requestId))).mission;
+    (await client.call('MissionService', 'registerMission', mission({ name }), as(requestId))).mission;
   const notify = (request: object, requestId?: string) =>
     client.call('MemberService', 'notifyAppointment', request, as(requestId));
   const accredit = (id: string, requestId?: string) =>
@@ -127,8 +95,8 @@ describe('accreditation commands under a request id (command receipts)', () => {
   it('runs NotifyAppointment once for two calls with the same request id, and answers the same member', async () => {
     const m = await register('Embassy of France (receipts 1)');
     const requestId = randomUUID();
-    const first = await notify(appointment(m.id, 'Receipt-Same'), requestId);
-    const again = await notify(appointment(m.id, 'Receipt-Same'), requestId);
+    const first = await notify(diplomat(m.id, { familyName: 'Receipt-Same' }), requestId);
+    const again = await notify(diplomat(m.id, { familyName: 'Receipt-Same' }), requestId);
 
     expect(again).toEqual(first);
     expect(first.member).toMatchObject({ status: 'notified', familyName: 'Receipt-Same', version: 1 });
@@ -143,9 +111,9 @@ describe('accreditation commands under a request id (command receipts)', () => {
 
   it('runs it twice for two request ids, and every time without one', async () => {
     const m = await register('Embassy of France (receipts 2)');
-    const a = await notify(appointment(m.id, 'Receipt-Other'), randomUUID());
-    const b = await notify(appointment(m.id, 'Receipt-Other'), randomUUID());
-    await notify(appointment(m.id, 'Receipt-Other'));
+    const a = await notify(diplomat(m.id, { familyName: 'Receipt-Other' }), randomUUID());
+    const b = await notify(diplomat(m.id, { familyName: 'Receipt-Other' }), randomUUID());
+    await notify(diplomat(m.id, { familyName: 'Receipt-Other' }));
     expect(b.member.id).not.toBe(a.member.id);
     expect(b.member.pid).not.toBe(a.member.pid);
     expect(await membersNamed('Receipt-Other')).toBe(3);
@@ -166,7 +134,7 @@ describe('accreditation commands under a request id (command receipts)', () => {
   it('answers a retried refusal with the same 422, decided and published once', async () => {
     const m = await register('Embassy of France (receipts 4)');
     const { member } = await notify(
-      appointment(m.id, 'Receipt-Refused', { passportType: 'regular', visaClass: 'A-2', title: 'Driver' }),
+      diplomat(m.id, { familyName: 'Receipt-Refused', passportType: 'regular', visaClass: 'A-2', title: 'Driver' }),
     );
     const requestId = randomUUID();
     const first = await failureOf(accredit(member.id, requestId));
@@ -196,17 +164,24 @@ describe('accreditation commands under a request id (command receipts)', () => {
 
     const failed = randomUUID();
     const unknownMission = randomUUID();
-    expect((await failureOf(notify(appointment(unknownMission, 'Receipt-None'), failed))).code).toBe(status.NOT_FOUND);
+    expect((await failureOf(notify(diplomat(unknownMission, { familyName: 'Receipt-None' }), failed))).code).toBe(
+      status.NOT_FOUND,
+    );
     expect(await receiptsOf(failed)).toEqual([]);
     // Nothing was recorded, so the same id may run the corrected command.
-    const fixed = await notify(appointment(m.id, 'Receipt-None'), failed);
+    const fixed = await notify(diplomat(m.id, { familyName: 'Receipt-None' }), failed);
     expect(fixed.member.missionId).toBe(m.id);
     expect(await receiptsOf(failed)).toHaveLength(1);
   });
 
   it('refuses a malformed request id rather than running the command without one', async () => {
     const { code, problem } = await failureOf(
-      client.call('MissionService', 'registerMission', mission('Embassy of France (receipts 6)'), as('x'.repeat(300))),
+      client.call(
+        'MissionService',
+        'registerMission',
+        mission({ name: 'Embassy of France (receipts 6)' }),
+        as('x'.repeat(300)),
+      ),
     );
     expect(code).toBe(status.INVALID_ARGUMENT);
     expect(problem.errors).toEqual([expect.objectContaining({ field: REQUEST_ID_KEY })]);
