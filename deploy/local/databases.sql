@@ -28,6 +28,10 @@ SELECT format('ALTER ROLE %I WITH LOGIN %s PASSWORD %L', name,
               CASE WHEN createdb THEN 'CREATEDB' ELSE 'NOCREATEDB' END, name)
 FROM ofm_roles \gexec
 
+-- DROP DATABASE ... WITH (FORCE) must end every session on a test database, autovacuum workers
+-- included, which only a member of pg_signal_backend may do (the role gains no other power).
+GRANT pg_signal_backend TO ofm_test;
+
 SELECT format('CREATE DATABASE %I OWNER %I', name, name) FROM ofm_roles
 WHERE has_db AND NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = name) \gexec
 

@@ -25,6 +25,23 @@ async function withAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
   }
 }
 
+// 42501: the admin role may not end another role's session (an autovacuum worker, when the role
+// lacks pg_signal_backend); 55006: a session is still open. Both pass once that session ends.
+const TRANSIENT_DROP_ERRORS = new Set(['42501', '55006']);
+
+async function dropDatabase(name: string, attempts = 20): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      return;
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (attempt >= attempts || !code || !TRANSIENT_DROP_ERRORS.has(code)) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
 /** A new, empty database for one test suite; `drop()` removes it even if connections linger. */
 export async function createTestDatabase(prefix: string): Promise<TestDatabase> {
   const name = uniqueName(`t_${prefix}`);
@@ -34,6 +51,6 @@ export async function createTestDatabase(prefix: string): Promise<TestDatabase> 
   return {
     name,
     url: url.toString(),
-    drop: () => withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+    drop: () => dropDatabase(name),
   };
 }
