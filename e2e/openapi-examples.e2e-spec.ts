@@ -35,10 +35,13 @@ describe('the OpenAPI document', () => {
     });
     expect(accredited.status).toBe(200);
     // The vehicles service learns of the accreditation over Kafka.
-    const vehicle = await waitFor(async () => {
-      const r = await api(platform.baseUrl, 'POST', '/api/v1/vehicles', { token: admin, body: car(member.body.id) });
-      return r.status === 201 ? r : undefined;
-    }, 'the vehicles service to know the accredited member');
+    const vehicle = await waitFor(
+      async () => {
+        const r = await api(platform.baseUrl, 'POST', '/api/v1/vehicles', { token: admin, body: car(member.body.id) });
+        return r.status === 201 ? r : undefined;
+      },
+      { what: 'the vehicles service to know the accredited member' },
+    );
     const policy = await api(platform.baseUrl, 'POST', `/api/v1/vehicles/${vehicle.body.id}/insurance`, {
       token: admin,
       body: carInsurance(),

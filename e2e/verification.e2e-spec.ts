@@ -135,7 +135,7 @@ describe('law-enforcement verification', () => {
           token: officer,
           body: {
             ownerMissionId: missionId,
-            vin: '2T1BURHE0JC012345',
+            vin: '2T1BURHE3JC012345',
             make: 'Big Tex',
             model: '35SA',
             year: 2023,

@@ -60,7 +60,7 @@ const withoutVirtualOneofs = (value: unknown): unknown =>
 // A fresh, valid VIN per call (17 characters, no I/O/Q).
 let vinSerial = 0;
 const newVin = (): string =>
-  `1VW${randomUUID().replace(/-/g, '').toUpperCase().replace(/[IOQ]/g, '7').slice(0, 8)}${String(++vinSerial).padStart(6, '0')}`;
+  `WVW${randomUUID().replace(/-/g, '').toUpperCase().replace(/[IOQ]/g, '7').slice(0, 8)}${String(++vinSerial).padStart(6, '0')}`;
 
 describe('vehicles service (PostgreSQL + Kafka)', () => {
   let db: TestDatabase;

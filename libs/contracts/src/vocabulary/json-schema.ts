@@ -1,4 +1,4 @@
-import { UUID_PATTERN } from '@ofm/kernel';
+import { TEXT_PATTERN, UUID_PATTERN, VIN_PATTERN } from '@ofm/kernel';
 import * as protobuf from 'protobufjs';
 import { messageType } from './proto-root';
 import { description, fieldRules, isOptional, jsonName, messageRules, type FieldRules } from './rules';
@@ -17,8 +17,14 @@ export type JsonSchema = Record<string, unknown>;
 // API accepts is one every service accepts.
 export { UUID_PATTERN } from '@ofm/kernel';
 
-// Text without C0 controls and DEL.
-export const TEXT_PATTERN = '^[^\\u0000-\\u001F\\u007F]*$';
+// Free text (a string field without words, format or pattern of its own): no control characters,
+// and a visible letter or digit (the kernel's text rule). It is normalised (NFC, trimmed) before it
+// is checked, by the same layer that checks it (validate.ts).
+export { TEXT_PATTERN } from '@ofm/kernel';
+
+// The shape of a format that is more than its shape, shown to a client (and checked) beside the
+// format, whose check says the rest: a VIN's check digit, a country code being assigned.
+const FORMAT_PATTERNS: Partial<Record<string, string>> = { country: '^[A-Z]{2}$', vin: VIN_PATTERN };
 
 const INT32 = { minimum: -2147483648, maximum: 2147483647 };
 
@@ -91,11 +97,15 @@ const valueSchema = (field: protobuf.Field, rules: FieldRules, mode: SchemaMode)
       if (rules.format) schema.format = rules.format;
       if (s.uuid) Object.assign(schema, { format: 'uuid', ...(strict ? { pattern: UUID_PATTERN } : {}) });
       if (strict && s.pattern) schema.pattern = s.pattern;
+      else if (strict && rules.format && FORMAT_PATTERNS[rules.format]) schema.pattern = FORMAT_PATTERNS[rules.format];
       // Free text never carries control characters (NUL, escapes, line breaks): PostgreSQL refuses
       // NUL outright, and no name or address holds the others.
       else if (strict && !schema.enum && !schema.format) schema.pattern = TEXT_PATTERN;
       if (strict && s.min_len !== undefined) schema.minLength = s.min_len;
       if (strict && s.max_len !== undefined) schema.maxLength = s.max_len;
+      // Days relative to today are checked when the request is (validate.ts); the document shows
+      // the bounds as declared.
+      if (strict && rules.days) schema['x-ofm-days'] = { ...rules.days };
       if (example !== undefined) schema.examples = [example];
       return schema;
     }

@@ -1,3 +1,4 @@
+import { isDayBound, type DayBounds } from '@ofm/kernel';
 import * as protobuf from 'protobufjs';
 
 // The rules a field or message declares in proto/: buf.validate options (protovalidate's rule set)
@@ -22,9 +23,16 @@ export interface FieldRules {
   number?: NumberRules;
   repeated?: { max_items?: number };
   words?: readonly string[];
-  format?: 'date' | 'date-time';
+  format?: Format;
+  // A date's first and last acceptable day, relative to OFM's today where they say so.
+  days?: DayBounds;
   example?: string;
 }
+
+// The formats a string field may declare: ISO days and instants, and the two codes that are not
+// OFM's own but have a checkable structure (an assigned country, a VIN with its check digit).
+export type Format = 'date' | 'date-time' | 'country' | 'vin';
+const FORMATS: ReadonlySet<string> = new Set<Format>(['date', 'date-time', 'country', 'vin']);
 export interface MessageRules {
   // buf.validate oneof: at most one of the fields (exactly one when required).
   oneof: { fields: string[]; required: boolean }[];
@@ -83,8 +91,20 @@ export const fieldRules = (field: protobuf.Field): FieldRules => {
   }
   const format = own('format');
   if (format !== undefined) {
-    if (format !== 'date' && format !== 'date-time') fail(where, `format ${String(format)}`);
-    rules.format = format as 'date' | 'date-time';
+    if (!FORMATS.has(String(format))) fail(where, `format ${String(format)}`);
+    rules.format = format as Format;
+  }
+  const days = own('days') as { min?: unknown; max?: unknown } | undefined;
+  if (days !== undefined) {
+    if (rules.format !== 'date') fail(where, 'days on a field that is not a date');
+    const bounds: DayBounds = {};
+    for (const end of ['min', 'max'] as const) {
+      const bound = days[end];
+      if (bound === undefined || bound === '') continue;
+      if (typeof bound !== 'string' || !isDayBound(bound)) fail(where, `days.${end} ${String(bound)}`);
+      bounds[end] = bound as string;
+    }
+    rules.days = bounds;
   }
   const example = own('example');
   if (typeof example === 'string') rules.example = example;

@@ -1,3 +1,18 @@
+import {
+  describeDayBounds,
+  hasVinForm,
+  isCountryCode,
+  isIsoDay,
+  isNorthAmericanVin,
+  isValidVin,
+  isWithinDayBounds,
+  normalizeText,
+  normalizeVin,
+  ofmDay,
+  textProblem,
+  vinCheckDigit,
+  type DayBounds,
+} from '@ofm/kernel';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import * as protobuf from 'protobufjs';
@@ -15,8 +30,20 @@ export interface FieldViolation {
 const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
 addFormats(ajv, ['date', 'date-time']);
 ajv.addFormat('uuid', new RegExp(UUID_PATTERN));
+ajv.addFormat('country', { type: 'string', validate: isCountryCode });
+ajv.addFormat('vin', { type: 'string', validate: isValidVin });
 ajv.addKeyword({ keyword: 'x-ofm-message', schemaType: 'string' });
 ajv.addKeyword({ keyword: 'x-ofm-field', schemaType: 'string' });
+// A day outside its field's bounds; a string that is no day is the format's to name.
+ajv.addKeyword({
+  keyword: 'x-ofm-days',
+  type: 'string',
+  schemaType: 'object',
+  validate: (bounds: DayBounds, day: string) => !isIsoDay(day) || isWithinDayBounds(day, bounds, today()),
+});
+
+// OFM's today, America/New_York, read when a request is checked.
+const today = (): string => ofmDay(new Date());
 
 const compiled = new WeakMap<JsonSchema, ValidateFunction>();
 const validatorOf = (schema: JsonSchema): ValidateFunction => {
@@ -79,17 +106,24 @@ const describe = (e: ErrorObject): FieldViolation | undefined => {
       return { field: name, message: `${name} must be one of ${(schema?.enum as unknown[]).join(', ')}` };
     case 'format': {
       const format = (e.params as { format: string }).format;
+      if (format === 'vin') return { field: name, message: vinMessage(name, e.data) };
       const words: Record<string, string> = {
         date: 'an ISO 8601 date (YYYY-MM-DD) that exists',
         'date-time': 'an ISO 8601 date and time',
         uuid: 'a UUID',
+        country: 'an assigned ISO 3166-1 alpha-2 country code in capitals (e.g. "FR")',
       };
       return { field: name, message: `${name} must be ${words[format] ?? format}` };
     }
+    case 'x-ofm-days':
+      return { field: name, message: `${name} must be ${describeDayBounds(e.schema as DayBounds, today())}` };
     case 'pattern': {
-      if (schema?.format === 'uuid') return undefined; // the format error says it better
-      if (e.params.pattern === TEXT_PATTERN)
-        return { field: name, message: `${name} must not contain control characters` };
+      // The format error says it better.
+      if (schema?.format === 'uuid' || schema?.format === 'country' || schema?.format === 'vin') return undefined;
+      if (e.params.pattern === TEXT_PATTERN) {
+        const problem = typeof e.data === 'string' ? textProblem(e.data) : undefined;
+        return problem ? { field: name, message: `${name} ${problem}` } : undefined;
+      }
       const example = (schema?.examples as unknown[] | undefined)?.[0];
       return {
         field: name,
@@ -122,6 +156,13 @@ const describe = (e: ErrorObject): FieldViolation | undefined => {
   }
 };
 
+// A VIN of the right form fails only on its check digit, which the message gives: a typing error
+// is found at once, and a forger learns nothing a published formula does not tell.
+const vinMessage = (name: string, vin: unknown): string =>
+  typeof vin === 'string' && hasVinForm(vin) && isNorthAmericanVin(vin)
+    ? `${name} must carry its check digit ${vinCheckDigit(vin)} at position 9, as a North American VIN does (49 CFR 565)`
+    : `${name} must be a VIN: 17 letters and digits without I, O or Q`;
+
 const article = (type: string): string =>
   type === 'integer' ? 'an integer' : type === 'object' || type === 'array' ? `an ${type}` : `a ${type}`;
 
@@ -138,12 +179,45 @@ export const requestSchema = (fullName: string, options: SchemaOptions = {}): Js
 };
 
 /**
+ * A value in the form it is checked and stored in: free text in Unicode NFC without surrounding
+ * white space, a VIN in upper case. The schema says which strings are which (free text carries the
+ * text pattern, a VIN the vin format), so the gateway and the services normalise alike; the value
+ * given is left as it was. Only fields the schema declares are visited, so the depth of the walk is
+ * the schema's, whatever the depth of the value.
+ */
+export const normalized = (schema: JsonSchema, value: unknown): unknown => {
+  if (typeof value === 'string') return normalizedString(schema, value);
+  if (Array.isArray(value)) {
+    const items = schema.items as JsonSchema | undefined;
+    return items ? value.map((v) => normalized(items, v)) : value;
+  }
+  const properties = schema.properties as Record<string, JsonSchema> | undefined;
+  if (value === null || typeof value !== 'object' || !properties) return value;
+  const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+  for (const [key, v] of Object.entries(value)) {
+    if (Object.hasOwn(properties, key)) out[key] = normalized(properties[key]!, v);
+  }
+  return out;
+};
+
+const normalizedString = (schema: JsonSchema, value: string): string =>
+  schema.pattern === TEXT_PATTERN ? normalizeText(value) : schema.format === 'vin' ? normalizeVin(value) : value;
+
+/**
  * The services' input check: the request as gRPC delivered it, against the same rules as REST.
  * proto3 gives absent fields their default value ('' / 0 / false), so defaults of fields without
  * explicit presence are read as absent, exactly as protovalidate reads them.
+ *
+ * The request is normalised in place first (see `normalized`): the handler then stores exactly the
+ * text that was checked, whoever called the service, and a name typed with a trailing space or in
+ * decomposed Unicode is the same name as the one typed without.
  */
-export const requestViolations = (fullName: string, request: unknown): FieldViolation[] =>
-  violationsOf(requestSchema(fullName), presentFields(messageType(fullName), request));
+export const requestViolations = (fullName: string, request: unknown): FieldViolation[] => {
+  const schema = requestSchema(fullName);
+  if (request !== null && typeof request === 'object' && !Array.isArray(request))
+    Object.assign(request, normalized(schema, request));
+  return violationsOf(schema, presentFields(messageType(fullName), request));
+};
 
 const isDefault = (field: protobuf.Field, value: unknown): boolean =>
   value === undefined ||

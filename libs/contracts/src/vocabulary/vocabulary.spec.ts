@@ -68,7 +68,7 @@ describe('the vocabulary derived from proto/', () => {
 
     it.each([
       ['category', 'palace', 'category must be one of diplomatic-agent'],
-      ['nationality', 'fr', 'nationality must match ^[A-Z]{2}$ (e.g. "FR")'],
+      ['nationality', 'fr', 'nationality must be an assigned ISO 3166-1 alpha-2 country code in capitals (e.g. "FR")'],
       ['dateOfBirth', '2025-02-30', 'dateOfBirth must be an ISO 8601 date (YYYY-MM-DD) that exists'],
       ['givenName', '', 'givenName must not be empty'],
       ['givenName', 'x'.repeat(101), 'givenName must be at most 100 characters'],

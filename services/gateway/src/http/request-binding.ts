@@ -45,7 +45,9 @@ export const bindingSchemas = (binding: RequestBinding) => {
 
 /**
  * The gRPC request of a route from the HTTP request's parts, checked against the rules the proto
- * declares; every broken rule is named (400). Nothing here knows a field by name.
+ * declares; every broken rule is named (400). Nothing here knows a field by name. Values are
+ * normalised (free text NFC and trimmed, VINs in upper case) before they are checked, as the
+ * services do (@ofm/contracts `normalized`), so what is checked here is what is sent and stored.
  */
 export const bindRequest = (binding: RequestBinding, http: HttpParts): Record<string, unknown> => {
   const { body, query, fields, paged } = bindingSchemas(binding);
@@ -53,15 +55,16 @@ export const bindRequest = (binding: RequestBinding, http: HttpParts): Record<st
   const request: Record<string, unknown> = {};
 
   for (const [param, field] of Object.entries(binding.path ?? {})) {
-    const value = http.params[param] ?? '';
+    const value = vocabulary.normalized(fields[field]!, http.params[param] ?? '') as string;
     const problems = vocabulary.violationsOf(fields[field]!, value);
     errors.push(...problems.map((p) => ({ field: param, message: p.message.replace(/^body/, param) })));
     request[field] = fields[field]!.format === 'uuid' ? value.toLowerCase() : value;
   }
 
   if (binding.query) {
-    const values = typedQuery(query, http.query);
-    errors.push(...vocabulary.violationsOf(query, values));
+    const typed = typedQuery(query, http.query);
+    const values = vocabulary.normalized(query, typed.values) as Record<string, unknown>;
+    errors.push(...typed.errors, ...vocabulary.violationsOf(query, values));
     if (paged) {
       const { limit, cursor, ...filters } = values;
       Object.assign(request, filters, { page: { limit: limit ?? 0, cursor: cursor ?? '' } });
@@ -70,7 +73,7 @@ export const bindRequest = (binding: RequestBinding, http: HttpParts): Record<st
     }
   } else if (binding.message) {
     // No body at all reads as an empty one, so that each required field is named.
-    const given = http.body === undefined ? {} : http.body;
+    const given = vocabulary.normalized(body, http.body === undefined ? {} : http.body);
     errors.push(...vocabulary.violationsOf(body, given));
     if (given && typeof given === 'object' && !Array.isArray(given)) Object.assign(request, given);
   }
@@ -86,19 +89,27 @@ export const bindRequest = (binding: RequestBinding, http: HttpParts): Record<st
   return request;
 };
 
-// Query values are text: an integer parameter is a plain decimal number ("1e2" or "0x10" are not),
-// a repeated parameter is refused by the schema as not a single value.
-const typedQuery = (schema: JsonSchema, query: Record<string, unknown>): Record<string, unknown> => {
+// Query values are text: an integer parameter is a plain decimal number, and "1e2", "0x10", "+5",
+// " 5" or "05", which Number() would read, are refused by name rather than guessed at; a repeated
+// parameter is refused by the schema as not a single value.
+const DECIMAL = /^(0|[1-9][0-9]{0,9})$/;
+const typedQuery = (
+  schema: JsonSchema,
+  query: Record<string, unknown>,
+): { values: Record<string, unknown>; errors: FieldError[] } => {
   const properties = schema.properties as Record<string, JsonSchema>;
-  const out: Record<string, unknown> = {};
+  const values: Record<string, unknown> = {};
+  const errors: FieldError[] = [];
   for (const [name, value] of Object.entries(query ?? {})) {
-    const type = properties[name]?.type;
-    out[name] =
-      typeof value === 'string' && type === 'integer' && /^(0|[1-9][0-9]{0,9})$/.test(value)
-        ? Number(value)
-        : typeof value === 'string' && type === 'boolean' && (value === 'true' || value === 'false')
-          ? value === 'true'
-          : value;
+    const type = Object.hasOwn(properties, name) ? properties[name]!.type : undefined;
+    if (typeof value === 'string' && type === 'integer') {
+      if (DECIMAL.test(value)) values[name] = Number(value);
+      else errors.push({ field: name, message: `${name} must be a plain decimal integer, e.g. 50` });
+    } else if (typeof value === 'string' && type === 'boolean' && (value === 'true' || value === 'false')) {
+      values[name] = value === 'true';
+    } else {
+      values[name] = value;
+    }
   }
-  return out;
+  return { values, errors };
 };

@@ -159,9 +159,9 @@ describe('request validation (400 problem+json naming the field)', () => {
     it.each([
       ['limit=0', 'limit must be ≥ 1'],
       ['limit=501', 'limit must be ≤ 500'],
-      ['limit=ten', 'limit must be an integer'],
-      ['limit=1e2', 'limit must be an integer'],
-      ['limit=0x10', 'limit must be an integer'],
+      ['limit=ten', 'limit must be a plain decimal integer, e.g. 50'],
+      ['limit=1e2', 'limit must be a plain decimal integer, e.g. 50'],
+      ['limit=0x10', 'limit must be a plain decimal integer, e.g. 50'],
       ['limit=1&limit=2', 'limit must be an integer'],
       ['cursor=', 'cursor must not be empty'],
     ])('rejects ?%s naming limit or cursor', async (query, message) => {

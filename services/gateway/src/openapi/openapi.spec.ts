@@ -13,6 +13,9 @@ const ajv = new Ajv2020({ strict: true, strictRequired: false, allErrors: true, 
 addFormats(ajv);
 ajv.addKeyword('x-ofm-message');
 ajv.addKeyword('x-ofm-field');
+// The vocabulary's own formats and day bounds (docs/api/input-rules.md) are the gateway's to check.
+ajv.addKeyword('x-ofm-days');
+for (const format of ['country', 'vin']) ajv.addFormat(format, true);
 const accepts = (schema: object, value: unknown): boolean => ajv.validate(schema, value) as boolean;
 
 type Operation = { method: string; path: string; where: string; op: any };
