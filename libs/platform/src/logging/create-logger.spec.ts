@@ -64,6 +64,61 @@ describe('createLogger', () => {
     );
     expect(lines[0]).toMatchObject({ password: '***', req: { headers: { authorization: '***' } } });
   });
+
+  it('masks personal fields at any depth our code logs, in camelCase and snake_case', () => {
+    const { lines, stream } = capture();
+    createLogger('x', { destination: stream }).warn(
+      {
+        givenName: 'Claire',
+        request: { familyName: 'Moreau', dateOfBirth: '1984-03-12' },
+        rows: [{ member: { given_name: 'Claire', date_of_birth: '1984-03-12', passport_number: 'X123' } }],
+        verification: { name: 'Claire Moreau', idCard: 'D000000042', status: 'valid' },
+        memberId: '6f1c',
+      },
+      'checked',
+    );
+    expect(JSON.stringify(lines[0])).not.toMatch(/Claire|Moreau|1984-03-12|X123|D000000042/);
+    expect(lines[0]).toMatchObject({
+      givenName: '***',
+      request: { familyName: '***', dateOfBirth: '***' },
+      rows: [{ member: { given_name: '***', date_of_birth: '***', passport_number: '***' } }],
+      verification: { name: '***', idCard: '***', status: 'valid' },
+      memberId: '6f1c',
+    });
+  });
+
+  it('removes a refused value from a message, also when pino takes it from the error', () => {
+    const { lines, stream } = capture();
+    const logger = createLogger('x', { destination: stream });
+    const error = new Error('invalid input syntax for type date: "1984-03-12"');
+    logger.error(error);
+    logger.warn(`periodic job x failed: ${error.message}`);
+    expect(lines.map((line) => line.msg)).toEqual([
+      'invalid input syntax for type date: "***"',
+      'periodic job x failed: invalid input syntax for type date: "***"',
+    ]);
+    expect(JSON.stringify(lines)).not.toContain('1984-03-12');
+  });
+
+  it("serializes an error without the failed query's parameters", () => {
+    const { lines, stream } = capture();
+    const error = Object.assign(new Error('duplicate key value violates unique constraint "member_pid_key"'), {
+      code: '23505',
+      query: 'INSERT INTO member VALUES ($1, $2)',
+      parameters: ['Claire', '1984-03-12'],
+      detail: 'Key (pid)=(1000000042) already exists.',
+    });
+    const logger = createLogger('x', { destination: stream });
+    logger.error({ err: error }, 'insert failed');
+    logger.error({ error }, 'insert failed');
+    for (const line of lines) {
+      expect(JSON.stringify(line)).not.toMatch(/Claire|1984-03-12|1000000042/);
+    }
+    expect(lines[0]).toMatchObject({
+      err: { code: '23505', query: 'INSERT INTO member VALUES ($1, $2)', detail: 'Key (pid)=(***) already exists.' },
+    });
+    expect(lines[1]).toMatchObject({ error: { code: '23505' } });
+  });
 });
 
 describe('PinoNestLogger', () => {
@@ -85,6 +140,36 @@ describe('PinoNestLogger', () => {
       expect.objectContaining({ level: 'trace', msg: 'details' }),
       expect.objectContaining({ level: 'error', msg: 'kaput', err: expect.objectContaining({ message: 'kaput' }) }),
     ]);
+  });
+
+  it('keeps the fields of an object logged as an error, so that its error is serialized', () => {
+    const { lines, stream } = capture();
+    const logger = new PinoNestLogger(createLogger('vehicles', { destination: stream }));
+    const err = Object.assign(new Error('boom'), { parameters: ['Claire'] });
+    logger.error({ msg: 'sweep failed for a vehicle', vehicleId: 'v-1', err }, 'InsuranceLapseSweep');
+    logger.error('wrapped', err, 'Somewhere');
+    expect(lines[0]).toMatchObject({
+      msg: 'sweep failed for a vehicle',
+      vehicleId: 'v-1',
+      context: 'InsuranceLapseSweep',
+      err: { type: 'Error', message: 'boom' },
+    });
+    expect(lines[1]).toMatchObject({ context: 'Somewhere', params: [{ type: 'Error', message: 'boom' }] });
+    expect(JSON.stringify(lines)).not.toContain('Claire');
+  });
+
+  it("removes a refused value from Nest's message and stack of an error", () => {
+    const { lines, stream } = capture();
+    const logger = new PinoNestLogger(createLogger('x', { destination: stream }));
+    logger.error(
+      'invalid input syntax for type date: "1984-03-12"',
+      'QueryFailedError: invalid input syntax for type date: "1984-03-12"\n    at x (y.js:1:1)',
+      'ExceptionsHandler',
+    );
+    expect(lines[0]).toMatchObject({
+      msg: 'invalid input syntax for type date: "***"',
+      stack: expect.stringMatching(/^QueryFailedError: invalid input syntax for type date: "\*\*\*"\n/),
+    });
   });
 
   it('maps Nest log levels to the pino level', () => {

@@ -1,5 +1,7 @@
 import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import { activeTraceIds } from '../telemetry/trace-context';
+import { redactQuotedValues } from './database-text';
+import { redactLogObject, serializeError } from './redaction';
 
 export type { Logger } from 'pino';
 
@@ -18,15 +20,29 @@ export const createLogger = (name: string, options: CreateLoggerOptions = {}): L
     base: { service: name },
     timestamp: pino.stdTimeFunctions.isoTime,
     messageKey: 'msg',
-    formatters: { level: (label) => ({ level: label }) },
     mixin: () => ({ ...activeTraceIds() }),
-    redact: {
-      paths: ['password', '*.password', 'authorization', '*.authorization', 'req.headers.authorization'],
-      censor: '***',
-    },
+    // No line carries personal data or secrets (personal-data.ts): the fields are masked wherever
+    // they sit, and errors lose the values a failed query echoes (redaction.ts).
+    formatters: { level: (label) => ({ level: label }), log: redactLogObject },
+    serializers: { err: serializeError, error: serializeError },
+    // Messages too: some are built from an error's message (`job failed: ${error.message}`), and
+    // pino makes `logger.error(err)`'s message of the error's own.
+    hooks: { logMethod: redactMessageArguments },
   };
   return options.destination ? pino(pinoOptions, options.destination) : pino(pinoOptions);
 };
+
+function redactMessageArguments(this: Logger, args: unknown[], method: (...args: unknown[]) => void): void {
+  const [first, ...rest] = args;
+  if (first instanceof Error && typeof rest[0] !== 'string') {
+    method.call(this, first, redactQuotedValues(first.message));
+    return;
+  }
+  method.apply(
+    this,
+    args.map((arg) => (typeof arg === 'string' ? redactQuotedValues(arg) : arg)),
+  );
+}
 
 const nonEmpty = (value: string | undefined): string | undefined =>
   value !== undefined && value.trim() !== '' ? value.trim() : undefined;

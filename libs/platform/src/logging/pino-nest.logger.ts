@@ -1,6 +1,7 @@
 import type { LoggerService, LogLevel } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { createLogger, type CreateLoggerOptions } from './create-logger';
+import { redactQuotedValues } from './database-text';
 
 // Nest's own messages (module init, route mapping, exceptions) go through the same pino logger as
 // ours, so a service writes one JSON format only.
@@ -15,12 +16,22 @@ export class PinoNestLogger implements LoggerService {
     // Nest calls error(message, stack?, context?).
     const { context, rest } =
       params.length === 1 && looksLikeStack(params[0]) ? { context: undefined, rest: params } : splitContext(params);
-    const stack = typeof rest[0] === 'string' ? rest[0] : undefined;
+    const stack = typeof rest[0] === 'string' ? redactQuotedValues(rest[0]) : undefined;
     if (message instanceof Error) {
-      this.pino.error({ context, err: message }, message.message);
+      this.pino.error({ context, err: message }, redactQuotedValues(message.message));
       return;
     }
-    this.pino.error({ context, ...(stack ? { stack } : {}), ...extra(rest.slice(stack ? 1 : 0)) }, text(message));
+    // Logger.error({ msg, err, … }): the fields stay fields, so that `err` meets the error serializer.
+    if (message !== null && typeof message === 'object') {
+      this.pino.error({ context, ...(message as object), ...extra(rest) });
+      return;
+    }
+    // Nest's own "message, stack" of an error: the message and the stack's first line may quote a
+    // value the database refused.
+    this.pino.error(
+      { context, ...(stack ? { stack } : {}), ...extra(rest.slice(stack ? 1 : 0)) },
+      redactQuotedValues(text(message)),
+    );
   }
 
   warn(message: unknown, ...params: unknown[]): void {
