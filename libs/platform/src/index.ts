@@ -7,5 +7,7 @@ export * from './auth';
 export * from './context';
 export * from './health';
 export * from './metrics';
+export * from './load';
 export * from './platform.module';
+export * from './edge';
 export * from './bootstrap';

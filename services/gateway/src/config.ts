@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { booleanVar, intVar, LOG_LEVELS, loadConfig, portVar, urlVar } from '@ofm/platform';
 import { grpcUrlVar, service, upstreamsOf } from '@ofm/registry';
 import { z } from 'zod';
+import { gatewayLoadShape } from './load.config';
+import { gatewayEdgeShape } from './http/edge.config';
 
 // dist/ (and src/ under jest) sit two levels below the repository root.
 export const REPO_ROOT = resolve(__dirname, '../../..');
@@ -36,6 +38,8 @@ export const gatewayConfigSchema = z
     IDEMPOTENCY_TTL_HOURS: intVar({ min: 1, max: 24 * 30 }).default(24),
     // After this, an in-flight key whose request never finished (a crashed gateway) may be taken over.
     IDEMPOTENCY_IN_FLIGHT_SECONDS: intVar({ min: 5, max: 3600 }).default(60),
+    ...gatewayLoadShape,
+    ...gatewayEdgeShape,
   })
   .superRefine((env, ctx) => {
     if (env.AUTH_DEV_MODE && env.NODE_ENV === 'production') {

@@ -14,6 +14,12 @@ import { createNestLogger, type PinoNestLogger } from '../logging/pino-nest.logg
 import { GrpcMetricsInterceptor } from '../metrics/grpc-metrics.interceptor';
 import { GrpcRequestValidationInterceptor } from '../validation/grpc-request-validation.interceptor';
 import { httpMetricsHook, type FastifyLike } from '../metrics/http-metrics.hook';
+import { shedLoad } from '../load/shed-load';
+import { loadEdgeSettings, type EdgeSettings } from '../edge/edge.config';
+import { problemFromEdgeError } from '../edge/edge-errors';
+import { installEdge } from '../edge/install-edge';
+import { edgeFastifyOptions } from '../edge/server-options';
+import type { FastifyInstance } from 'fastify';
 
 export interface BootstrapGrpcOptions {
   // Proto packages served, e.g. ['ofm.accreditation.v1'].
@@ -33,8 +39,11 @@ export interface BootstrapOptions {
   grpc?: BootstrapGrpcOptions;
   // The validated configuration, logged (secrets masked) in the start-up line.
   config?: object;
-  // Options of Nest's FastifyAdapter (bodyLimit, trustProxy, …).
+  // Options of Nest's FastifyAdapter (trustProxy, …), over those the edge settings give.
   fastify?: FastifyAdapterOptions;
+  // Timeouts and limits of the HTTP port (libs/platform/src/edge); read from the environment
+  // (HTTP_*_TIMEOUT_MS, HTTP_MAX_*, HTTP_BODY_LIMIT_BYTES, HTTP_JSON_*) when not given.
+  edge?: EdgeSettings;
   // Runs before the app listens: global pipes, prefixes, Swagger, CORS (the gateway).
   configure?: (app: NestFastifyApplication) => void | Promise<void>;
   logger?: PinoNestLogger;
@@ -61,14 +70,8 @@ export const bootstrapService = async (
     const options = typeof source === 'function' ? await source() : source;
     exitOnError = runtime.exitOnError ?? options.exitOnError ?? defaultExitOnError();
     logger = options.logger ?? logger ?? createNestLogger(options.name);
-    app = await NestFactory.create<NestFastifyApplication>(
-      options.module,
-      new FastifyAdapter(options.fastify ?? { logger: false }),
-      {
-        logger,
-        bufferLogs: true,
-      },
-    );
+    const edge = options.edge ?? loadEdgeSettings();
+    app = await createEdgeApp(options.module, edge, { logger, fastify: options.fastify });
     app.useLogger(logger);
     // SIGTERM from Kubernetes, SIGINT from a terminal: drain (readiness drops first), then close.
     app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
@@ -87,6 +90,7 @@ export const bootstrapService = async (
         httpPort: options.httpPort,
         grpcPort: options.grpcPort,
         config: options.config ? describeConfig(options.config) : undefined,
+        edge,
       },
       'Bootstrap',
     );
@@ -101,13 +105,40 @@ export const bootstrapService = async (
   }
 };
 
+// A Nest app on Fastify with the edge's timeouts, limits and body parsers (before any other hook);
+// bootstrapService's, and a test's that builds its own app over a real HTTP port.
+export const createEdgeApp = async (
+  module: Type<unknown> | DynamicModule,
+  edge: EdgeSettings,
+  options: { logger?: LoggerService | false; fastify?: FastifyAdapterOptions } = {},
+): Promise<NestFastifyApplication> => {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    module,
+    new FastifyAdapter({ logger: false, ...edgeFastifyOptions(edge), ...options.fastify } as FastifyAdapterOptions),
+    // The edge installs the only body parsers (JSON with its limits, and the media types routes
+    // declare); Nest's would add form-urlencoded for every route. A failure to create is thrown, so
+    // that bootstrapService logs it and decides whether to exit (Nest would exit the process itself).
+    {
+      logger: options.logger ?? false,
+      bufferLogs: options.logger !== undefined,
+      bodyParser: false,
+      abortOnError: false,
+    },
+  );
+  installEdge(app.getHttpAdapter().getInstance() as unknown as FastifyInstance, edge);
+  return app;
+};
+
 // A test runner must never be killed by a service that failed to start in it.
 const defaultExitOnError = (): boolean => process.env.JEST_WORKER_ID === undefined;
 
 // Filters, the gRPC metrics and request-context interceptors and the HTTP metrics hook; for an app
 // not made by bootstrapService (e.g. a test that builds its own).
 export const configurePlatformApp = (app: NestFastifyApplication, logger?: LoggerService): void => {
-  app.useGlobalFilters(new ProblemDetailsFilter(logger), new GrpcErrorFilter(logger));
+  shedLoad(app);
+  // Nest asks the filter registered last first: ProblemDetailsFilter, which also answers gRPC like
+  // GrpcErrorFilter, and words the edge's errors with their limits.
+  app.useGlobalFilters(new GrpcErrorFilter(logger), new ProblemDetailsFilter(logger, [problemFromEdgeError]));
   app.useGlobalInterceptors(
     platformProvider(app, GrpcMetricsInterceptor) ?? new GrpcMetricsInterceptor(),
     new RequestContextInterceptor(),

@@ -3,7 +3,7 @@ import { BadRequestException, ForbiddenException, HttpException, NotFoundExcepti
 import { RpcException } from '@nestjs/microservices';
 import { notFound, ruleViolated } from './domain.error';
 import { problemFromException, rpcErrorFromException } from './exception-mapping';
-import { domainErrorToRpc } from './grpc-problem.mapper';
+import { domainErrorToRpc, problemToRpc } from './grpc-problem.mapper';
 import { ProblemDetailsError, problemFromStatus } from './problem-details';
 
 describe('problemFromException (HTTP)', () => {
@@ -50,6 +50,16 @@ describe('problemFromException (HTTP)', () => {
       problem: { status: 503 },
       unexpected: true,
     });
+  });
+
+  it("passes a service's deliberate 503 refusal (at capacity) on without flagging it for the error log", () => {
+    const refusal = problemToRpc(
+      problemFromStatus(503, 'accreditation is at capacity; nothing was done, retry shortly'),
+    );
+    expect(problemFromException(refusal)).toMatchObject({ problem: { status: 503 }, unexpected: false });
+    expect(rpcErrorFromException(refusal).unexpected).toBe(false);
+    // A 500 the service sent is still flagged: the gateway logs it beside the service's own line.
+    expect(problemFromException(problemToRpc(problemFromStatus(500, 'x'))).unexpected).toBe(true);
   });
 
   it('renders Fastify client errors with their status', () => {

@@ -4,6 +4,7 @@ import { DomainError } from './domain.error';
 import {
   GrpcStatus,
   domainErrorToRpc,
+  isDeliberateRefusal,
   isGrpcError,
   problemFromGrpcError,
   problemToRpc,
@@ -37,7 +38,7 @@ export const problemFromException = (exception: unknown): MappedProblem => {
   // A failed gRPC call the gateway let through.
   if (isGrpcError(exception)) {
     const problem = problemFromGrpcError(exception);
-    return { problem, unexpected: problem.status >= 500 };
+    return { problem, unexpected: problem.status >= 500 && !isDeliberateRefusal(exception) };
   }
   // Fastify's own errors (bad JSON body, body too large, wrong content type) carry a 4xx statusCode.
   const fastifyStatus = clientErrorStatus(exception);
@@ -58,7 +59,10 @@ export const rpcErrorFromException = (exception: unknown): MappedRpcError => {
   if (exception instanceof RpcException) return fromRpcException(exception);
   if (isGrpcError(exception)) {
     const problem = problemFromGrpcError(exception);
-    return { error: problemToRpc(problem, exception.code), unexpected: problem.status >= 500 };
+    return {
+      error: problemToRpc(problem, exception.code),
+      unexpected: problem.status >= 500 && !isDeliberateRefusal(exception),
+    };
   }
   if (isTransientInfrastructureError(exception)) {
     return { error: problemToRpc(unavailable(), GrpcStatus.UNAVAILABLE), unexpected: true };

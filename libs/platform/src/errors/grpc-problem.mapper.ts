@@ -102,6 +102,11 @@ export const problemFromGrpcError = (error: unknown): ProblemDetails => {
   }
 };
 
+// A service's deliberate refusal: 503 with its own problem document (at capacity, database briefly
+// away), which the service has counted and logged; the caller is told to retry, nothing is broken here.
+export const isDeliberateRefusal = (error: unknown): boolean =>
+  isGrpcError(error) && parseProblem(error.details)?.status === 503;
+
 const parseProblem = (details: string | undefined): ProblemDetails | undefined => {
   if (!details || !details.startsWith('{')) return undefined;
   try {

@@ -38,11 +38,13 @@ const KIND_TITLE: Readonly<Record<DomainErrorKind, string>> = {
 const OTHER_STATUS: Readonly<Record<number, { slug: string; title: string }>> = {
   405: { slug: 'method-not-allowed', title: 'Method not allowed' },
   406: { slug: 'not-acceptable', title: 'Not acceptable' },
+  408: { slug: 'request-timeout', title: 'Request timeout' },
   412: { slug: 'precondition-failed', title: 'Precondition failed' },
   413: { slug: 'payload-too-large', title: 'Payload too large' },
   415: { slug: 'unsupported-media-type', title: 'Unsupported media type' },
   428: { slug: 'precondition-required', title: 'Precondition required' },
   429: { slug: 'too-many-requests', title: 'Too many requests' },
+  431: { slug: 'request-header-fields-too-large', title: 'Request header fields too large' },
   500: { slug: 'internal', title: 'Internal error' },
   501: { slug: 'not-implemented', title: 'Not implemented' },
   502: { slug: 'bad-gateway', title: 'Bad gateway' },

@@ -39,6 +39,8 @@ export interface ApiRouteOptions {
   idempotent?: boolean;
   // The request body is text/csv, not JSON.
   csv?: boolean;
+  // Largest body in bytes (413 past it); by default HTTP_BODY_LIMIT_BYTES, HTTP_CSV_BODY_LIMIT_BYTES for csv.
+  bodyLimit?: number;
   tag: string;
 }
 

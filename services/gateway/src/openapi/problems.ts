@@ -39,6 +39,16 @@ export const PROBLEMS: Record<number, { description: string; example: Record<str
       detail: 'member 3f1c2a9e-7b4d-4c1e-9a2b-5d6e7f8a9b0c was not found',
     },
   },
+  408: {
+    description:
+      'the request headers or body did not arrive in time (HTTP_HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS)',
+    example: {
+      type: `${PROBLEM_TYPE_BASE}request-timeout`,
+      title: 'Request timeout',
+      status: 408,
+      detail: 'The request did not arrive in time: headers are expected within 30 s, the whole request within 30 s',
+    },
+  },
   409: {
     description: 'conflicting state or version (If-Match), or the same Idempotency-Key in flight',
     example: {
@@ -54,7 +64,7 @@ export const PROBLEMS: Record<number, { description: string; example: Record<str
       type: `${PROBLEM_TYPE_BASE}payload-too-large`,
       title: 'Payload too large',
       status: 413,
-      detail: 'Request body is too large',
+      detail: 'The request body is larger than the 65536 bytes this route takes',
     },
   },
   415: {
@@ -63,7 +73,7 @@ export const PROBLEMS: Record<number, { description: string; example: Record<str
       type: `${PROBLEM_TYPE_BASE}unsupported-media-type`,
       title: 'Unsupported media type',
       status: 415,
-      detail: 'Unsupported Media Type: application/xml',
+      detail: 'This route takes a body of type application/json, not application/xml',
     },
   },
   422: {
@@ -93,7 +103,7 @@ export const PROBLEMS: Record<number, { description: string; example: Record<str
       type: `${PROBLEM_TYPE_BASE}request-header-fields-too-large`,
       title: 'Request header fields too large',
       status: 431,
-      detail: 'Request header fields too large',
+      detail: 'The request line and headers are larger than 16384 bytes',
     },
   },
   500: {
@@ -126,7 +136,7 @@ export const PROBLEMS: Record<number, { description: string; example: Record<str
 };
 
 // Every /api/v1 route may answer these; a route lists the others it may answer.
-export const COMMON_PROBLEMS = [400, 401, 403, 429, 431, 500, 503, 504];
+export const COMMON_PROBLEMS = [400, 401, 403, 408, 429, 431, 500, 503, 504];
 // Routes that take a body may also answer these.
 export const BODY_PROBLEMS = [413, 415];
 
