@@ -6,8 +6,10 @@ import { OpenItemEntity } from './open-item.entity';
 import { formatPid } from './pid.rules';
 
 /** The member as the API and its events answer it, with its open items (none before termination). */
-export const memberToProto = (m: MemberEntity, openItems: readonly OpenItemEntity[] = []): accreditation.Member =>
-  toMessage(accreditation.Member, { ...m, openItems });
+export const memberToProto = (
+  m: MemberEntity,
+  openItems: readonly Pick<OpenItemEntity, 'document' | 'reference' | 'dueOn' | 'status'>[] = [],
+): accreditation.Member => toMessage(accreditation.Member, { ...m, openItems });
 
 // Lock modes: a writer takes the member FOR UPDATE; the principal of a dependent is taken FOR
 // SHARE first (principal before dependent, always), so that accrediting or notifying a dependent
@@ -43,10 +45,6 @@ export const openItemsOf = async (
   for (const row of rows) byMember.set(row.memberId, [...(byMember.get(row.memberId) ?? []), row]);
   return byMember;
 };
-
-/** A member as the API answers it: with its open items. */
-export const memberWithOpenItems = async (em: EntityManager, m: MemberEntity): Promise<accreditation.Member> =>
-  memberToProto(m, (await openItemsOf(em, [m.id])).get(m.id));
 
 /** The audit's before/after: the proto3 JSON of the member, as consumers see it. */
 export const memberSnapshot = (m: MemberEntity, openItems: readonly OpenItemEntity[] = []): unknown =>

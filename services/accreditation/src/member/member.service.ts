@@ -5,7 +5,8 @@ import { notFound, type Actor } from '@ofm/platform';
 import { DataSource } from 'typeorm';
 import { pageOf, paginate, parsePage } from '../shared/page.query';
 import { MemberEntity } from './member.entity';
-import { findMember, memberToProto, memberWithOpenItems, openItemsOf } from './member.queries';
+import { memberToProto, openItemsOf } from './member.queries';
+import { readMember } from './member.reads';
 
 // Reads of members; the writes are the use cases beside this folder (notify-appointment,
 // accredit-member, terminate-member) and the audited check verify-member. The requests reach this
@@ -15,9 +16,9 @@ export class MemberService {
   constructor(private readonly ds: DataSource) {}
 
   async get(actor: Actor, id: string): Promise<accreditation.Member> {
-    const member = await findMember(this.ds.manager, id);
+    const member = await readMember(this.ds, id);
     if (!member || !canSeeMission(actor, member.missionId)) throw notFound('member', id);
-    return memberWithOpenItems(this.ds.manager, member);
+    return memberToProto(member, member.openItems);
   }
 
   async list(actor: Actor, request: accreditation.ListMembersRequest): Promise<accreditation.ListMembersResponse> {

@@ -1,16 +1,15 @@
 import { Injectable, Optional } from '@nestjs/common';
 import type { verification } from '@ofm/contracts';
 import { Clock, systemClock } from '@ofm/kernel';
-import { inTransaction, recordAudit } from '@ofm/persistence';
 import type { Actor } from '@ofm/platform';
 import { DataSource } from 'typeorm';
 import { normalizeIdCardNumber } from '../member/id-card.rules';
-import { MemberEntity } from '../member/member.entity';
-import { MissionEntity } from '../mission/mission.entity';
+import { readCardHolder } from '../member/member.reads';
 import { auditActor } from '../shared/audit-actor';
+import { auditVerification } from './verification.audit';
 import { verificationOf } from './verification.rules';
 
-// A check, not a change: it leaves an audit record of who asked (recordAudit) and no event.
+// A check, not a change: it leaves an audit record of who asked (auditVerification) and no event.
 @Injectable()
 export class VerifyMemberService {
   constructor(
@@ -23,29 +22,26 @@ export class VerifyMemberService {
    * Law-enforcement check of an ID card, decided here (verification.rules) so that every consumer
    * reads the same words. A card nobody holds answers `unknown`. Every check, found or not, is audited.
    */
-  verifyIdCard(actor: Actor, idCardNumber: string): Promise<verification.Verification> {
+  async verifyIdCard(actor: Actor, idCardNumber: string): Promise<verification.Verification> {
     const number = normalizeIdCardNumber(idCardNumber);
     const now = this.clock.now();
-    return inTransaction(this.ds, async (em) => {
-      const member = await em.findOneBy(MemberEntity, { idCard: { number } });
-      const mission = member ? await em.findOneBy(MissionEntity, { id: member.missionId }) : null;
-      const answer = verificationOf(member ?? undefined, mission?.name, now);
-      await recordAudit(em, {
-        actor: auditActor(actor),
-        action: 'id-card.verified',
-        entityType: member ? 'member' : 'id-card',
-        entityId: member?.id ?? number,
-        before: null,
-        after: member
-          ? {
-              idCardNumber: number,
-              status: member.status,
-              immunityLevel: member.immunityLevel,
-              verification: answer.status,
-            }
-          : { idCardNumber: number, found: false },
-      });
-      return answer;
+    const found = await readCardHolder(this.ds, number);
+    const member = found?.member;
+    const answer = verificationOf(member, found?.missionName, now);
+    await auditVerification(this.ds, {
+      actor: auditActor(actor),
+      action: 'id-card.verified',
+      entityType: member ? 'member' : 'id-card',
+      entityId: member?.id ?? number,
+      after: member
+        ? {
+            idCardNumber: number,
+            status: member.status,
+            immunityLevel: member.immunityLevel,
+            verification: answer.status,
+          }
+        : { idCardNumber: number, found: false },
     });
+    return answer;
   }
 }

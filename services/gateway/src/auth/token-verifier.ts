@@ -1,13 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
-import {
-  createLocalJWKSet,
-  createRemoteJWKSet,
-  errors as joseErrors,
-  jwtVerify,
-  type JSONWebKeySet,
-  type JWTPayload,
-  type JWTVerifyGetKey,
-} from 'jose';
+import { errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import {
   DomainError,
   isRole,
@@ -17,6 +8,9 @@ import {
   type Actor,
 } from '@ofm/platform';
 import type { AuthSettings } from '../config';
+import { remoteKeySet, type KeySet } from './key-set';
+import { LocalJwksFile } from './local-jwks-file';
+import { VerifiedTokenCache, type VerifiedToken } from './verified-token-cache';
 
 export const ACCEPTED_ALGORITHMS = ['ES256', 'RS256'];
 
@@ -33,6 +27,10 @@ export class JoseTokenVerifier implements TokenVerifier {
   ) {}
 
   async verify(token: string): Promise<Actor> {
+    return (await this.verifyToken(token)).actor;
+  }
+
+  async verifyToken(token: string): Promise<VerifiedToken> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.keys, {
@@ -44,7 +42,32 @@ export class JoseTokenVerifier implements TokenVerifier {
     } catch (error) {
       throw tokenError(error);
     }
-    return actorFromClaims(payload);
+    return { actor: actorFromClaims(payload), expiresAtMs: payload.exp! * 1000 };
+  }
+}
+
+// The verifier the gateway runs: a token seen before with the same keys is answered from the cache
+// (verified-token-cache.ts); any other is verified, and remembered if it verifies.
+export class CachingTokenVerifier implements TokenVerifier {
+  constructor(
+    private readonly verifier: JoseTokenVerifier,
+    private readonly keys: KeySet,
+    private readonly cache = new VerifiedTokenCache(),
+  ) {}
+
+  async verify(token: string): Promise<Actor> {
+    const key = VerifiedTokenCache.keyOf(token);
+    const before = this.keys.version();
+    const cached = this.cache.get(key, before);
+    if (cached) return cached;
+    const verified = await this.verifier.verifyToken(token);
+    // Keys that changed while we verified: the answer stands for this request, not for the next.
+    if (this.keys.version() === before) this.cache.set(key, verified, before);
+    return { ...verified.actor, roles: [...verified.actor.roles] }; // the cached one stays untouched
+  }
+
+  close(): void {
+    this.keys.close?.();
   }
 }
 
@@ -77,29 +100,9 @@ const tokenError = (error: unknown): Error => {
 const identityProviderUnavailable = (detail: string): ProblemDetailsError =>
   new ProblemDetailsError(problemFromStatus(503, detail));
 
-// Development mode: the JWKS file written by `ofm token`, re-read whenever it changes so that a
-// gateway started before the first token still accepts it.
-export const watchedLocalJwks = (path: string): JWTVerifyGetKey => {
-  let loaded: { mtimeMs: number; getKey: JWTVerifyGetKey } | undefined;
-  return async (header, token) => {
-    let mtimeMs: number;
-    try {
-      mtimeMs = (await stat(path)).mtimeMs;
-    } catch {
-      throw unauthenticated('No development signing key yet: mint a token with `npx ofm token`');
-    }
-    if (!loaded || loaded.mtimeMs !== mtimeMs) {
-      const jwks = JSON.parse(await readFile(path, 'utf8')) as JSONWebKeySet;
-      loaded = { mtimeMs, getKey: createLocalJWKSet(jwks) };
-    }
-    return loaded.getKey(header, token);
-  };
-};
-
-export const createTokenVerifier = (settings: AuthSettings): TokenVerifier => {
-  const keys =
-    settings.mode === 'dev' ? watchedLocalJwks(settings.jwksPath) : createRemoteJWKSet(new URL(settings.jwksUrl));
-  return new JoseTokenVerifier(keys, settings.issuer, settings.audience);
+export const createTokenVerifier = (settings: AuthSettings): CachingTokenVerifier => {
+  const keys = settings.mode === 'dev' ? new LocalJwksFile(settings.jwksPath) : remoteKeySet(new URL(settings.jwksUrl));
+  return new CachingTokenVerifier(new JoseTokenVerifier(keys.getKey, settings.issuer, settings.audience), keys);
 };
 
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
