@@ -55,8 +55,12 @@ start() {
     [[ $grpc == - ]] || grpc_note=", grpc $grpc"
     echo "-- starting $name (http $http$grpc_note)"
     env_lines="$(service_env "$name" "$public")"
+    # Source maps (TypeScript lines in stack traces) hold about 100 MB per service once loaded, more
+    # than the service itself (docs/operations/write-path.md): on only with OFM_SOURCE_MAPS=1.
+    local maps=()
+    [[ ${OFM_SOURCE_MAPS:-0} == 1 ]] && maps=(--enable-source-maps)
     # shellcheck disable=SC2046
-    env $(xargs <<<"$env_lines") setsid "$NODE" --enable-source-maps "services/$name/dist/main.js" \
+    env $(xargs <<<"$env_lines") setsid "$NODE" "${maps[@]}" "services/$name/dist/main.js" \
       >>".local/logs/$name.log" 2>&1 </dev/null &
     echo $! >".local/pids/$name.pid"
   done

@@ -16,6 +16,10 @@ export interface DataSourceOptions {
 
 export const MIGRATIONS_TABLE = 'schema_migrations';
 
+// How long a query waits for a connection of the pool (or a new one) before failing as transient
+// (UNAVAILABLE, 503 + Retry-After: nothing was done).
+export const POOL_ACQUIRE_TIMEOUT_MS = 2_000;
+
 // Schema changes only through hand-written migrations, run as their own step (`ofm migrate`, a Helm
 // hook Job), never at boot of N replicas. The audit entity and migration are always included, so
 // recordAudit works even in a service that forgot to spread persistenceEntities.
@@ -35,8 +39,12 @@ export const createDataSource = (options: DataSourceOptions): DataSource =>
     maxQueryExecutionTime: SLOW_QUERY_MS,
     ...(options.poolSize !== undefined ? { poolSize: options.poolSize } : {}),
     extra: {
-      // Fail fast and report not-ready rather than queue requests behind a dead database.
-      connectionTimeoutMillis: 5_000,
+      // Fail fast and report not-ready rather than queue requests behind a dead database; and, with
+      // the gRPC in-flight limit (4 calls per connection), a command waits for a connection a few
+      // transactions long at most, so this only fires when the database is away. It stays well under
+      // the gateway's gRPC deadline (GRPC_DEADLINE_MS, 5 s), so a command that got its connection has
+      // time to finish before its caller stops waiting (docs/operations/load-shedding.md).
+      connectionTimeoutMillis: POOL_ACQUIRE_TIMEOUT_MS,
     },
   });
 

@@ -33,9 +33,12 @@ export function startService(name: string, env: Record<string, string>, label = 
   // OFM_SERVICE_NODE_ARGS adds Node.js flags to every service a test or benchmark starts, e.g.
   // `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile them under load.
   const extraArgs = (process.env.OFM_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // TypeScript lines in a failing test's service logs, unless OFM_SOURCE_MAPS=0 (the benchmarks:
+  // they measure the services as deployed, where source maps are off for their ~100 MB).
+  const sourceMaps = process.env.OFM_SOURCE_MAPS === '0' ? [] : ['--enable-source-maps'];
   const child = spawn(
     process.execPath,
-    [...extraArgs, '--enable-source-maps', join(REPO_ROOT, 'services', name, 'dist', 'main.js')],
+    [...extraArgs, ...sourceMaps, join(REPO_ROOT, 'services', name, 'dist', 'main.js')],
     {
       env: { ...process.env, LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,18 @@
-import { recordAudit, type AuditEntry } from '@ofm/persistence';
+import {
+  AUDIT_COLUMN_COUNT,
+  AUDIT_COLUMNS,
+  auditRowPlaceholders,
+  auditRowValues,
+  type AuditEntry,
+} from '@ofm/persistence';
 import type { EntityManager } from 'typeorm';
-import { publishEvent, type PublishEventInput, type PublishedEventRef } from '../outbox/publish-event';
+import {
+  notifyingInsert,
+  outboxRow,
+  outboxRowPlaceholders,
+  type PublishEventInput,
+  type PublishedEventRef,
+} from '../outbox/publish-event';
 
 export interface ChangeToCommit {
   actor: AuditEntry['actor'];
@@ -19,9 +31,15 @@ export interface ChangeToCommit {
  * A state change's audit record and its events, written with the caller's EntityManager: they commit
  * with the change (already written through `em`) or roll back with it. Refuses to run outside a
  * transaction, as recordAudit and publishEvent do.
+ * The audit row and every event go in one statement (a data-modifying WITH): each round trip costs
+ * a write on the socket, a parse and a trace span, and a command pays this one on every write
+ * (docs/operations/write-path.md). The events' rows take their seq in the order given.
  */
 export const commitChange = async (em: EntityManager, change: ChangeToCommit): Promise<PublishedEventRef[]> => {
-  await recordAudit(em, {
+  if (!em.queryRunner?.isTransactionActive) {
+    throw new Error('commitChange must run inside the transaction of the change it records (use inTransaction)');
+  }
+  const audit = auditRowValues({
     actor: change.actor,
     action: change.action,
     entityType: change.entity.type,
@@ -30,7 +48,12 @@ export const commitChange = async (em: EntityManager, change: ChangeToCommit): P
     after: change.after,
     reason: change.reason,
   });
-  const published: PublishedEventRef[] = [];
-  for (const event of change.events) published.push(await publishEvent(em, event));
-  return published;
+  const events = change.events.map((event) => outboxRow(event));
+  const auditSql = `INSERT INTO audit_record (${AUDIT_COLUMNS}) VALUES ${auditRowPlaceholders(1)}`;
+  const sql =
+    events.length === 0
+      ? auditSql
+      : notifyingInsert(outboxRowPlaceholders(AUDIT_COLUMN_COUNT + 1, events.length), `audit AS (${auditSql})`);
+  await em.query(sql, [...audit.values, ...events.flatMap((e) => e.values)]);
+  return events.map((e) => e.ref);
 };

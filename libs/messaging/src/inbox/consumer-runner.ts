@@ -62,9 +62,10 @@ interface PreparedMessage {
 
 const tracer = trace.getTracer('@ofm/messaging');
 
-const INBOX_INSERT = `
+const INBOX_COLUMNS = 6;
+const inboxInsert = (rows: number): string => `
   INSERT INTO inbox_event (consumer_group, event_id, type, topic, partition, "offset")
-  VALUES ($1, $2, $3, $4, $5, $6)
+  VALUES ${Array.from({ length: rows }, (_, r) => `(${Array.from({ length: INBOX_COLUMNS }, (_, c) => `$${r * INBOX_COLUMNS + c + 1}`).join(', ')})`).join(', ')}
   ON CONFLICT DO NOTHING
   RETURNING event_id`;
 
@@ -184,10 +185,21 @@ export class ConsumerRunner {
     }
     try {
       return await this.options.dataSource.transaction(async (em) => {
+        // One INSERT records the whole chunk in the inbox (a round trip per event was half of a
+        // consumer's statements: docs/operations/write-path.md); the handlers run for the new ones.
+        const fresh = await this.recordInInbox(
+          em,
+          prepared.flatMap((p, i) => (p ? [{ event: p.event, message: chunk[i]! }] : [])),
+        );
         const outcomes: MessageOutcome[] = [];
         for (const [i, p] of prepared.entries()) {
           if (!p) outcomes.push('skipped');
-          else outcomes.push((await this.applyIn(em, p.event, chunk[i]!, p.handler)) ? 'processed' : 'duplicate');
+          // An event twice in one chunk (republished by a relay) is applied once: delete marks it done.
+          else if (!fresh.delete(p.event.id)) outcomes.push('duplicate');
+          else {
+            await this.runHandler(em, p.event, chunk[i]!, p.handler);
+            outcomes.push('processed');
+          }
         }
         return outcomes;
       });
@@ -260,15 +272,37 @@ export class ConsumerRunner {
     message: ReceivedMessage,
     handler: EventHandler,
   ): Promise<boolean> {
-    const inserted = (await em.query(INBOX_INSERT, [
+    const fresh = await this.recordInInbox(em, [{ event, message }]);
+    if (fresh.size === 0) return false;
+    await this.runHandler(em, event, message, handler);
+    return true;
+  }
+
+  // Inserts the inbox rows of `entries` (ON CONFLICT DO NOTHING); answers the event ids that were new.
+  private async recordInInbox(
+    em: EntityManager,
+    entries: readonly { event: CloudEvent; message: ReceivedMessage }[],
+  ): Promise<Set<string>> {
+    if (entries.length === 0) return new Set();
+    const values = entries.flatMap(({ event, message }) => [
       this.groupId,
       event.id,
       event.type,
       message.topic,
       message.partition,
       message.offset,
-    ])) as unknown[];
-    if (inserted.length === 0) return false;
+    ]);
+    const inserted = (await em.query(inboxInsert(entries.length), values)) as { event_id: string }[];
+    return new Set(inserted.map((r) => r.event_id));
+  }
+
+  // Runs the handler of an event recorded in the inbox, in the caller's transaction, in its trace.
+  private async runHandler(
+    em: EntityManager,
+    event: CloudEvent,
+    message: ReceivedMessage,
+    handler: EventHandler,
+  ): Promise<void> {
     const parent = contextFromTraceHeaders(event.traceparent, event.tracestate);
     await tracer.startActiveSpan(
       `process ${event.type}`,
@@ -299,7 +333,6 @@ export class ConsumerRunner {
         }
       },
     );
-    return true;
   }
 
   // Publishes the original message with the error to <topic>.dlq; keeps trying while Kafka is away.

@@ -1,8 +1,6 @@
-import { trace } from '@opentelemetry/api';
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { AuditRecord } from './audit-record.entity';
+import { AUDIT_COLUMNS, auditRowPlaceholders, auditRowValues } from './audit-row';
 
 export interface AuditEntry {
   actor: { subject: string; roles: readonly string[] };
@@ -14,15 +12,19 @@ export interface AuditEntry {
   reason?: string | null;
 }
 
+const INSERT = `INSERT INTO audit_record (${AUDIT_COLUMNS}) VALUES ${auditRowPlaceholders(1)}`;
+
 // Must share the transaction of the change it records: an audit row for a change that rolled back,
 // or a change without its audit row, would both be lies.
 export const recordAudit = async (em: EntityManager, entry: AuditEntry): Promise<AuditRecord> => {
   if (!em.queryRunner?.isTransactionActive) {
     throw new Error('recordAudit must run inside the transaction of the change it records (use inTransaction)');
   }
-  const record = em.create(AuditRecord, {
-    id: randomUUID(),
-    occurredAt: new Date(),
+  const row = auditRowValues(entry);
+  await em.query(INSERT, row.values);
+  return Object.assign(new AuditRecord(), {
+    id: row.id,
+    occurredAt: row.occurredAt,
     actorSubject: entry.actor.subject,
     actorRoles: [...entry.actor.roles],
     action: entry.action,
@@ -31,12 +33,10 @@ export const recordAudit = async (em: EntityManager, entry: AuditEntry): Promise
     before: asJson(entry.before),
     after: asJson(entry.after),
     reason: entry.reason ?? null,
-    traceId: trace.getActiveSpan()?.spanContext().traceId ?? null,
+    traceId: (row.values[10] as string | null) ?? null,
   });
-  await em.insert(AuditRecord, record as QueryDeepPartialEntity<AuditRecord>);
-  return record;
 };
 
-// Snapshots go to jsonb; plain copies drop class prototypes and Date objects become ISO strings.
+// The returned record holds the snapshots as the row does (plain JSON), as TypeORM would have read them.
 const asJson = (value: unknown): object | null =>
   value === undefined || value === null ? null : (JSON.parse(JSON.stringify(value)) as object);

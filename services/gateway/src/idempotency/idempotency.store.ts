@@ -33,6 +33,19 @@ interface Row {
   stale: boolean;
 }
 
+// One statement claims a key, new or expired: a row past the replay window is taken over in place
+// (ON CONFLICT … DO UPDATE … WHERE expired) instead of a DELETE before the INSERT, which was one
+// autocommit transaction more on every command (docs/operations/write-path.md). A live row is left
+// as it is, locked only for the statement, and nothing is returned.
+const CLAIM = `
+  INSERT INTO idempotency_key (actor_subject, key, method, path, request_hash, status)
+  VALUES ($1, $2, $3, $4, $5, 'in-flight')
+  ON CONFLICT (actor_subject, key) DO UPDATE
+    SET method = EXCLUDED.method, path = EXCLUDED.path, request_hash = EXCLUDED.request_hash, status = 'in-flight',
+        response_status = NULL, response_headers = NULL, response_body = NULL, created_at = now(), completed_at = NULL
+    WHERE idempotency_key.created_at < now() - make_interval(hours => $6)
+  RETURNING key`;
+
 // Claims a key with an INSERT that only one concurrent request can win (primary key on subject + key);
 // the loser reads the winner's row. Expired rows are forgotten, and an in-flight claim older than the
 // gateway can possibly need (a crashed gateway) may be taken over.
@@ -50,18 +63,15 @@ export class IdempotencyStore {
   }
 
   async begin(c: IdempotencyClaim): Promise<BeginOutcome> {
-    await this.ds.query(
-      `DELETE FROM idempotency_key WHERE actor_subject = $1 AND key = $2 AND created_at < now() - make_interval(hours => $3)`,
-      [c.subject, c.key, this.ttlHours],
-    );
     for (let attempt = 0; attempt < 3; attempt++) {
-      const inserted: unknown[] = await this.ds.query(
-        `INSERT INTO idempotency_key (actor_subject, key, method, path, request_hash, status)
-         VALUES ($1, $2, $3, $4, $5, 'in-flight')
-         ON CONFLICT (actor_subject, key) DO NOTHING
-         RETURNING key`,
-        [c.subject, c.key, c.method, c.path, c.requestHash],
-      );
+      const inserted: unknown[] = await this.ds.query(CLAIM, [
+        c.subject,
+        c.key,
+        c.method,
+        c.path,
+        c.requestHash,
+        this.ttlHours,
+      ]);
       if (inserted.length === 1) return { kind: 'proceed' };
       const [row] = (await this.ds.query(
         `SELECT request_hash, status, response_status, response_headers, response_body,
