@@ -9,8 +9,12 @@ import {
   testKafkaBrokers,
   uniqueName,
   waitFor,
+  car,
+  carInsurance,
+  embassyOfFrance,
+  firstSecretary,
+  isoDate,
 } from '@ofm/testing';
-import { car, carInsurance, embassyOfFrance, firstSecretary, isoDate } from './fixtures';
 
 // The walking skeleton, as an officer drives it through the gateway: a mission, a member notified
 // and accredited, a vehicle registered and insured, the appointment ended, and the vehicles service

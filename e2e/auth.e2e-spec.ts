@@ -1,5 +1,13 @@
-import { api, createTestIssuer, type RunningPlatform, startPlatform } from '@ofm/testing';
-import { embassyOfFrance, embassyOfGermany, firstSecretary, isoDate } from './fixtures';
+import {
+  api,
+  createTestIssuer,
+  type RunningPlatform,
+  startPlatform,
+  embassyOfFrance,
+  embassyOfGermany,
+  firstSecretary,
+  isoDate,
+} from '@ofm/testing';
 
 // Who may call what (CONTRACT.md): 401 without or with a bad token, 403 for a role that may not,
 // 404 for what a mission user may not see.

@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { api, type ApiAnswer, type RunningPlatform, startPlatform, waitFor } from '@ofm/testing';
-import { car, carInsurance, embassyOfFrance, firstSecretary, isoDate } from './fixtures';
+import {
+  api,
+  type ApiAnswer,
+  type RunningPlatform,
+  startPlatform,
+  waitFor,
+  car,
+  carInsurance,
+  embassyOfFrance,
+  firstSecretary,
+  isoDate,
+} from '@ofm/testing';
 
 type Operation = {
   operationId: string;

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
 import { Client } from 'pg';
-import { type RunningPlatform, startPlatform } from '@ofm/testing';
-import { embassyOfFrance } from './fixtures';
+import { type RunningPlatform, startPlatform, embassyOfFrance } from '@ofm/testing';
 
 // The HTTP edge of the gateway as a hostile or slow client meets it: every refusal is a problem
 // document with the status that names it, none is a 500, and nothing refused has an effect.

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { api, type RunningPlatform, startPlatform } from '@ofm/testing';
-import { embassyOfFrance, firstSecretary, isoDate } from './fixtures';
+import { api, type RunningPlatform, startPlatform, embassyOfFrance, firstSecretary, isoDate } from '@ofm/testing';
 
 // Idempotency-Key end to end: the gateway forwards a request id derived from (caller, route, key) and
 // the service records the command's receipt with its effect, so a retry whose first answer was lost

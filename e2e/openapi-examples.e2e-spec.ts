@@ -1,5 +1,14 @@
-import { api, type RunningPlatform, startPlatform, waitFor } from '@ofm/testing';
-import { car, carInsurance, embassyOfFrance, firstSecretary, isoDate } from './fixtures';
+import {
+  api,
+  type RunningPlatform,
+  startPlatform,
+  waitFor,
+  car,
+  carInsurance,
+  embassyOfFrance,
+  firstSecretary,
+  isoDate,
+} from '@ofm/testing';
 
 type Operation = {
   operationId: string;

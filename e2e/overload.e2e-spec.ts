@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { api, type ApiAnswer, type RunningPlatform, startPlatform } from '@ofm/testing';
-import { embassyOfFrance } from './fixtures';
+import { api, type ApiAnswer, type RunningPlatform, startPlatform, embassyOfFrance } from '@ofm/testing';
 
 // Load shedding end to end: a platform whose gateway serves a few requests at once, whose services
 // run fewer gRPC calls at once still, and whose callers have a small budget. Far more commands than

@@ -1,6 +1,16 @@
 import { Client } from 'pg';
-import { api, type ApiAnswer, type RunningPlatform, startPlatform, waitFor } from '@ofm/testing';
-import { car, carInsurance, embassyOfFrance, firstSecretary, isoDate } from './fixtures';
+import {
+  api,
+  type ApiAnswer,
+  type RunningPlatform,
+  startPlatform,
+  waitFor,
+  car,
+  carInsurance,
+  embassyOfFrance,
+  firstSecretary,
+  isoDate,
+} from '@ofm/testing';
 
 // Law-enforcement verification through the gateway, as a trooper on the street uses it: an ID card
 // and a diplomatic plate, before and after the appointment ends. The trooper's own identity is what

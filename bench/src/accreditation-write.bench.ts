@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
-import { api, freePort, startPlatform, type RunningPlatform } from '@ofm/testing';
+import { api, firstSecretary, freePort, isoDate, startPlatform, type RunningPlatform } from '@ofm/testing';
 import { measureBusy, platformGroups, type BusyReport, type ProcessGroup } from './busy';
 import { childServices, residentBy } from './memory';
 import { percentile, round, table } from './stats';
@@ -25,24 +25,8 @@ const p99BudgetMs = 250;
 // this benchmark measures.
 const OFFICERS = 20;
 
-const notification = (missionId: string) => ({
-  missionId,
-  givenName: 'Claire',
-  familyName: 'Dubois',
-  dateOfBirth: '1984-03-12',
-  nationality: 'FR',
-  category: 'diplomatic-agent',
-  title: 'First Secretary',
-  visaClass: 'A-1',
-  passportType: 'diplomatic',
-  arrivalDate: new Date().toISOString().slice(0, 10),
-  usCitizenOrPermanentResident: false,
-  weeklyHours: 40,
-  transferPolicyAttested: true,
-  residesInWashingtonMetro: true,
-  commercialActivity: false,
-  pendingSeriousCharge: false,
-});
+// The First Secretary of the end-to-end tests, arriving today (as OFM counts days).
+const notification = (missionId: string) => firstSecretary(missionId, isoDate());
 
 export interface RateStep {
   offered: number;

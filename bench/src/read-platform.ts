@@ -1,7 +1,15 @@
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import { writtenServices } from '@ofm/registry';
-import { api, freePort, startPlatform, type RunningPlatform } from '@ofm/testing';
+import {
+  api,
+  embassyOfFrance,
+  firstSecretary,
+  freePort,
+  isoDate,
+  startPlatform,
+  type RunningPlatform,
+} from '@ofm/testing';
 import { measureBusy, platformGroups, type BusyReport } from './busy';
 import { wrk, type LoadResult } from './wrk';
 
@@ -64,13 +72,7 @@ export async function startReadPlatform(label: string): Promise<ReadPlatform> {
       'the mission',
       await api(platform.baseUrl, 'POST', '/api/v1/missions', {
         token: officer,
-        body: {
-          name: 'Embassy of Japan',
-          country: 'JP',
-          type: 'embassy',
-          address: { line1: '2520 Massachusetts Avenue NW', city: 'Washington', state: 'DC', postalCode: '20008' },
-          location: { lat: 38.9167, lon: -77.0576 },
-        },
+        body: embassyOfFrance,
       }),
       201,
     );
@@ -78,24 +80,7 @@ export async function startReadPlatform(label: string): Promise<ReadPlatform> {
       'the member',
       await api(platform.baseUrl, 'POST', '/api/v1/members', {
         token: officer,
-        body: {
-          missionId: mission.id,
-          givenName: 'Haruto',
-          familyName: 'Sato',
-          dateOfBirth: '1980-01-01',
-          nationality: 'JP',
-          category: 'diplomatic-agent',
-          title: 'Counselor',
-          visaClass: 'A-1',
-          passportType: 'diplomatic',
-          arrivalDate: new Date().toISOString().slice(0, 10),
-          usCitizenOrPermanentResident: false,
-          weeklyHours: 40,
-          transferPolicyAttested: true,
-          residesInWashingtonMetro: true,
-          commercialActivity: false,
-          pendingSeriousCharge: false,
-        },
+        body: firstSecretary(mission.id, isoDate()),
       }),
       201,
     );

@@ -7,3 +7,4 @@ export * from './wait-for';
 export * from './platform';
 export * from './grpc';
 export * from './folder-cycles';
+export * from './fixtures';

@@ -1,5 +1,7 @@
 import { addDays, ofmDay } from '@ofm/kernel';
 
+// Shared by the end-to-end tests and the benchmarks (one embassy, one First Secretary, one car).
+
 // Requests an embassy clerk and an OFM officer would send, with real mission data.
 export const embassyOfFrance = {
   name: 'Embassy of France',
