@@ -3,6 +3,7 @@ import { ageOn, type IsoDay } from '@ofm/kernel';
 import { dependentCriteria } from '../member/dependent.rules';
 import { idCardColorFor, immunityLevelFor, type ImmunityOptions } from '../member/immunity.rules';
 import type { CriterionCode, FailedCriterion, MemberFacts, MissionFacts, PrincipalFacts } from '../member/member.facts';
+import { isDiplomaticTitle, unrecognizedTitleMessage } from './diplomatic-title.rules';
 import { fittingVisaClasses } from './visa-class.rules';
 
 // The facts the criteria read are the member's (member.facts.ts), shared with its other rules.
@@ -14,32 +15,6 @@ export type AccreditationDecision =
 
 export const DIPLOMATIC_AGENT_MIN_AGE = 21;
 export const FULL_TIME_WEEKLY_HOURS = 35;
-
-// Recognized diplomatic titles, compared case-, accent- and punctuation-insensitively so that
-// "First Secretary", "1st secretary" and "Attache" all match.
-export const RECOGNIZED_TITLES = [
-  'Minister',
-  'Minister-Counselor',
-  'Counselor',
-  'First Secretary',
-  'Second Secretary',
-  'Third Secretary',
-  'Attaché',
-  'Assistant Attaché',
-] as const;
-
-const titleKey = (title: string): string =>
-  title
-    .normalize('NFD')
-    .replace(/\p{Diacritic}/gu, '')
-    .toLowerCase()
-    .replace(/[-_.\s]+/g, ' ')
-    .trim()
-    .replace(/^1st\b/, 'first')
-    .replace(/^2nd\b/, 'second')
-    .replace(/^3rd\b/, 'third');
-const RECOGNIZED_TITLE_KEYS = new Set(RECOGNIZED_TITLES.map(titleKey));
-export const isRecognizedTitle = (title: string): boolean => RECOGNIZED_TITLE_KEYS.has(titleKey(title));
 
 // Where each category may serve. Diplomatic agents are employed only at embassies; consular staff at
 // consular posts; IO staff at missions to IOs or at IOs. TECO offices (Taiwan, through AIT) employ
@@ -121,11 +96,7 @@ const diplomaticAgentChecks = (m: MemberFacts, mission: MissionFacts, today: Iso
       m.passportType === 'diplomatic',
       `Must hold a diplomatic passport (holds: ${m.passportType ?? 'none'})`,
     ],
-    [
-      'recognized-title',
-      isRecognizedTitle(m.title ?? ''),
-      `${m.title ? `Title "${m.title}" is not` : 'No title given: must hold'} a recognized diplomatic title (${RECOGNIZED_TITLES.join(', ')})`,
-    ],
+    ['recognized-title', isDiplomaticTitle(m.title), unrecognizedTitleMessage(m.title)],
     [
       'minimum-age',
       age >= DIPLOMATIC_AGENT_MIN_AGE,
