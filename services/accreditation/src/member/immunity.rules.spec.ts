@@ -135,6 +135,31 @@ describe('guidanceFor (law-enforcement booklet)', () => {
     expect(g.prosecution).toBe('May not be prosecuted for official acts; may be prosecuted in all other cases');
   });
 
+  // VCCR Art. 71(1): a consular officer who is a U.S. national or permanent resident has immunity for
+  // official acts only and no personal inviolability — not even the felony-only protection.
+  it('U.S.-national consular officers: may be arrested, official acts only, no personal inviolability', () => {
+    const g = guidanceFor('consular-officer', 'official-acts', { usCitizenOrPermanentResident: true });
+    expect(g.arrest).toBe(
+      'May be arrested or detained: immunity for official acts only, no personal inviolability (VCCR Art. 71(1))',
+    );
+    expect(g.arrest).not.toContain('felony');
+    expect(g.residenceInviolable).toMatch(/^Residence is not inviolable/);
+    expect(g.prosecution).toBe('May not be prosecuted for official acts; may be prosecuted in all other cases');
+  });
+
+  it('a U.S.-national consular officer of an agreement country is capped: the same official-acts guidance', () => {
+    const person = { category: 'consular-officer', usCitizenOrPermanentResident: true } as const;
+    const level = immunityLevelFor(person, undefined, { consularFullImmunityByAgreement: true });
+    expect(level).toBe('official-acts');
+    expect(guidanceFor(person.category, level, person).arrest).toMatch(/^May be arrested or detained: immunity for/);
+  });
+
+  it('a foreign consular officer keeps the felony-only protection', () => {
+    expect(guidanceFor('consular-officer', 'official-acts', { usCitizenOrPermanentResident: false }).arrest).toBe(
+      'May not be arrested or detained except for a felony, with a warrant',
+    );
+  });
+
   it.each(['service-staff', 'consular-employee', 'honorary-consular-officer', 'io-official'] as const)(
     '%s: may be arrested, official acts only',
     (category) => {

@@ -108,6 +108,10 @@ export const idCardColorFor = (
 const MAY_NOT_ARREST = 'May not be arrested or detained';
 const MAY_ARREST = 'May be arrested or detained';
 const FELONY_ONLY = 'May not be arrested or detained except for a felony, with a warrant';
+// The felony-only protection is the personal inviolability of VCCR Art. 41, which Art. 71(1) denies
+// to a consular officer who is a U.S. national or permanent resident: only official acts are immune.
+const OFFICIAL_ACTS_ONLY =
+  'May be arrested or detained: immunity for official acts only, no personal inviolability (VCCR Art. 71(1))';
 const INVIOLABLE = 'Residence is inviolable: it may not be entered without consent';
 const NOT_INVIOLABLE = 'Residence is not inviolable: it may be entered under ordinary procedures';
 const TICKET = 'May be issued a traffic citation';
@@ -119,12 +123,24 @@ const PROSECUTION: Readonly<Record<ImmunityLevel, string>> = {
   none: 'May be prosecuted: no immunity',
 };
 
-export const guidanceFor = (category: MemberCategory, level: ImmunityLevel): verification.Guidance => {
+export interface GuidanceOptions {
+  // A U.S. national or permanent resident (VCCR Art. 71(1), VCDR Art. 38(1)): at most official-acts
+  // immunity and no personal inviolability, so even a consular officer may be arrested.
+  usCitizenOrPermanentResident?: boolean;
+}
+
+export const guidanceFor = (
+  category: MemberCategory,
+  level: ImmunityLevel,
+  options: GuidanceOptions = {},
+): verification.Guidance => {
   const protectedPerson = level === 'full' || level === 'full-criminal';
   const arrest = protectedPerson
     ? MAY_NOT_ARREST
     : level === 'official-acts' && category === 'consular-officer'
-      ? FELONY_ONLY
+      ? options.usCitizenOrPermanentResident
+        ? OFFICIAL_ACTS_ONLY
+        : FELONY_ONLY
       : MAY_ARREST;
   return {
     arrest,

@@ -134,6 +134,10 @@ export class MemberEntity {
   @Column('date', { name: 'departure_date', nullable: true })
   departureDate!: string | null;
 
+  // The termination's 60-day extension of the time to leave, asked in advance (false before termination).
+  @Column('boolean', { name: 'departure_extension_requested', default: false })
+  departureExtensionRequested!: boolean;
+
   @Column('date', { name: 'immunity_ends_on', nullable: true })
   immunityEndsOn!: string | null;
 

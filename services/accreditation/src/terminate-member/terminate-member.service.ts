@@ -12,7 +12,10 @@ import { findMember, lockDependents, memberSnapshot, memberToProto } from '../me
 import { OpenItemEntity } from '../member/open-item.entity';
 import { dependentsToTerminate, documentsToReturn, immunityEndsOn, terminationProblems } from './termination.rules';
 
-type Termination = Pick<accreditation.TerminateMemberRequest, 'effectiveDate' | 'reason' | 'departureDate'>;
+type Termination = Pick<
+  accreditation.TerminateMemberRequest,
+  'effectiveDate' | 'reason' | 'departureDate' | 'departureExtensionRequested'
+>;
 
 @Injectable()
 export class TerminateMemberService {
@@ -48,7 +51,8 @@ export class TerminateMemberService {
     });
   }
 
-  private async end(
+  // Public for the closure of a mission (mission/mission-status.service.ts), which ends each member in its transaction.
+  async end(
     em: EntityManager,
     actor: Actor,
     member: MemberEntity,
@@ -60,13 +64,15 @@ export class TerminateMemberService {
     member.terminationEffectiveDate = t.effectiveDate;
     member.terminationReason = t.reason;
     member.departureDate = t.departureDate ?? null;
-    member.immunityEndsOn = immunityEndsOn(t.effectiveDate, t.departureDate);
+    // The principal's extension covers the dependents too: the cascade passes the same request.
+    member.departureExtensionRequested = t.departureExtensionRequested;
+    member.immunityEndsOn = immunityEndsOn(t.effectiveDate, t.departureDate, t.departureExtensionRequested);
     member.version += 1;
     member.updatedAt = new Date();
     await em.save(member);
 
     const now = new Date();
-    const openItems = documentsToReturn(member, t.effectiveDate).map((item) =>
+    const openItems = documentsToReturn(member, t.effectiveDate, t.departureExtensionRequested).map((item) =>
       em.create(OpenItemEntity, { id: randomUUID(), memberId: member.id, ...item, status: 'open', createdAt: now }),
     );
     for (const item of openItems) await em.insert(OpenItemEntity, item);

@@ -21,6 +21,27 @@ describe('termination', () => {
     expect(immunityEndsOn('2026-03-01', '2026-05-01')).toBe('2026-03-31');
   });
 
+  // Days of OFM's calendar (America/New_York), across the March change to daylight time.
+  it('ends immunity 60 days after the effective date on the extension, at departure if earlier', () => {
+    expect(immunityEndsOn('2026-03-01', null, true)).toBe('2026-04-30');
+    expect(immunityEndsOn('2026-03-01', '2026-04-29', true)).toBe('2026-04-29');
+    expect(immunityEndsOn('2026-03-01', '2026-04-30', true)).toBe('2026-04-30');
+    expect(immunityEndsOn('2026-03-01', '2026-05-01', true)).toBe('2026-04-30');
+  });
+
+  it('without the extension, a departure on day 31 or 59 still ends immunity on day 30', () => {
+    expect(immunityEndsOn('2026-03-01', '2026-03-30', false)).toBe('2026-03-30');
+    expect(immunityEndsOn('2026-03-01', '2026-03-31', false)).toBe('2026-03-31');
+    expect(immunityEndsOn('2026-03-01', '2026-04-01', false)).toBe('2026-03-31');
+    expect(immunityEndsOn('2026-03-01', '2026-04-29', false)).toBe('2026-03-31');
+  });
+
+  it('counts calendar days over a month and year end, and a leap day', () => {
+    expect(immunityEndsOn('2026-12-15', null, true)).toBe('2027-02-13');
+    expect(immunityEndsOn('2028-01-31', null, false)).toBe('2028-03-01');
+    expect(immunityEndsOn('2028-01-31', null, true)).toBe('2028-03-31');
+  });
+
   it('gives 30 days to leave, 60 on an advance request', () => {
     expect(departureDueBy('2026-03-01')).toBe('2026-03-31');
     expect(departureDueBy('2026-03-01', true)).toBe('2026-04-30');
@@ -47,6 +68,13 @@ describe('termination', () => {
     expect(documentsToReturn({ idCard: { number: 'D000000123' } }, '2026-03-01')).toEqual([
       { document: 'id-card', reference: 'D000000123', dueOn: '2026-03-31' },
     ]);
+  });
+
+  it('makes the ID card due at 60 days on the extension', () => {
+    expect(documentsToReturn({ idCard: { number: 'D000000123' } }, '2026-03-01', true)).toEqual([
+      { document: 'id-card', reference: 'D000000123', dueOn: '2026-04-30' },
+    ]);
+    expect(documentsToReturn({ idCard: { number: 'D000000123' } }, '2026-03-01', false)[0]?.dueOn).toBe('2026-03-31');
   });
 
   it('has nothing to return when no card was issued', () => {

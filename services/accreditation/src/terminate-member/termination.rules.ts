@@ -1,18 +1,17 @@
 import type { MemberStatus, ReturnedDocument } from '@ofm/contracts';
 import { addDays, earliest, type FieldError, type IsoDay } from '@ofm/kernel';
 
-// Notification of termination: immunity ends at departure or 30 days after the termination takes
-// effect, whichever comes first; the person has 30 days to leave or change status (60 when asked in
-// advance).
-export const IMMUNITY_GRACE_DAYS = 30;
+// Notification of termination: the person has 30 days to leave or change status, 60 when the mission
+// asks for the extension in advance (departureExtensionRequested); immunity runs until departure or
+// the end of that time, whichever comes first. Days are OFM's (America/New_York), as every date here.
 export const DEPARTURE_GRACE_DAYS = 30;
 export const EXTENDED_DEPARTURE_GRACE_DAYS = 60;
 
-export const immunityEndsOn = (effectiveDate: IsoDay, departureDate?: IsoDay | null): IsoDay =>
-  earliest(addDays(effectiveDate, IMMUNITY_GRACE_DAYS), departureDate)!;
-
 export const departureDueBy = (effectiveDate: IsoDay, extended = false): IsoDay =>
   addDays(effectiveDate, extended ? EXTENDED_DEPARTURE_GRACE_DAYS : DEPARTURE_GRACE_DAYS);
+
+export const immunityEndsOn = (effectiveDate: IsoDay, departureDate?: IsoDay | null, extended = false): IsoDay =>
+  earliest(departureDueBy(effectiveDate, extended), departureDate)!;
 
 /**
  * The termination's dates against the appointment (the proto already checked that they are days):
@@ -36,9 +35,10 @@ export const isTerminable = (status: MemberStatus): boolean => status !== 'termi
 export const dependentsToTerminate = <T extends { status: MemberStatus }>(dependents: readonly T[]): T[] =>
   dependents.filter((d) => isTerminable(d.status));
 
-// Documents the platform issued that must come back, each tracked as an open item. This service
-// issues the ID card; tax cards, plates and licences are issued — and tracked on termination — by
-// the services that own them, which react to memberTerminated.
+// Documents the platform issued that must come back, each tracked as an open item due when the person
+// must have left (30 days, or 60 on the extension). This service issues the ID card; tax cards,
+// plates and licences are issued — and tracked on termination — by the services that own them, which
+// react to memberTerminated.
 export interface OpenItem {
   document: Extract<ReturnedDocument, 'id-card'>;
   reference: string;
@@ -48,7 +48,8 @@ export interface OpenItem {
 export const documentsToReturn = (
   member: { idCard?: { number?: string | null } | null },
   effectiveDate: IsoDay,
+  extended = false,
 ): OpenItem[] =>
   member.idCard?.number
-    ? [{ document: 'id-card', reference: member.idCard.number, dueOn: departureDueBy(effectiveDate) }]
+    ? [{ document: 'id-card', reference: member.idCard.number, dueOn: departureDueBy(effectiveDate, extended) }]
     : [];

@@ -18,6 +18,11 @@ const holder = (
     category: 'diplomatic-agent',
     immunityLevel: 'full',
     immunityEndsOn: null,
+    usCitizenOrPermanentResident: false,
+    relationship: null,
+    dateOfBirth: '1980-04-02',
+    fullTimeStudent: false,
+    disabled: false,
     idCard: { expiresOn: idCardExpiresOn },
     ...rest,
   };
@@ -60,7 +65,7 @@ describe('immunityInForce — the level in force today', () => {
     ['refused', null, null, undefined],
     ['notified', null, '2026-06-01', undefined],
   ] as const)('%s at %s, immunity ending %s → %s', (status, immunityLevel, immunityEndsOn, expected) => {
-    expect(immunityInForce({ status, immunityLevel, immunityEndsOn }, TODAY)).toBe(expected);
+    expect(immunityInForce(holder({ status, immunityLevel, immunityEndsOn }), TODAY)).toBe(expected);
   });
 
   it('is the accredited level while accredited, even with an expired card', () => {
@@ -145,6 +150,59 @@ describe('verificationOf', () => {
     const d = verificationOf(holder({ category: 'dependent', immunityLevel: 'full-criminal' }), 'Embassy', NOW);
     expect(d).toMatchObject({ category: 'dependent', immunityLevel: 'full-criminal' });
     expect(d.guidance).toEqual(guidanceFor('dependent', 'full-criminal'));
+  });
+
+  // The child's card expires the day before the 21st birthday (id-card.rules); from that birthday the
+  // child is no longer family and shares none of the principal's immunity.
+  describe('a child of a diplomatic agent', () => {
+    const child = (over: Partial<VerifiedHolder> = {}) =>
+      holder({
+        category: 'dependent',
+        relationship: 'child',
+        dateOfBirth: '2005-06-15',
+        immunityLevel: 'full',
+        idCardExpiresOn: '2026-06-14',
+        ...over,
+      });
+
+    it('aged out on the 21st birthday: expired, no immunity, the guidance of none', () => {
+      expect(verificationOf(child(), 'Embassy', NOW)).toMatchObject({
+        status: 'expired',
+        immunityLevel: 'none',
+        guidance: guidanceFor('dependent', 'none'),
+      });
+      expect(verificationOf(child(), 'Embassy', NOW).guidance?.arrest).toBe('May be arrested or detained');
+    });
+
+    it('the day before the 21st birthday still shares full immunity', () => {
+      const eve = new Date('2026-06-14T15:00:00Z');
+      expect(verificationOf(child(), 'Embassy', eve)).toMatchObject({
+        status: 'valid',
+        immunityLevel: 'full',
+        guidance: guidanceFor('dependent', 'full'),
+      });
+    });
+
+    it('in full-time study shares immunity until 23, a disabled child always', () => {
+      expect(immunityInForce(child({ fullTimeStudent: true }), TODAY)).toBe('full');
+      expect(immunityInForce(child({ fullTimeStudent: true, dateOfBirth: '2003-06-15' }), TODAY)).toBe('none');
+      expect(immunityInForce(child({ disabled: true, dateOfBirth: '1990-01-01' }), TODAY)).toBe('full');
+    });
+
+    it('a spouse does not age out', () => {
+      expect(immunityInForce(child({ relationship: 'spouse', dateOfBirth: '1950-01-01' }), TODAY)).toBe('full');
+    });
+  });
+
+  it('tells a U.S.-national consular officer that official acts only are immune: may be arrested', () => {
+    const answer = verificationOf(
+      holder({ category: 'consular-officer', immunityLevel: 'official-acts', usCitizenOrPermanentResident: true }),
+      'Consulate',
+      NOW,
+    );
+    expect(answer.guidance?.arrest).toBe(
+      'May be arrested or detained: immunity for official acts only, no personal inviolability (VCCR Art. 71(1))',
+    );
   });
 
   it('answers unknown and nothing about a person for a card nobody holds', () => {

@@ -1,5 +1,6 @@
 import type { ImmunityLevel, verification, VerificationStatus } from '@ofm/contracts';
 import { ofmDay, type IsoDay } from '@ofm/kernel';
+import { isEligibleChild } from '../member/dependent.rules';
 import { guidanceFor } from '../member/immunity.rules';
 import type { MemberEntity } from '../member/member.entity';
 
@@ -11,11 +12,36 @@ import type { MemberEntity } from '../member/member.entity';
 /** What a verification reads of the card holder. */
 export type VerifiedHolder = Pick<
   MemberEntity,
-  'givenName' | 'familyName' | 'missionCountry' | 'category' | 'status' | 'immunityLevel' | 'immunityEndsOn'
+  | 'givenName'
+  | 'familyName'
+  | 'missionCountry'
+  | 'category'
+  | 'status'
+  | 'immunityLevel'
+  | 'immunityEndsOn'
+  | 'usCitizenOrPermanentResident'
+  | 'relationship'
+  | 'dateOfBirth'
+  | 'fullTimeStudent'
+  | 'disabled'
 > & { idCard?: { expiresOn?: IsoDay | null } | null };
 
 type StatusFacts = Pick<VerifiedHolder, 'status' | 'immunityEndsOn' | 'idCard'>;
-type LevelFacts = Pick<VerifiedHolder, 'status' | 'immunityLevel' | 'immunityEndsOn'>;
+type LevelFacts = Pick<
+  VerifiedHolder,
+  | 'status'
+  | 'immunityLevel'
+  | 'immunityEndsOn'
+  | 'category'
+  | 'relationship'
+  | 'dateOfBirth'
+  | 'fullTimeStudent'
+  | 'disabled'
+>;
+
+/** A child dependent past the age that made it family (its card expired the day before). */
+const agedOut = (holder: LevelFacts, today: IsoDay): boolean =>
+  holder.category === 'dependent' && holder.relationship === 'child' && !isEligibleChild(holder, today);
 
 /**
  * The one-word answer. A terminated appointment answers `terminated` (also once the immunity end
@@ -32,12 +58,14 @@ export const verificationStatus = (holder: StatusFacts, today: IsoDay): Verifica
 
 /**
  * The P&I level in force today, the one an officer must respect and the answer shows: the accredited
- * level until immunity ends (the end date itself still counts), then none. Undefined for someone OFM
- * never accredited.
+ * level until immunity ends (the end date itself still counts), then none. A child who has aged out
+ * is no longer family, so shares nothing, even before the mission notifies it. Undefined for someone
+ * OFM never accredited.
  */
 export const immunityInForce = (holder: LevelFacts, today: IsoDay): ImmunityLevel | undefined => {
   if (holder.status !== 'accredited' && holder.status !== 'terminated') return undefined;
   if (holder.immunityEndsOn && holder.immunityEndsOn < today) return 'none';
+  if (agedOut(holder, today)) return 'none';
   return holder.immunityLevel ?? 'none';
 };
 
@@ -64,7 +92,9 @@ export const verificationOf = (
     country: holder.missionCountry,
     category: holder.category,
     immunityLevel: level,
-    guidance: guidanceFor(holder.category, level),
+    guidance: guidanceFor(holder.category, level, {
+      usCitizenOrPermanentResident: holder.usCitizenOrPermanentResident,
+    }),
     immunityEndsOn: holder.immunityEndsOn ?? undefined,
     checkedAt,
   };
