@@ -62,7 +62,13 @@ describe('the OpenAPI document', () => {
       body: firstSecretary(mission.body.id, isoDate(-10)),
     });
     expect(notified.status).toBe(201);
+    // The status example suspends its mission: one of its own, so the other examples' mission stays active.
+    const suspendable = await api(platform.baseUrl, 'POST', '/api/v1/missions', {
+      token: admin,
+      body: embassyOfFrance,
+    });
     Object.assign(ids, {
+      suspendable: suspendable.body.id,
       mission: mission.body.id,
       member: notified.body.id,
       owner: member.body.id,
@@ -78,6 +84,7 @@ describe('the OpenAPI document', () => {
   // A real resource for each path parameter, by the path's collection.
   const realPath = (path: string): string =>
     path
+      .replace('/missions/{id}/status', `/missions/${ids.suspendable}/status`)
       .replace('/missions/{id}', `/missions/${ids.mission}`)
       .replace('/members/{id}', `/members/${ids.member}`)
       .replace('/vehicles/{id}', `/vehicles/${ids.vehicle}`)

@@ -35,6 +35,12 @@ export const EVENT_TYPES = {
     acc.MissionRegistered,
     TOPICS.mission,
   ),
+  missionStatusChanged: spec(
+    'gov.ofm.accreditation.mission.status-changed.v1',
+    'ofm.accreditation.v1.MissionStatusChanged',
+    acc.MissionStatusChanged,
+    TOPICS.mission,
+  ),
   memberNotified: spec(
     'gov.ofm.accreditation.member.notified.v1',
     'ofm.accreditation.v1.MemberNotified',

@@ -25,8 +25,9 @@ export const accreditationReplicaConsumer = (options: AccreditationReplicaOption
     if (!event.data.member?.id) throw new Error(`event ${event.id}: ${event.type} without a member`);
     await upsertMemberReplica(em, event.data.member, event.time);
   };
-  const missionRegistered = async (
-    event: CloudEvent<accreditationEvents.MissionRegistered>,
+  // A registration and a status change both carry the whole mission; the version decides which wins.
+  const missionChanged = async (
+    event: CloudEvent<accreditationEvents.MissionRegistered | accreditationEvents.MissionStatusChanged>,
     em: EntityManager,
   ): Promise<void> => {
     if (!event.data.mission?.id) throw new Error(`event ${event.id}: ${event.type} without a mission`);
@@ -48,7 +49,8 @@ export const accreditationReplicaConsumer = (options: AccreditationReplicaOption
   return {
     topics: [TOPICS.member, TOPICS.mission],
     handlers: {
-      ...onEvent(EVENT_TYPES.missionRegistered, missionRegistered),
+      ...onEvent(EVENT_TYPES.missionRegistered, missionChanged),
+      ...onEvent(EVENT_TYPES.missionStatusChanged, missionChanged),
       ...onEvent(EVENT_TYPES.memberNotified, memberChanged),
       ...onEvent(EVENT_TYPES.memberAccredited, memberChanged),
       ...onEvent(EVENT_TYPES.memberRefused, memberChanged),

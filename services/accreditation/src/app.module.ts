@@ -10,6 +10,8 @@ import { AccreditMemberService } from './accredit-member/accredit-member.service
 import { MemberGrpcController } from './member/member.grpc-controller';
 import { MemberService } from './member/member.service';
 import { MissionGrpcController } from './mission/mission.grpc-controller';
+import { ChangeMissionStatusGrpcController } from './change-mission-status/change-mission-status.grpc-controller';
+import { MissionStatusService } from './change-mission-status/mission-status.service';
 import { MissionService } from './mission/mission.service';
 import { NotifyAppointmentGrpcController } from './notify-appointment/notify-appointment.grpc-controller';
 import { NotifyAppointmentService } from './notify-appointment/notify-appointment.service';
@@ -37,6 +39,7 @@ export class AppModule {
       // MemberService's methods are answered by the controller of each use case and member's reads.
       controllers: [
         MissionGrpcController,
+        ChangeMissionStatusGrpcController,
         MemberGrpcController,
         NotifyAppointmentGrpcController,
         AccreditMemberGrpcController,
@@ -46,6 +49,7 @@ export class AppModule {
       providers: [
         { provide: ACCREDITATION_SETTINGS, useValue: settings },
         MissionService,
+        MissionStatusService,
         MemberService,
         NotifyAppointmentService,
         AccreditMemberService,

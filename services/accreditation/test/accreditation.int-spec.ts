@@ -1,25 +1,10 @@
 import { status } from '@grpc/grpc-js';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ALL_TOPICS, TOPICS } from '@ofm/contracts';
-import { KafkaMessageBus, provisionTopics } from '@ofm/messaging';
-import { runMigrations, serviceDataSource } from '@ofm/persistence';
 import type { Actor } from '@ofm/platform';
-import {
-  createTestDatabase,
-  freePort,
-  grpcFailure,
-  startGroupAtEnd,
-  testKafkaBrokers,
-  uniqueName,
-  waitFor,
-  type TestDatabase,
-} from '@ofm/testing';
-import { Kafka, logLevel, type Consumer, type KafkaMessage } from 'kafkajs';
-import { Client } from 'pg';
-import { bootstrap } from '../src/bootstrap';
-import { accreditationDatabase } from '../src/data-source';
+import { waitFor } from '@ofm/testing';
+import type { Client } from 'pg';
+import { rpcError, startAccreditationUnderTest, type AccreditationUnderTest } from './accreditation-under-test';
 import { diplomat, mission, today } from './fixtures';
-import { createAccreditationClient, type AccreditationClient } from './grpc-client';
+import type { AccreditationClient } from './grpc-client';
 
 // The service as the gateway sees it: migrated fresh database, real Kafka, started in-process on
 // free ports, called over real gRPC with actor metadata; its events read back by an independent
@@ -31,98 +16,19 @@ const officer: Actor = { subject: 'officer-1', roles: ['ofm-officer'] };
 const auditor: Actor = { subject: 'auditor-1', roles: ['auditor'] };
 const police: Actor = { subject: 'police-1', roles: ['law-enforcement'] };
 
-interface Received {
-  headers: Record<string, string>;
-  key: string;
-  value: any;
-}
-
-const headersOf = (m: KafkaMessage): Record<string, string> =>
-  Object.fromEntries(Object.entries(m.headers ?? {}).map(([k, v]) => [k, String(v)]));
-
 describe('accreditation service over gRPC', () => {
-  let db: TestDatabase;
-  let app: NestFastifyApplication;
+  let svc: AccreditationUnderTest;
   let client: AccreditationClient;
   let httpPort: number;
-  let consumer: Consumer;
   let pg: Client;
-  const received: Received[] = [];
+  let eventFor: AccreditationUnderTest['eventFor'];
 
   beforeAll(async () => {
-    db = await createTestDatabase('accreditation');
-    const ds = serviceDataSource(accreditationDatabase, { url: db.url, poolSize: 1 });
-    await ds.initialize();
-    await runMigrations(ds);
-    await ds.destroy();
-
-    // The broker runs with auto-create off, as in production.
-    const bus = new KafkaMessageBus({ brokers: testKafkaBrokers(), clientId: 'accreditation-test-admin' });
-    await provisionTopics(bus, ALL_TOPICS);
-    await bus.disconnect();
-
-    const kafka = new Kafka({
-      clientId: 'accreditation-test',
-      brokers: testKafkaBrokers(),
-      logLevel: logLevel.NOTHING,
-    });
-    // A group of its own at the end of the shared topics: this suite's events, not the broker's history.
-    const groupId = uniqueName('accreditation-test');
-    await startGroupAtEnd(groupId, [TOPICS.member, TOPICS.mission]);
-    consumer = kafka.consumer({ groupId });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [TOPICS.member, TOPICS.mission], fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        received.push({
-          headers: headersOf(message),
-          key: message.key?.toString() ?? '',
-          value: JSON.parse(message.value!.toString()),
-        });
-      },
-    });
-
-    // The service's logger reads LOG_LEVEL from the process: keep the test output to warnings.
-    process.env.LOG_LEVEL = 'warn';
-    httpPort = await freePort();
-    const grpcPort = await freePort();
-    app = await bootstrap(
-      {
-        DATABASE_URL: db.url,
-        KAFKA_BROKERS: testKafkaBrokers().join(','),
-        HTTP_PORT: String(httpPort),
-        GRPC_PORT: String(grpcPort),
-        LOG_LEVEL: 'warn',
-      },
-      { exitOnError: false },
-    );
-    client = createAccreditationClient(`127.0.0.1:${grpcPort}`);
-    pg = new Client({ connectionString: db.url });
-    await pg.connect();
+    svc = await startAccreditationUnderTest('accreditation-test');
+    ({ client, httpPort, pg, eventFor } = svc);
   }, 120_000);
 
-  afterAll(async () => {
-    client?.close();
-    await consumer?.disconnect();
-    await app?.close();
-    await pg?.end();
-    await db?.drop();
-  }, 120_000);
-
-  const eventFor = (type: string, subject: string) =>
-    waitFor(() => received.find((r) => r.headers.ce_type === type && r.headers.ce_subject === subject), {
-      timeoutMs: 30_000,
-      what: `${type} for ${subject} on Kafka`,
-    });
-
-  const rpcError = async (promise: Promise<unknown>) => {
-    const error = await promise.then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeDefined();
-    return grpcFailure(error);
-  };
+  afterAll(() => svc?.stop(), 120_000);
 
   const register = async (over: Record<string, unknown> = {}) =>
     (await client.call('MissionService', 'registerMission', mission(over), officer)).mission;

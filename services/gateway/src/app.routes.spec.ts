@@ -72,6 +72,7 @@ const EXPECTED_ROLES: Record<string, string[]> = {
   'POST /api/v1/missions': ADMIN_OFFICER,
   'GET /api/v1/missions': READERS,
   'GET /api/v1/missions/:id': READERS,
+  'POST /api/v1/missions/:id/status': ADMIN_OFFICER,
   'POST /api/v1/members': [...ADMIN_OFFICER, 'mission-user'],
   'GET /api/v1/members': READERS,
   'GET /api/v1/members/:id': READERS,

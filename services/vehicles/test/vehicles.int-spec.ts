@@ -233,6 +233,25 @@ describe('vehicles service (PostgreSQL + Kafka)', () => {
     expect(row).toEqual({ status: 'accredited', version: 2 });
   });
 
+  it("follows a mission's status changes in the replica (suspended by OFM)", async () => {
+    const missionC = randomUUID();
+    await publish(EVENT_TYPES.missionRegistered, missionC, { mission: mission(missionC, 'IS') });
+    const suspended = await publish(EVENT_TYPES.missionStatusChanged, missionC, {
+      mission: missions.Mission.fromJSON({
+        ...missions.Mission.toJSON(mission(missionC, 'IS')),
+        status: 'suspended',
+        version: 2,
+      }),
+      previousStatus: 'active',
+      reason: 'Reciprocity: U.S. embassy suspended',
+    });
+    await processed(suspended.id);
+    const [row] = (await ds.query(`SELECT status, version FROM mission_replica WHERE id = $1`, [missionC])) as Array<
+      Record<string, unknown>
+    >;
+    expect(row).toEqual({ status: 'suspended', version: 2 });
+  });
+
   it('refuses a member who is not accredited with the rule owner-not-accredited', async () => {
     const failure = await failureOf(
       client.call('registerVehicle', { ownerMemberId: notifiedMember, ...car(newVin()) }, officer),

@@ -69,4 +69,34 @@ export class MissionsController {
     const { mission } = await this.downstream.missions.getMission(request, callAs(actor));
     return withEtag(reply, answer(MISSION, mission));
   }
+
+  // A command rather than a PATCH of the mission: closing ends every member's appointment, and the
+  // allowed changes are a state machine (POST …/status with the target status, as members' termination).
+  @Post(':id/status')
+  @HttpCode(200)
+  @ApiRoute({
+    tag: 'missions',
+    summary: "Change a mission's status",
+    description:
+      'Suspends (active → suspended), reactivates (suspended → active) or closes (active or suspended → closed; final) ' +
+      'the mission. A suspended or closed mission may not notify appointments. Closing terminates every notified or ' +
+      'accredited member that day, dependents with their principal. Only OFM officers and admins.',
+    roles: OFFICERS,
+    request: {
+      message: 'ofm.accreditation.v1.ChangeMissionStatusRequest',
+      path: { id: 'id' },
+      ifMatch: 'expectedVersion',
+    },
+    answer: { message: MISSION },
+    problems: [404, 409, 422],
+    idempotent: true,
+  })
+  async changeStatus(
+    @RpcRequest() request: missions.ChangeMissionStatusRequest,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { mission } = await this.downstream.missions.changeMissionStatus(request, callAs(actor));
+    return withEtag(reply, answer(MISSION, mission));
+  }
 }

@@ -61,6 +61,7 @@ describe('OpenAPI document and docs', () => {
         'POST /api/v1/missions',
         'GET /api/v1/missions',
         'GET /api/v1/missions/{id}',
+        'POST /api/v1/missions/{id}/status',
         'POST /api/v1/members',
         'GET /api/v1/members',
         'GET /api/v1/members/{id}',
@@ -148,6 +149,7 @@ describe('OpenAPI document and docs', () => {
       'POST /api/v1/members/{id}/accreditation',
       'POST /api/v1/members/{id}/termination',
       'POST /api/v1/missions',
+      'POST /api/v1/missions/{id}/status',
       'POST /api/v1/vehicles',
     ]);
     for (const { where, op } of ops) {
@@ -225,6 +227,7 @@ describe('OpenAPI document and docs', () => {
     expect(withIfMatch.sort()).toEqual([
       'POST /api/v1/members/{id}/accreditation',
       'POST /api/v1/members/{id}/termination',
+      'POST /api/v1/missions/{id}/status',
       'POST /api/v1/vehicles/{id}/insurance',
     ]);
     const ifMatch = paramsOf(doc.paths['/api/v1/members/{id}/termination'].post, 'header').find(
@@ -300,6 +303,7 @@ describe('OpenAPI document and docs', () => {
         'POST /api/v1/members/{id}/accreditation',
         'POST /api/v1/members/{id}/termination',
         'POST /api/v1/missions',
+        'POST /api/v1/missions/{id}/status',
         'POST /api/v1/vehicles',
         'POST /api/v1/vehicles/{id}/insurance',
       ]);
