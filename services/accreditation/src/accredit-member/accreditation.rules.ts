@@ -171,6 +171,6 @@ export const evaluateAccreditation = (
   return {
     accredited: true,
     immunityLevel,
-    idCardColor: idCardColorFor(member.category, immunityLevel, principal?.category),
+    idCardColor: idCardColorFor(member.category, immunityLevel, principal?.category, member),
   };
 };

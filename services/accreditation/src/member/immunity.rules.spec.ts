@@ -104,6 +104,25 @@ describe('idCardColorFor', () => {
     expect(idCardColorFor(category, 'none', 'diplomatic-agent')).toBeUndefined(),
   );
 
+  it.each(['consular-officer', 'consular-employee'] as const)(
+    'gives the family of a %s a red card although it has no immunity (booklet p. 40)',
+    (principal) => {
+      expect(idCardColorFor('dependent', 'none', principal)).toBe('red');
+      expect(idCardColorFor('dependent', 'none', principal, { usCitizenOrPermanentResident: false })).toBe('red');
+    },
+  );
+
+  it('gives no card to a consular family member who is a U.S. national or permanent resident', () => {
+    expect(
+      idCardColorFor('dependent', 'none', 'consular-officer', { usCitizenOrPermanentResident: true }),
+    ).toBeUndefined();
+  });
+
+  it.each(MEMBER_CATEGORY.filter((c) => c !== 'consular-officer' && c !== 'consular-employee'))(
+    'gives no card to a family member without immunity of a %s',
+    (principal) => expect(idCardColorFor('dependent', 'none', principal)).toBeUndefined(),
+  );
+
   it('gives a dependent the colour of the principal', () => {
     expect(idCardColorFor('dependent', 'full', 'diplomatic-agent')).toBe('blue');
     expect(idCardColorFor('dependent', 'full-criminal', 'administrative-technical')).toBe('green');

@@ -92,15 +92,27 @@ const CARD_COLOR: Readonly<Record<PrincipalCategory, IdCardColor>> = {
   'honorary-consular-officer': 'red',
 };
 
-/** The ID card colour, or undefined: cards go only to persons with some immunity. */
+// The booklet's red-card variants include "consular family member (no immunity)" (p. 40): the family
+// of a career consular officer or employee carries a red card although VCCR gives it no immunity, so
+// an officer on the street can tell who they are. A family member who is a U.S. national or
+// permanent resident gets no card (cards go to foreign members of the mission's household).
+const CONSULAR_FAMILY_CARD: ReadonlySet<MemberCategory> = new Set(['consular-officer', 'consular-employee']);
+
+/**
+ * The ID card colour, or undefined: cards go only to persons with some immunity, and to the family
+ * of career consular staff (red, marked as carrying no immunity).
+ */
 export const idCardColorFor = (
   category: MemberCategory,
   level: ImmunityLevel,
   principalCategory?: MemberCategory,
+  holder: { usCitizenOrPermanentResident?: boolean } = {},
 ): IdCardColor | undefined => {
-  if (level === 'none') return undefined;
   const own = category === 'dependent' ? principalCategory : category;
-  return own && own !== 'dependent' ? CARD_COLOR[own] : undefined;
+  if (!own || own === 'dependent') return undefined;
+  if (level !== 'none') return CARD_COLOR[own];
+  const consularFamily = category === 'dependent' && CONSULAR_FAMILY_CARD.has(own);
+  return consularFamily && !holder.usCitizenOrPermanentResident ? 'red' : undefined;
 };
 
 // In the words of "Diplomatic and Consular Immunity: Guidance for Law Enforcement and Judicial
