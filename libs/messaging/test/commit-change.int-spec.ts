@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { EVENT_TYPES } from '@ofm/contracts';
-import { inTransaction, persistenceEntities, persistenceMigrations } from '@ofm/persistence';
+import { inTransaction } from '@ofm/persistence';
 import { createTestDatabase, type TestDatabase } from '@ofm/testing';
-import { DataSource } from 'typeorm';
-import { commitChange, messagingEntities, messagingMigrations } from '../src';
+import type { DataSource } from 'typeorm';
+import { commitChange } from '../src';
+import { openAuditedDataSource } from './support/messaging-db';
 import { accredited, TEST_SOURCE } from './support/events';
 
 // commitChange against a real PostgreSQL: the audit row and the outbox rows are the caller's
@@ -15,16 +16,7 @@ describe('commitChange', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('commit_change');
-    ds = new DataSource({
-      type: 'postgres',
-      url: db.url,
-      entities: [...persistenceEntities, ...messagingEntities],
-      migrations: [...persistenceMigrations, ...messagingMigrations],
-      migrationsTransactionMode: 'each',
-      synchronize: false,
-    });
-    await ds.initialize();
-    await ds.runMigrations();
+    ds = await openAuditedDataSource(db.url);
   });
 
   afterAll(async () => {

@@ -1,9 +1,10 @@
 import { EVENT_TYPES } from '@ofm/contracts';
-import { inTransaction, persistenceEntities, persistenceMigrations } from '@ofm/persistence';
+import { inTransaction } from '@ofm/persistence';
 import { createTestDatabase, type TestDatabase } from '@ofm/testing';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { commitChange, messagingEntities, messagingMigrations } from '../src';
+import type { DataSource } from 'typeorm';
+import { commitChange } from '../src';
+import { openAuditedDataSource } from './support/messaging-db';
 import { accredited, TEST_SOURCE } from './support/events';
 
 // commitChange writes a change's audit row and all its events in one statement (a round trip per
@@ -15,16 +16,7 @@ describe('commitChange on the write path', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('commit_change_path');
-    ds = new DataSource({
-      type: 'postgres',
-      url: db.url,
-      entities: [...persistenceEntities, ...messagingEntities],
-      migrations: [...persistenceMigrations, ...messagingMigrations],
-      migrationsTransactionMode: 'each',
-      synchronize: false,
-    });
-    await ds.initialize();
-    await ds.runMigrations();
+    ds = await openAuditedDataSource(db.url);
   });
 
   afterAll(async () => {

@@ -1,4 +1,5 @@
 import { DataSource, type EntityManager, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { persistenceEntities, persistenceMigrations } from '@ofm/persistence';
 import { messagingEntities, messagingMigrations } from '../../src';
 
 // The effect the consumers under test apply: one row per event id, `applied` counts how often. Exactly
@@ -32,6 +33,21 @@ export const openDataSource = async (url: string, poolSize = 10): Promise<DataSo
     synchronize: false,
     poolSize,
     applicationName: 'messaging-test',
+  });
+  await ds.initialize();
+  await ds.runMigrations();
+  return ds;
+};
+
+/** The outbox and inbox beside the audit record (@ofm/persistence), as commitChange writes them. */
+export const openAuditedDataSource = async (url: string): Promise<DataSource> => {
+  const ds = new DataSource({
+    type: 'postgres',
+    url,
+    entities: [...persistenceEntities, ...messagingEntities],
+    migrations: [...persistenceMigrations, ...messagingMigrations],
+    migrationsTransactionMode: 'each',
+    synchronize: false,
   });
   await ds.initialize();
   await ds.runMigrations();
