@@ -1,10 +1,4 @@
-import {
-  AUDIT_COLUMN_COUNT,
-  AUDIT_COLUMNS,
-  auditRowPlaceholders,
-  auditRowValues,
-  type AuditEntry,
-} from '@ofm/persistence';
+import { AUDIT_COLUMN_COUNT, AUDIT_INSERT, auditRowValues, type AuditEntry } from '@ofm/persistence';
 import type { EntityManager } from 'typeorm';
 import {
   notifyingInsert,
@@ -49,11 +43,10 @@ export const commitChange = async (em: EntityManager, change: ChangeToCommit): P
     reason: change.reason,
   });
   const events = change.events.map((event) => outboxRow(event));
-  const auditSql = `INSERT INTO audit_record (${AUDIT_COLUMNS}) VALUES ${auditRowPlaceholders(1)}`;
   const sql =
     events.length === 0
-      ? auditSql
-      : notifyingInsert(outboxRowPlaceholders(AUDIT_COLUMN_COUNT + 1, events.length), `audit AS (${auditSql})`);
+      ? AUDIT_INSERT
+      : notifyingInsert(outboxRowPlaceholders(AUDIT_COLUMN_COUNT + 1, events.length), `audit AS (${AUDIT_INSERT})`);
   await em.query(sql, [...audit.values, ...events.flatMap((e) => e.values)]);
   return events.map((e) => e.ref);
 };

@@ -16,6 +16,9 @@ export const auditRowPlaceholders = (first: number): string => {
   return `(${p(0)}::uuid, ${p(1)}::timestamptz, ${p(2)}, ${p(3)}::text[], ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}::jsonb, ${p(8)}::jsonb, ${p(9)}, ${p(10)})`;
 };
 
+/** The INSERT of one audit row whose parameters are auditRowValues' (recordAudit, commitChange, checks). */
+export const AUDIT_INSERT = `INSERT INTO audit_record (${AUDIT_COLUMNS}) VALUES ${auditRowPlaceholders(1)}`;
+
 export interface AuditRow {
   id: string;
   occurredAt: Date;

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { AuditRecord } from './audit-record.entity';
-import { AUDIT_COLUMNS, auditRowPlaceholders, auditRowValues } from './audit-row';
+import { AUDIT_INSERT, auditRowValues } from './audit-row';
 
 export interface AuditEntry {
   actor: { subject: string; roles: readonly string[] };
@@ -12,8 +12,6 @@ export interface AuditEntry {
   reason?: string | null;
 }
 
-const INSERT = `INSERT INTO audit_record (${AUDIT_COLUMNS}) VALUES ${auditRowPlaceholders(1)}`;
-
 // Must share the transaction of the change it records: an audit row for a change that rolled back,
 // or a change without its audit row, would both be lies.
 export const recordAudit = async (em: EntityManager, entry: AuditEntry): Promise<AuditRecord> => {
@@ -21,7 +19,7 @@ export const recordAudit = async (em: EntityManager, entry: AuditEntry): Promise
     throw new Error('recordAudit must run inside the transaction of the change it records (use inTransaction)');
   }
   const row = auditRowValues(entry);
-  await em.query(INSERT, row.values);
+  await em.query(AUDIT_INSERT, row.values);
   return Object.assign(new AuditRecord(), {
     id: row.id,
     occurredAt: row.occurredAt,
