@@ -46,6 +46,17 @@ export const accreditationReplicaConsumer = (options: AccreditationReplicaOption
     if (current?.status !== 'terminated') return;
     await options.onMemberTerminated(em, member, event);
   };
+  // A promotion carries both appointments: the replaced one (terminated, but deliberately without
+  // onMemberTerminated — the person stays, nothing is to be disposed of) and the new one.
+  const memberPromoted = async (
+    event: CloudEvent<accreditationEvents.MemberPromoted>,
+    em: EntityManager,
+  ): Promise<void> => {
+    if (!event.data.member?.id || !event.data.previousMember?.id)
+      throw new Error(`event ${event.id}: ${event.type} without both appointments`);
+    await upsertMemberReplica(em, event.data.previousMember, event.time);
+    await upsertMemberReplica(em, event.data.member, event.time);
+  };
   return {
     topics: [TOPICS.member, TOPICS.mission],
     handlers: {
@@ -55,6 +66,10 @@ export const accreditationReplicaConsumer = (options: AccreditationReplicaOption
       ...onEvent(EVENT_TYPES.memberAccredited, memberChanged),
       ...onEvent(EVENT_TYPES.memberRefused, memberChanged),
       ...onEvent(EVENT_TYPES.memberTerminated, memberTerminated),
+      ...onEvent(EVENT_TYPES.memberChanged, memberChanged),
+      ...onEvent(EVENT_TYPES.memberPromoted, memberPromoted),
+      ...onEvent(EVENT_TYPES.idCardRenewed, memberChanged),
+      ...onEvent(EVENT_TYPES.idCardReportedLost, memberChanged),
     },
   };
 };

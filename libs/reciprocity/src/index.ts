@@ -1,0 +1,5 @@
+export * from './profile';
+export * from './in-force';
+export * from './decisions';
+export * from './travel-controls';
+export * from './measures';
