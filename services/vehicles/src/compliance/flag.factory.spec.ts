@@ -11,6 +11,7 @@ describe('vehicle flags', () => {
       subjectId: 'v-1',
       missionId: 'x-1',
       reasonCode: 'disposal-due',
+      program: 'vehicles',
       severity: 'medium',
       raisedBy: 'vehicles',
       visibility: 'internal',
@@ -27,6 +28,11 @@ describe('vehicle flags', () => {
       visibility: 'partner',
       subjectId: 'v-1',
     });
+  });
+
+  it('names the owning member, when a person owns the vehicle', () => {
+    expect(disposalDueFlag({ ...vehicle, ownerMemberId: 'm-1' }, at, '')).toMatchObject({ memberId: 'm-1' });
+    expect(disposalDueFlag(vehicle, at, '')).not.toHaveProperty('memberId');
   });
 
   it('gives every raised flag its own id', () => {

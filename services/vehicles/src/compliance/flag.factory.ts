@@ -1,44 +1,36 @@
-import { randomUUID } from 'node:crypto';
+import { clearFlag, raiseFlag } from '@ofm/compliance';
 import type { compliance } from '@ofm/contracts';
 
-// Flags this service raises on vehicles (DOMAIN.md "Compliance and flags").
+// Flags this service raises on vehicles (DOMAIN.md "Compliance and flags"); what each code implies
+// (program, severity, visibility) is @ofm/compliance's FLAG_REASONS, not decided here.
 export const FLAG_RAISED_BY = 'vehicles';
 
 interface FlaggedVehicle {
   id: string;
   missionId: string;
+  /** The owning member, when a person owns it: the flag then concerns them too. */
+  ownerMemberId?: string | null;
 }
 
-const vehicleFlag = (
-  vehicle: FlaggedVehicle,
-  fields: Pick<compliance.Flag, 'reasonCode' | 'severity' | 'visibility' | 'detail'>,
-  raisedAt: Date,
-): compliance.Flag => ({
-  id: randomUUID(),
-  subjectType: 'vehicle',
-  subjectId: vehicle.id,
-  missionId: vehicle.missionId,
+const onVehicle = (vehicle: FlaggedVehicle) => ({
   raisedBy: FLAG_RAISED_BY,
-  raisedAt: raisedAt.toISOString(),
-  clearedAt: '',
-  ...fields,
+  missionId: vehicle.missionId,
+  subjectType: 'vehicle' as const,
+  subjectId: vehicle.id,
+  ...(vehicle.ownerMemberId ? { memberId: vehicle.ownerMemberId } : {}),
 });
 
-// The owner's appointment ended: the vehicle must be sold, exported or transferred. Internal,
-// because disposal is followed up by OFM with the mission.
+// The owner's appointment ended: the vehicle must be sold, exported or transferred.
 export const disposalDueFlag = (vehicle: FlaggedVehicle, raisedAt: Date, detail: string): compliance.Flag =>
-  vehicleFlag(vehicle, { reasonCode: 'disposal-due', severity: 'medium', visibility: 'internal', detail }, raisedAt);
+  raiseFlag({ ...onVehicle(vehicle), code: 'disposal-due', detail, at: raisedAt });
 
-// An uninsured diplomatic vehicle on the road: high severity, and shared with partners because a
-// lapse "is reported to partners" (DOMAIN.md).
+// An uninsured diplomatic vehicle on the road (shared with partners: FLAG_REASONS).
 export const insuranceLapseFlag = (vehicle: FlaggedVehicle, raisedAt: Date, detail: string): compliance.Flag =>
-  vehicleFlag(vehicle, { reasonCode: 'insurance-lapse', severity: 'high', visibility: 'partner', detail }, raisedAt);
+  raiseFlag({ ...onVehicle(vehicle), code: 'insurance-lapse', detail, at: raisedAt });
 
 /** The insurance-lapse flag `flagId` of a vehicle, as it closes because insurance was recorded again. */
-export const clearedLapseFlag = (vehicle: FlaggedVehicle, flagId: string, clearedAt: Date): compliance.Flag => ({
-  ...insuranceLapseFlag(vehicle, clearedAt, 'insurance recorded again'),
-  id: flagId,
-  // The raise time lives with the flag's owner (the compliance read model), not here.
-  raisedAt: '',
-  clearedAt: clearedAt.toISOString(),
-});
+export const clearedLapseFlag = (vehicle: FlaggedVehicle, flagId: string, clearedAt: Date): compliance.Flag =>
+  clearFlag(
+    { ...onVehicle(vehicle), id: flagId, reasonCode: 'insurance-lapse', detail: 'insurance recorded again' },
+    clearedAt,
+  );

@@ -1,3 +1,4 @@
+import { flagRaised } from '@ofm/compliance';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { EVENT_TYPES } from '@ofm/contracts';
 import { Clock } from '@ofm/kernel';
@@ -118,7 +119,7 @@ export class InsuranceLapseSweep implements OnModuleInit {
         ...(newlyLapsed
           ? [
               { type: EVENT_TYPES.insuranceLapsed, subject: id, data: { vehicle: message, lapsedOn: lapse } },
-              { type: EVENT_TYPES.flagRaised, subject: flag!.id, data: { flag: flag! } },
+              flagRaised(flag!),
             ]
           : []),
         ...(suspends

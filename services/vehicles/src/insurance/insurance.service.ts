@@ -1,3 +1,4 @@
+import { flagCleared } from '@ofm/compliance';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EVENT_TYPES, type vehicles } from '@ofm/contracts';
@@ -67,7 +68,7 @@ export class InsuranceService {
         const activated = vehicle.registrationStatus !== 'active' && updated.registrationStatus === 'active';
         const cleared =
           vehicle.lapseFlagId && !updated.lapseFlagId
-            ? clearedLapseFlag({ id: vehicle.id, missionId: vehicle.missionId }, vehicle.lapseFlagId, this.clock.now())
+            ? clearedLapseFlag(vehicle, vehicle.lapseFlagId, this.clock.now())
             : undefined;
         await commitChange(em, {
           ...change,
@@ -75,15 +76,7 @@ export class InsuranceService {
             ...(activated
               ? [{ type: EVENT_TYPES.registrationActivated, subject: vehicle.id, data: { vehicle: vehicleMessage } }]
               : []),
-            ...(cleared
-              ? [
-                  {
-                    type: EVENT_TYPES.flagCleared,
-                    subject: cleared.id,
-                    data: { flag: cleared, reason: 'insurance recorded' },
-                  },
-                ]
-              : []),
+            ...(cleared ? [flagCleared(cleared, 'insurance recorded')] : []),
           ],
         });
       }

@@ -1,3 +1,4 @@
+import { flagRaised } from '@ofm/compliance';
 import { Injectable } from '@nestjs/common';
 import { EVENT_TYPES } from '@ofm/contracts';
 import { Clock } from '@ofm/kernel';
@@ -50,7 +51,7 @@ export class VehicleDisposalService {
             subject: vehicle.id,
             data: { vehicle: message, reason: 'owner-terminated' },
           },
-          { type: EVENT_TYPES.flagRaised, subject: flag.id, data: { flag } },
+          flagRaised(flag),
         ],
       });
     }
