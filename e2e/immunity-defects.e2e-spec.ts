@@ -57,7 +57,7 @@ describe('immunity defects', () => {
       immunityEndsOn: isoDate(60),
     });
     expect(terminated.body.openItems).toEqual([
-      { document: 'id-card', reference: idCard, dueOn: isoDate(60), status: 'open' },
+      { document: 'id-card', reference: idCard, dueOn: isoDate(60), status: 'open', returnedOn: null },
     ]);
     const read = await api(platform.baseUrl, 'GET', `/api/v1/members/${member.body.id}`, { token: officer });
     expect(read.body).toMatchObject({ departureExtensionRequested: true, immunityEndsOn: isoDate(60) });

@@ -199,7 +199,7 @@ describe('law-enforcement verification', () => {
     });
     expect(terminated.status).toBe(200);
     expect(terminated.body.openItems).toEqual([
-      { document: 'id-card', reference: idCard, dueOn: isoDate(30), status: 'open' },
+      { document: 'id-card', reference: idCard, dueOn: isoDate(30), status: 'open', returnedOn: null },
     ]);
 
     const answer = await verify({ idCard });

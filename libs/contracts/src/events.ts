@@ -2,6 +2,11 @@ import type { BinaryReader, BinaryWriter } from '@bufbuild/protobuf/wire';
 import * as acc from './gen/ofm/accreditation/v1/events';
 import * as veh from './gen/ofm/vehicles/v1/events';
 import * as flag from './gen/ofm/compliance/v1/flag';
+import * as partner from './gen/ofm/partner/v1/law_enforcement';
+import * as rec from './gen/ofm/reciprocity/v1/events';
+import * as travel from './gen/ofm/accreditation/v1/travel_events';
+import * as tenure from './gen/ofm/accreditation/v1/tenure';
+import * as checklist from './gen/ofm/accreditation/v1/checklist';
 import { TOPICS } from './topics';
 
 // The slice of ts-proto's generated MessageFns that the event codec needs.
@@ -41,6 +46,12 @@ export const EVENT_TYPES = {
     acc.MissionStatusChanged,
     TOPICS.mission,
   ),
+  missionRecertified: spec(
+    'gov.ofm.accreditation.mission.recertified.v1',
+    'ofm.accreditation.v1.MissionRecertified',
+    tenure.MissionRecertified,
+    TOPICS.mission,
+  ),
   memberNotified: spec(
     'gov.ofm.accreditation.member.notified.v1',
     'ofm.accreditation.v1.MemberNotified',
@@ -64,6 +75,55 @@ export const EVENT_TYPES = {
     'ofm.accreditation.v1.MemberTerminated',
     acc.MemberTerminated,
     TOPICS.member,
+  ),
+  memberChanged: spec(
+    'gov.ofm.accreditation.member.changed.v1',
+    'ofm.accreditation.v1.MemberChanged',
+    acc.MemberChanged,
+    TOPICS.member,
+  ),
+  memberPromoted: spec(
+    'gov.ofm.accreditation.member.promoted.v1',
+    'ofm.accreditation.v1.MemberPromoted',
+    acc.MemberPromoted,
+    TOPICS.member,
+  ),
+  // The termination checklist (docs/domain/termination-checklist.md): an open item closed.
+  documentReturned: spec(
+    'gov.ofm.accreditation.member.document-returned.v1',
+    'ofm.accreditation.v1.DocumentReturned',
+    checklist.DocumentReturned,
+    TOPICS.member,
+  ),
+  idCardRenewed: spec(
+    'gov.ofm.accreditation.id-card.renewed.v1',
+    'ofm.accreditation.v1.IdCardRenewed',
+    acc.IdCardRenewed,
+    TOPICS.member,
+  ),
+  idCardReportedLost: spec(
+    'gov.ofm.accreditation.id-card.reported-lost.v1',
+    'ofm.accreditation.v1.IdCardReportedLost',
+    acc.IdCardReportedLost,
+    TOPICS.member,
+  ),
+  travelNotified: spec(
+    'gov.ofm.accreditation.travel.notified.v1',
+    'ofm.accreditation.v1.TravelNotified',
+    travel.TravelNotified,
+    TOPICS.travel,
+  ),
+  travelApproved: spec(
+    'gov.ofm.accreditation.travel.approved.v1',
+    'ofm.accreditation.v1.TravelApproved',
+    travel.TravelApproved,
+    TOPICS.travel,
+  ),
+  travelDenied: spec(
+    'gov.ofm.accreditation.travel.denied.v1',
+    'ofm.accreditation.v1.TravelDenied',
+    travel.TravelDenied,
+    TOPICS.travel,
   ),
   vehicleRegistered: spec(
     'gov.ofm.vehicles.vehicle.registered.v1',
@@ -100,6 +160,31 @@ export const EVENT_TYPES = {
     'ofm.vehicles.v1.InsuranceLapsed',
     veh.InsuranceLapsed,
     TOPICS.insurance,
+  ),
+  profileUpdated: spec(
+    'gov.ofm.reciprocity.profile.updated.v1',
+    'ofm.reciprocity.v1.ProfileUpdated',
+    rec.ProfileUpdated,
+    TOPICS.reciprocityProfile,
+  ),
+  agreementRecorded: spec(
+    'gov.ofm.reciprocity.agreement.recorded.v1',
+    'ofm.reciprocity.v1.AgreementRecorded',
+    rec.AgreementRecorded,
+    TOPICS.reciprocityAgreement,
+  ),
+  agreementStatusChanged: spec(
+    'gov.ofm.reciprocity.agreement.status-changed.v1',
+    'ofm.reciprocity.v1.AgreementStatusChanged',
+    rec.AgreementStatusChanged,
+    TOPICS.reciprocityAgreement,
+  ),
+  // Curated for law-enforcement partners (CONTRACT.md "Partner topics"): published by accreditation.
+  immunityStatusChanged: spec(
+    'gov.ofm.accreditation.immunity.status-changed.v1',
+    'ofm.partner.v1.ImmunityStatusChanged',
+    partner.ImmunityStatusChanged,
+    TOPICS.partnerLawEnforcement,
   ),
   flagRaised: spec(
     'gov.ofm.compliance.flag.raised.v1',

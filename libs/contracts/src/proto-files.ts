@@ -7,7 +7,12 @@ export const PROTO_ROOT = resolve(__dirname, '../../../proto');
 export const PROTO_FILES = {
   mission: 'ofm/accreditation/v1/mission.proto',
   member: 'ofm/accreditation/v1/member.proto',
+  travel: 'ofm/accreditation/v1/travel.proto',
+  tenure: 'ofm/accreditation/v1/tenure.proto',
+  checklist: 'ofm/accreditation/v1/checklist.proto',
   vehicle: 'ofm/vehicles/v1/vehicle.proto',
+  reciprocity: 'ofm/reciprocity/v1/reciprocity.proto',
+  flags: 'ofm/insights/v1/flags.proto',
   health: 'grpc/health/v1/health.proto',
 } as const;
 

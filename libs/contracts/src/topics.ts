@@ -4,6 +4,7 @@ export const TOPICS = {
   member: 'ofm.accreditation.member.v1',
   travel: 'ofm.accreditation.travel.v1',
   reciprocityProfile: 'ofm.reciprocity.profile.v1',
+  reciprocityAgreement: 'ofm.reciprocity.agreement.v1',
   vehicle: 'ofm.vehicles.vehicle.v1',
   insurance: 'ofm.vehicles.insurance.v1',
   licence: 'ofm.vehicles.licence.v1',

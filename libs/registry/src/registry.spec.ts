@@ -132,13 +132,14 @@ describe('the service registry', () => {
     expect(service('vehicles').grpcPort).toBe(50053);
     expect(publicApiService().name).toBe('gateway');
     expect(() => service('nope')).toThrow(/unknown service "nope": use gateway, accreditation/);
-    expect(names(writtenServices())).toEqual(['gateway', 'accreditation', 'vehicles']);
+    expect(names(writtenServices())).toEqual(['gateway', 'accreditation', 'reciprocity', 'vehicles', 'insights']);
     expect(names(consumersOf('ofm.accreditation.member.v1'))).toEqual(['vehicles']);
-    expect(names(consumersOf('ofm.vehicles.vehicle.v1'))).toEqual([]);
-    expect(names(publishersOf('ofm.compliance.flag.v1'))).toEqual(['vehicles']);
+    expect(names(consumersOf('ofm.vehicles.vehicle.v1'))).toEqual(['accreditation']);
+    expect(names(publishersOf('ofm.compliance.flag.v1'))).toEqual(['accreditation', 'vehicles']);
+    expect(names(consumersOf('ofm.compliance.flag.v1'))).toEqual(['insights']);
     expect(serverOf('ofm.accreditation.v1.MissionService').name).toBe('accreditation');
     expect(() => serverOf('ofm.nope.v1.NopeService')).toThrow(/no service serves ofm.nope.v1.NopeService/);
-    expect(names(upstreamsOf('gateway'))).toEqual(['accreditation', 'vehicles']);
+    expect(names(upstreamsOf('gateway'))).toEqual(['accreditation', 'reciprocity', 'vehicles', 'insights']);
     expect(names(upstreamsOf('vehicles'))).toEqual([]);
     expect(consumerGroup('vehicles')).toBe('ofm.vehicles');
     expect(grpcUrlVar('accreditation')).toBe('ACCREDITATION_GRPC_URL');
@@ -152,8 +153,8 @@ describe('the service registry', () => {
   });
 
   it('starts every service after the services it calls', () => {
-    expect(startWaves().map(names)).toEqual([['accreditation', 'vehicles'], ['gateway']]);
-    expect(names(startOrder())).toEqual(['accreditation', 'vehicles', 'gateway']);
+    expect(startWaves().map(names)).toEqual([['accreditation', 'reciprocity', 'vehicles', 'insights'], ['gateway']]);
+    expect(names(startOrder())).toEqual(['accreditation', 'reciprocity', 'vehicles', 'insights', 'gateway']);
 
     const table = [
       entry('edge', { calls: ['x.v1.B'] }),

@@ -24,7 +24,12 @@ export const SERVICES: readonly ServiceEntry[] = [
     calls: [
       'ofm.accreditation.v1.MissionService',
       'ofm.accreditation.v1.MemberService',
+      'ofm.accreditation.v1.TravelService',
+      'ofm.accreditation.v1.TenureService',
+      'ofm.accreditation.v1.ChecklistService',
+      'ofm.reciprocity.v1.ReciprocityService',
       'ofm.vehicles.v1.VehicleService',
+      'ofm.insights.v1.FlagService',
     ],
   },
   {
@@ -33,10 +38,32 @@ export const SERVICES: readonly ServiceEntry[] = [
     grpcPort: 50051,
     httpPort: 9101,
     database: 'ofm_accreditation',
-    publishes: ['ofm.accreditation.mission.v1', 'ofm.accreditation.member.v1', 'ofm.accreditation.travel.v1'],
-    consumes: [],
-    grpcServices: ['ofm.accreditation.v1.MissionService', 'ofm.accreditation.v1.MemberService'],
-    protoFiles: ['ofm/accreditation/v1/mission.proto', 'ofm/accreditation/v1/member.proto'],
+    // Compliance flags it raises (late notification) travel on the shared compliance topic; immunity
+    // changes curated for law enforcement on their partner topic.
+    publishes: [
+      'ofm.accreditation.mission.v1',
+      'ofm.accreditation.member.v1',
+      'ofm.accreditation.travel.v1',
+      'ofm.compliance.flag.v1',
+      'ofm.partner.law-enforcement.v1',
+    ],
+    // The replica of reciprocity's country profiles (services/accreditation/src/reciprocity); the
+    // plates of the termination checklist from vehicles (services/accreditation/src/termination-checklist).
+    consumes: ['ofm.reciprocity.profile.v1', 'ofm.vehicles.vehicle.v1'],
+    grpcServices: [
+      'ofm.accreditation.v1.MissionService',
+      'ofm.accreditation.v1.MemberService',
+      'ofm.accreditation.v1.TravelService',
+      'ofm.accreditation.v1.TenureService',
+      'ofm.accreditation.v1.ChecklistService',
+    ],
+    protoFiles: [
+      'ofm/accreditation/v1/mission.proto',
+      'ofm/accreditation/v1/member.proto',
+      'ofm/accreditation/v1/travel.proto',
+      'ofm/accreditation/v1/tenure.proto',
+      'ofm/accreditation/v1/checklist.proto',
+    ],
     calls: [],
   },
   {
@@ -45,11 +72,10 @@ export const SERVICES: readonly ServiceEntry[] = [
     grpcPort: 50052,
     httpPort: 9102,
     database: 'ofm_reciprocity',
-    planned: true,
-    publishes: ['ofm.reciprocity.profile.v1'],
+    publishes: ['ofm.reciprocity.profile.v1', 'ofm.reciprocity.agreement.v1'],
     consumes: [],
-    grpcServices: [],
-    protoFiles: [],
+    grpcServices: ['ofm.reciprocity.v1.ReciprocityService'],
+    protoFiles: ['ofm/reciprocity/v1/reciprocity.proto'],
     calls: [],
   },
   {
@@ -129,12 +155,11 @@ export const SERVICES: readonly ServiceEntry[] = [
     grpcPort: 50058,
     httpPort: 9108,
     database: 'ofm_insights',
-    planned: true,
     publishes: [],
-    // It will read every topic; listed here when it is written.
-    consumes: [],
-    grpcServices: [],
-    protoFiles: [],
+    // The flag register (services/insights/src/flag); the other read models join as they are written.
+    consumes: ['ofm.compliance.flag.v1'],
+    grpcServices: ['ofm.insights.v1.FlagService'],
+    protoFiles: ['ofm/insights/v1/flags.proto'],
     calls: [],
   },
 ];

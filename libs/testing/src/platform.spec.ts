@@ -5,7 +5,9 @@ describe('the test platform, wired from the service registry', () => {
   const ports = new Map([
     ['gateway', { http: 1001 }],
     ['accreditation', { http: 1002, grpc: 2002 }],
+    ['reciprocity', { http: 1004, grpc: 2004 }],
     ['vehicles', { http: 1003, grpc: 2003 }],
+    ['insights', { http: 1008, grpc: 2008 }],
   ]);
   const ctx = {
     databaseUrl: 'postgres://t@db/x',
@@ -22,7 +24,9 @@ describe('the test platform, wired from the service registry', () => {
       HTTP_PORT: '1001',
       KAFKA_CONSUMER_GROUP: 'ofm.x.e2e_1',
       ACCREDITATION_GRPC_URL: '127.0.0.1:2002',
+      RECIPROCITY_GRPC_URL: '127.0.0.1:2004',
       VEHICLES_GRPC_URL: '127.0.0.1:2003',
+      INSIGHTS_GRPC_URL: '127.0.0.1:2008',
       AUTH_DEV_MODE: 'true',
       AUTH_DEV_JWKS_PATH: '/tmp/jwks.json',
       AUTH_ISSUER: 'https://issuer',
@@ -45,8 +49,10 @@ describe('the test platform, wired from the service registry', () => {
   it('starts each group at the end of the topics the registry says it consumes', () => {
     expect(CONSUMED_TOPICS).toEqual({
       gateway: [],
-      accreditation: [],
+      accreditation: ['ofm.reciprocity.profile.v1', 'ofm.vehicles.vehicle.v1'],
+      reciprocity: [],
       vehicles: ['ofm.accreditation.member.v1', 'ofm.accreditation.mission.v1'],
+      insights: ['ofm.compliance.flag.v1'],
     });
   });
 });

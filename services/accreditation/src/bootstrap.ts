@@ -19,7 +19,16 @@ export const bootstrap = (
       module: AppModule.forRoot(config),
       httpPort: config.HTTP_PORT,
       grpcPort: config.GRPC_PORT,
-      grpc: { packages: [ACCREDITATION_GRPC_PACKAGE], protoFiles: [PROTO_FILES.mission, PROTO_FILES.member] },
+      grpc: {
+        packages: [ACCREDITATION_GRPC_PACKAGE],
+        protoFiles: [
+          PROTO_FILES.mission,
+          PROTO_FILES.member,
+          PROTO_FILES.travel,
+          PROTO_FILES.tenure,
+          PROTO_FILES.checklist,
+        ],
+      },
       config,
       exitOnError,
     };

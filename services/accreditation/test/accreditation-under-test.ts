@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ALL_TOPICS, TOPICS } from '@ofm/contracts';
-import { KafkaMessageBus, provisionTopics } from '@ofm/messaging';
+import { randomUUID } from 'node:crypto';
+import { ALL_TOPICS, EVENT_TYPES, reciprocity, TOPICS } from '@ofm/contracts';
+import { encodeEvent, KafkaMessageBus, MessagingService, provisionTopics } from '@ofm/messaging';
 import { runMigrations, serviceDataSource } from '@ofm/persistence';
 import {
   createTestDatabase,
@@ -35,9 +36,11 @@ export interface AccreditationUnderTest {
   httpPort: number;
   /** A plain connection to the service's database, to look at what it stored. */
   pg: Client;
-  /** Every member and mission event published since the start, in order. */
+  /** Every member, mission and law-enforcement partner event published since the start, in order. */
   received: ReceivedEvent[];
   eventFor(type: string, subject: string): Promise<ReceivedEvent>;
+  /** Publishes a profile version as the reciprocity service would, and waits until the replica holds it. */
+  publishProfile(profile: reciprocity.ReciprocityProfile): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -60,10 +63,13 @@ export async function startAccreditationUnderTest(label: string): Promise<Accred
   const kafka = new Kafka({ clientId: label, brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING });
   // A group of its own at the end of the shared topics: this suite's events, not the broker's history.
   const groupId = uniqueName(label);
-  await startGroupAtEnd(groupId, [TOPICS.member, TOPICS.mission]);
+  await startGroupAtEnd(groupId, [TOPICS.member, TOPICS.mission, TOPICS.partnerLawEnforcement]);
   const consumer = kafka.consumer({ groupId });
   await consumer.connect();
-  await consumer.subscribe({ topics: [TOPICS.member, TOPICS.mission], fromBeginning: true });
+  await consumer.subscribe({
+    topics: [TOPICS.member, TOPICS.mission, TOPICS.partnerLawEnforcement],
+    fromBeginning: true,
+  });
   const received: ReceivedEvent[] = [];
   await consumer.run({
     eachMessage: async ({ message }) => {
@@ -79,6 +85,10 @@ export async function startAccreditationUnderTest(label: string): Promise<Accred
   process.env.LOG_LEVEL = 'warn';
   const httpPort = await freePort();
   const grpcPort = await freePort();
+  // The service's own consumer (the reciprocity profile replica) in a group of its own, at the end
+  // of the shared topic: other suites' profile versions are not this suite's.
+  const serviceGroup = uniqueName(`ofm.accreditation.${label}`);
+  await startGroupAtEnd(serviceGroup, [TOPICS.reciprocityProfile]);
   const app = await bootstrap(
     {
       DATABASE_URL: db.url,
@@ -86,9 +96,12 @@ export async function startAccreditationUnderTest(label: string): Promise<Accred
       HTTP_PORT: String(httpPort),
       GRPC_PORT: String(grpcPort),
       LOG_LEVEL: 'warn',
+      KAFKA_CONSUMER_GROUP: serviceGroup,
     },
     { exitOnError: false },
   );
+  await app.get(MessagingService).ready();
+  const producer = new KafkaMessageBus({ brokers: testKafkaBrokers(), clientId: `${label}-producer` });
   const client = createAccreditationClient(`127.0.0.1:${grpcPort}`);
   const pg = new Client({ connectionString: db.url });
   await pg.connect();
@@ -104,8 +117,30 @@ export async function startAccreditationUnderTest(label: string): Promise<Accred
         timeoutMs: 30_000,
         what: `${type} for ${subject} on Kafka`,
       }),
+    publishProfile: async (profile) => {
+      const message = encodeEvent({
+        id: randomUUID(),
+        type: EVENT_TYPES.profileUpdated.type,
+        source: '/ofm/reciprocity',
+        subject: profile.country,
+        time: new Date().toISOString(),
+        data: { profile, previousVersion: profile.version - 1 },
+      });
+      await producer.publish([{ topic: TOPICS.reciprocityProfile, messages: [message] }]);
+      await waitFor(
+        async () =>
+          (
+            await pg.query('SELECT 1 FROM reciprocity_profile_replica WHERE country = $1 AND version = $2', [
+              profile.country,
+              profile.version,
+            ])
+          ).rowCount === 1,
+        { timeoutMs: 30_000, what: `profile ${profile.country} v${profile.version} in the replica` },
+      );
+    },
     stop: async () => {
       client.close();
+      await producer.disconnect();
       await consumer.disconnect();
       await app.close();
       await pg.end();

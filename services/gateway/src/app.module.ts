@@ -7,20 +7,37 @@ import { HttpAuthGuard } from './auth/http-auth.guard';
 import { createTokenVerifier, TOKEN_VERIFIER } from './auth/token-verifier';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config';
 import { gatewayDatabase } from './data-source';
+import { FlagsController } from './flags/flags.controller';
 import { Downstream } from './grpc/downstream';
 import { IdempotencyHousekeeping } from './idempotency/idempotency.housekeeping';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyStore } from './idempotency/idempotency.store';
 import { MembersController } from './members/members.controller';
+import { ReturnedDocumentsController } from './members/returned-documents.controller';
 import { MissionsController } from './missions/missions.controller';
 import { AsyncApiController } from './openapi/asyncapi.controller';
 import { DocsController } from './openapi/docs.controller';
 import { OpenApiDocumentHolder } from './openapi/openapi.holder';
+import { AgreementsController } from './reciprocity/agreements.controller';
+import { ReciprocityController } from './reciprocity/reciprocity.controller';
+import { TenureController } from './tenure/tenure.controller';
+import { TravelNotificationsController } from './travel/travel-notifications.controller';
 import { VehiclesController } from './vehicles/vehicles.controller';
 import { VerificationController } from './verification/verification.controller';
 import { VerificationService } from './verification/verification.service';
 
-export const API_CONTROLLERS = [MissionsController, MembersController, VehiclesController, VerificationController];
+export const API_CONTROLLERS = [
+  MissionsController,
+  MembersController,
+  VehiclesController,
+  VerificationController,
+  FlagsController,
+  ReciprocityController,
+  AgreementsController,
+  TravelNotificationsController,
+  ReturnedDocumentsController,
+  TenureController,
+];
 
 export interface AppModuleOptions {
   logger?: PinoNestLogger;

@@ -23,7 +23,12 @@ describe('loadGatewayConfig', () => {
 
   it('takes the address of each service behind it from <SERVICE>_GRPC_URL (the service registry names them)', () => {
     const c = loadGatewayConfig({ ...base, AUTH_DEV_MODE: 'true', VEHICLES_GRPC_URL: 'vehicles:50053' });
-    expect(c.grpcUrls).toEqual({ accreditation: '127.0.0.1:50051', vehicles: 'vehicles:50053' });
+    expect(c.grpcUrls).toEqual({
+      accreditation: '127.0.0.1:50051',
+      reciprocity: '127.0.0.1:50052',
+      vehicles: 'vehicles:50053',
+      insights: '127.0.0.1:50058',
+    });
   });
 
   it('resolves a relative development JWKS path against the repository root', () => {

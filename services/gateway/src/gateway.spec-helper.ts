@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { accreditation, missions, vehicles } from '@ofm/contracts';
+import { accreditation, checklist, missions, reciprocity, tenure, travel, vehicles } from '@ofm/contracts';
 import {
   ACTOR_MISSION_ID_KEY,
   ACTOR_ROLES_KEY,
@@ -73,6 +73,10 @@ export interface FakeDownstream {
   missions: MethodsOf<typeof missions.MissionServiceDefinition>;
   members: MethodsOf<typeof accreditation.MemberServiceDefinition>;
   vehicles: MethodsOf<typeof vehicles.VehicleServiceDefinition>;
+  reciprocity: MethodsOf<typeof reciprocity.ReciprocityServiceDefinition>;
+  travel: MethodsOf<typeof travel.TravelServiceDefinition>;
+  checklist: MethodsOf<typeof checklist.ChecklistServiceDefinition>;
+  tenure: MethodsOf<typeof tenure.TenureServiceDefinition>;
 }
 
 const fakeClient = <D extends { methods: object }>(definition: D): MethodsOf<D> =>
@@ -89,6 +93,10 @@ export const fakeDownstream = (): FakeDownstream => ({
   missions: fakeClient(missions.MissionServiceDefinition),
   members: fakeClient(accreditation.MemberServiceDefinition),
   vehicles: fakeClient(vehicles.VehicleServiceDefinition),
+  reciprocity: fakeClient(reciprocity.ReciprocityServiceDefinition),
+  travel: fakeClient(travel.TravelServiceDefinition),
+  checklist: fakeClient(checklist.ChecklistServiceDefinition),
+  tenure: fakeClient(tenure.TenureServiceDefinition),
 });
 
 /**

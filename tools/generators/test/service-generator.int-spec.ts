@@ -20,7 +20,7 @@ import { Client } from 'pg';
 //      tsconfig.base.json) and `:lint` (the workspace's ESLint config, module boundaries included);
 //   5. its own jest specs: the unit spec of its rule and its integration spec (fresh database
 //      migrated, the service bootstrapped on free ports, /health/ready 200 and /metrics);
-//   6. a planned entry (reciprocity) is written in place: `planned` dropped, its ports and summary kept;
+//   6. a planned entry (property) is written in place: `planned` dropped, its ports and summary kept;
 //   7. the built programs: dist/migrate.js on a fresh test database, then dist/main.js started as a
 //      process: /health/ready 200, /metrics, grpc.health.v1 SERVING, and a clean exit on SIGTERM.
 // Never in this repository: nothing here writes outside the temporary copy.
@@ -214,15 +214,13 @@ describe('nx g @ofm/tools:service', () => {
   });
 
   it('writes a planned service with the planned entry: `planned` dropped, its ports and summary kept', () => {
-    const planned = SERVICES.find((s) => s.name === 'reciprocity')!;
+    const planned = SERVICES.find((s) => s.name === 'property')!;
     expect(planned.planned).toBe(true);
-    nx('g', '@ofm/tools:service', 'reciprocity', '--no-interactive');
+    nx('g', '@ofm/tools:service', 'property', '--no-interactive');
     const services = evaluateServices(readFileSync(join(work, 'libs/registry/src/services.ts'), 'utf8'));
     const { planned: _planned, ...written } = planned;
-    expect(services.find((s: { name: string }) => s.name === 'reciprocity')).toEqual(
-      JSON.parse(JSON.stringify(written)),
-    );
-    expect(readFileSync(join(work, 'services/reciprocity/src/config.ts'), 'utf8')).toContain(
+    expect(services.find((s: { name: string }) => s.name === 'property')).toEqual(JSON.parse(JSON.stringify(written)));
+    expect(readFileSync(join(work, 'services/property/src/config.ts'), 'utf8')).toContain(
       `GRPC_PORT: portVar().default(${planned.grpcPort})`,
     );
   });

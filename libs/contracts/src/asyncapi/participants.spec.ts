@@ -43,7 +43,14 @@ describe('the service registry against the topics and event types', () => {
   });
 
   it('derives the shared publishers and the known consumers from it', () => {
-    expect(SHARED_TOPIC_PUBLISHERS).toEqual({ [TOPICS.complianceFlag]: ['vehicles'] });
-    expect(KNOWN_CONSUMERS).toEqual([{ service: 'vehicles', topics: [TOPICS.member, TOPICS.mission] }]);
+    expect(SHARED_TOPIC_PUBLISHERS).toEqual({
+      [TOPICS.complianceFlag]: ['accreditation', 'vehicles'],
+      [TOPICS.partnerLawEnforcement]: ['accreditation'],
+    });
+    expect(KNOWN_CONSUMERS).toEqual([
+      { service: 'accreditation', topics: [TOPICS.reciprocityProfile, TOPICS.vehicle] },
+      { service: 'vehicles', topics: [TOPICS.member, TOPICS.mission] },
+      { service: 'insights', topics: [TOPICS.complianceFlag] },
+    ]);
   });
 });

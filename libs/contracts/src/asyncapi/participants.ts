@@ -27,8 +27,9 @@ export const PARTNER_TOPICS: Readonly<Record<string, PartnerTopic>> = {
       'law-enforcement agencies (police, sheriffs, State Department Diplomatic Security) that meet members and their vehicles, ' +
       'the same readers as GET /api/v1/verify',
     carries:
-      'immunity and vehicle status changes: a member accredited (with the P&I level) or terminated, ' +
-      'a registration suspended or disposal due, an insurance lapsed',
+      'immunity status changes of ID card holders (accredited, level changed, terminated, immunity ended, card reported ' +
+      'lost or stolen), each with what GET /api/v1/verify?idCard= answers at that moment (name, mission, country, ' +
+      'category, P&I level, guidance) and never a date of birth or an address; vehicle status changes are to follow',
     identifies: 'a person by the ID card number, a vehicle by its plate and VIN',
     curatedFrom: [TOPICS.member, TOPICS.vehicle, TOPICS.insurance],
   },

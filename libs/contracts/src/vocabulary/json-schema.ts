@@ -63,7 +63,14 @@ const schemaOfType = (type: protobuf.Type, mode: SchemaMode, omit: ReadonlySet<s
 // or a request the gateway accepts would be refused by the service.
 const presentValue = (field: protobuf.Field, schema: JsonSchema): JsonSchema => {
   if (field.repeated || isOptional(field) || field.resolvedType instanceof protobuf.Type) return schema;
-  if (schema.type === 'integer' || schema.type === 'number') return { ...schema, not: { const: 0 } };
+  if (schema.type === 'integer' || schema.type === 'number') {
+    // A range that leaves 0 out already says it (and a second error for the same field says nothing).
+    const excludesZero =
+      (typeof schema.minimum === 'number' && schema.minimum > 0) ||
+      (typeof schema.exclusiveMinimum === 'number' && schema.exclusiveMinimum >= 0) ||
+      (typeof schema.maximum === 'number' && schema.maximum < 0);
+    return excludesZero ? schema : { ...schema, not: { const: 0 } };
+  }
   if (schema.type === 'string' && schema.minLength === undefined && !schema.enum) return { ...schema, minLength: 1 };
   return schema;
 };

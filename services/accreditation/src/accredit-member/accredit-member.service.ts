@@ -7,6 +7,8 @@ import { conflict, notFound, ruleViolated, type Actor } from '@ofm/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ACCREDITATION_SETTINGS, type AccreditationSettings } from '../accreditation.settings';
 import { MissionEntity } from '../mission/mission.entity';
+import { lawEnforcementNotices } from '../partner/law-enforcement.notice';
+import { ReciprocityProfiles } from '../reciprocity/reciprocity-profiles';
 import { auditActor } from '../shared/audit-actor';
 import { evaluateAccreditation, type AccreditationDecision } from './accreditation.rules';
 import { idCardExpiresOn, idCardNumber } from '../member/id-card.rules';
@@ -21,6 +23,7 @@ export class AccreditMemberService {
   constructor(
     private readonly ds: DataSource,
     @Inject(ACCREDITATION_SETTINGS) private readonly settings: AccreditationSettings,
+    private readonly profiles: ReciprocityProfiles,
     // OFM's day and time; the system clock unless the module provides another (a test's).
     @Optional() private readonly clock: Clock = systemClock,
   ) {}
@@ -61,10 +64,14 @@ export class AccreditMemberService {
 
     const mission = await em.findOneByOrFail(MissionEntity, { id: member.missionId });
     const today = this.clock.today();
-    const decision = evaluateAccreditation(member, mission, principal ?? undefined, today);
+    // The sending state's profile in force today decides a same-sex spouse and consular immunity by
+    // agreement; the member records the version, so the decision can be traced to it.
+    const profile = await this.profiles.inForce(mission.country, today, em);
+    const decision = evaluateAccreditation(member, mission, principal ?? undefined, today, profile);
     const before = memberSnapshot(member);
 
     member.decidedOn = today;
+    member.reciprocityProfileVersion = decision.profileVersion;
     if (decision.accredited) {
       member.status = 'accredited';
       member.failedCriteria = null;
@@ -92,15 +99,18 @@ export class AccreditMemberService {
       before,
       after: memberSnapshot(member),
       reason: decision.accredited ? null : decision.failedCriteria.map((f) => f.criterion).join(', '),
-      events: [
-        decision.accredited
-          ? { type: EVENT_TYPES.memberAccredited, subject: member.id, data: { member: proto } }
-          : {
+      events: decision.accredited
+        ? [
+            { type: EVENT_TYPES.memberAccredited, subject: member.id, data: { member: proto } },
+            ...lawEnforcementNotices('accredited', [member], mission.name, member.updatedAt),
+          ]
+        : [
+            {
               type: EVENT_TYPES.memberRefused,
               subject: member.id,
               data: { member: proto, failedCriteria: decision.failedCriteria.map((f) => f.criterion) },
             },
-      ],
+          ],
     });
     return { member, decision };
   }

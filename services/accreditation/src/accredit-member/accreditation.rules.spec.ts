@@ -1,3 +1,4 @@
+import { defaultProfile } from '@ofm/reciprocity';
 import { evaluateAccreditation, type CriterionCode, type MemberFacts, type MissionFacts } from './accreditation.rules';
 import { dependent, diplomat, embassy, principal, TODAY } from '../member/member.fixtures';
 
@@ -10,6 +11,7 @@ describe('evaluateAccreditation — diplomatic agent', () => {
   it('accredits a person meeting all criteria with full immunity and a blue card', () => {
     expect(evaluateAccreditation(diplomat(), embassy, undefined, TODAY)).toEqual({
       accredited: true,
+      profileVersion: 1,
       immunityLevel: 'full',
       idCardColor: 'blue',
     });
@@ -103,6 +105,7 @@ describe('evaluateAccreditation — the title', () => {
     const d = evaluateAccreditation(diplomat({ title: 'Chief Cook' }), embassy, undefined, TODAY);
     expect(d).toEqual({
       accredited: false,
+      profileVersion: 1,
       failedCriteria: [
         { criterion: 'recognized-title', message: expect.stringMatching(/^«Chief Cook» is not a diplomatic title: /) },
       ],
@@ -128,6 +131,7 @@ describe('evaluateAccreditation — staff needing the transfer-policy attestatio
   ] as const)('accredits an attested %s', (category, type, visa, level, color) => {
     expect(evaluateAccreditation(staff(category, visa, true), { type, country: 'FR' }, undefined, TODAY)).toEqual({
       accredited: true,
+      profileVersion: 1,
       immunityLevel: level,
       idCardColor: color,
     });
@@ -143,6 +147,7 @@ describe('evaluateAccreditation — staff needing the transfer-policy attestatio
       ),
     ).toEqual({
       accredited: true,
+      profileVersion: 1,
       immunityLevel: 'none',
       idCardColor: undefined,
     });
@@ -169,7 +174,7 @@ describe('evaluateAccreditation — staff needing the transfer-policy attestatio
       undefined,
       TODAY,
     );
-    expect(d).toEqual({ accredited: true, immunityLevel: 'official-acts', idCardColor: 'green' });
+    expect(d).toEqual({ accredited: true, profileVersion: 1, immunityLevel: 'official-acts', idCardColor: 'green' });
   });
 });
 
@@ -180,6 +185,7 @@ describe('evaluateAccreditation — other categories', () => {
     const m = diplomat({ category: 'honorary-consular-officer', usCitizenOrPermanentResident: true, visaClass: null });
     expect(evaluateAccreditation(m, honorary, undefined, TODAY)).toEqual({
       accredited: true,
+      profileVersion: 1,
       immunityLevel: 'official-acts',
       idCardColor: 'red',
     });
@@ -199,6 +205,7 @@ describe('evaluateAccreditation — other categories', () => {
     const m = diplomat({ category: 'consular-officer', title: 'Consul' });
     expect(evaluateAccreditation(m, { type: 'consular-post', country: 'FR' }, undefined, TODAY)).toEqual({
       accredited: true,
+      profileVersion: 1,
       immunityLevel: 'official-acts',
       idCardColor: 'red',
     });
@@ -206,10 +213,14 @@ describe('evaluateAccreditation — other categories', () => {
 
   it('raises consular officers to full immunity when a bilateral agreement says so', () => {
     const m = diplomat({ category: 'consular-officer', title: 'Consul' });
-    const d = evaluateAccreditation(m, { type: 'consular-post', country: 'FR' }, undefined, TODAY, {
-      consularFullImmunityByAgreement: true,
+    const agreement = { ...defaultProfile('FR'), version: 4, consularBilateralAgreement: true };
+    const d = evaluateAccreditation(m, { type: 'consular-post', country: 'FR' }, undefined, TODAY, agreement);
+    expect(d).toEqual({
+      accredited: true,
+      immunityLevel: 'full',
+      idCardColor: 'red',
+      profileVersion: 4,
     });
-    expect(d).toEqual({ accredited: true, immunityLevel: 'full', idCardColor: 'red' });
   });
 
   it.each([
@@ -224,6 +235,7 @@ describe('evaluateAccreditation — other categories', () => {
         accredited: true,
         immunityLevel: level,
         idCardColor: color,
+        profileVersion: 1,
       },
     );
   });
@@ -242,7 +254,7 @@ describe('evaluateAccreditation — other categories', () => {
       undefined,
       TODAY,
     );
-    expect(d).toEqual({ accredited: true, immunityLevel: 'none', idCardColor: undefined });
+    expect(d).toEqual({ accredited: true, profileVersion: 1, immunityLevel: 'none', idCardColor: undefined });
   });
 
   it('refuses a domestic worker on an A-1 visa', () => {
@@ -253,6 +265,7 @@ describe('evaluateAccreditation — other categories', () => {
     const m = diplomat({ category: 'locally-employed', visaClass: null, usCitizenOrPermanentResident: true });
     expect(evaluateAccreditation(m, { type: 'foreign-government-office', country: 'FR' }, undefined, TODAY)).toEqual({
       accredited: true,
+      profileVersion: 1,
       immunityLevel: 'none',
       idCardColor: undefined,
     });
@@ -268,6 +281,7 @@ describe('evaluateAccreditation — dependents', () => {
   it('accredits the spouse of an accredited diplomat with full immunity and a blue card', () => {
     expect(evaluateAccreditation(dependent(), embassy, principal(), TODAY)).toEqual({
       accredited: true,
+      profileVersion: 1,
       immunityLevel: 'full',
       idCardColor: 'blue',
     });
@@ -277,6 +291,7 @@ describe('evaluateAccreditation — dependents', () => {
     const p = principal({ category: 'administrative-technical', visaClass: 'A-2', immunityLevel: 'full-criminal' });
     expect(evaluateAccreditation(dependent({ visaClass: 'A-2' }), embassy, p, TODAY)).toEqual({
       accredited: true,
+      profileVersion: 1,
       immunityLevel: 'full-criminal',
       idCardColor: 'green',
     });
@@ -286,6 +301,7 @@ describe('evaluateAccreditation — dependents', () => {
     const p = principal({ category: 'service-staff', visaClass: 'A-2', immunityLevel: 'official-acts' });
     expect(evaluateAccreditation(dependent({ visaClass: 'A-2' }), embassy, p, TODAY)).toEqual({
       accredited: true,
+      profileVersion: 1,
       immunityLevel: 'none',
       idCardColor: undefined,
     });
@@ -293,7 +309,7 @@ describe('evaluateAccreditation — dependents', () => {
 
   it('gives nothing to a dependent who is a U.S. citizen', () => {
     const d = evaluateAccreditation(dependent({ usCitizenOrPermanentResident: true }), embassy, principal(), TODAY);
-    expect(d).toEqual({ accredited: true, immunityLevel: 'none', idCardColor: undefined });
+    expect(d).toEqual({ accredited: true, profileVersion: 1, immunityLevel: 'none', idCardColor: undefined });
   });
 
   it.each([

@@ -1,7 +1,8 @@
 import type { IdCardColor, ImmunityLevel, MemberCategory } from '@ofm/contracts';
 import { ageOn, type IsoDay } from '@ofm/kernel';
+import { consularImmunityDecision, defaultProfile, type ReciprocityProfile } from '@ofm/reciprocity';
 import { dependentCriteria } from '../member/dependent.rules';
-import { idCardColorFor, immunityLevelFor, type ImmunityOptions } from '../member/immunity.rules';
+import { idCardColorFor, immunityLevelFor } from '../member/immunity.rules';
 import type { CriterionCode, FailedCriterion, MemberFacts, MissionFacts, PrincipalFacts } from '../member/member.facts';
 import { isDiplomaticTitle, unrecognizedTitleMessage } from './diplomatic-title.rules';
 import { fittingVisaClasses } from './visa-class.rules';
@@ -9,9 +10,11 @@ import { fittingVisaClasses } from './visa-class.rules';
 // The facts the criteria read are the member's (member.facts.ts), shared with its other rules.
 export type { CriterionCode, FailedCriterion, MemberFacts, MissionFacts, PrincipalFacts } from '../member/member.facts';
 
-export type AccreditationDecision =
+// Every decision names the version of the sending country's reciprocity profile it used.
+export type AccreditationDecision = { profileVersion: number } & (
   | { accredited: true; immunityLevel: ImmunityLevel; idCardColor: IdCardColor | undefined }
-  | { accredited: false; failedCriteria: FailedCriterion[] };
+  | { accredited: false; failedCriteria: FailedCriterion[] }
+);
 
 export const DIPLOMATIC_AGENT_MIN_AGE = 21;
 export const FULL_TIME_WEEKLY_HOURS = 35;
@@ -150,27 +153,33 @@ const categoryChecks = (m: MemberFacts, mission: MissionFacts, today: IsoDay): C
 
 /**
  * Decides a notified appointment. `principal` is required for dependents (a missing principal fails
- * `principal-accredited`); `today` is the decision date (ages are counted on it).
+ * `principal-accredited`); `today` is the decision date (ages are counted on it); `profile` is the
+ * sending country's reciprocity profile in force today (its documented default when none is
+ * recorded): it decides a same-sex spouse and consular immunity by bilateral agreement.
  */
 export const evaluateAccreditation = (
   member: MemberFacts,
   mission: MissionFacts,
   principal: PrincipalFacts | undefined,
   today: IsoDay,
-  options: ImmunityOptions = {},
+  profile: ReciprocityProfile = defaultProfile(mission.country),
 ): AccreditationDecision => {
   const failed = failures([
     ...missionTypeCheck(member, mission),
     ...visaCheck(member, principal),
     ...(member.category === 'dependent'
-      ? dependentCriteria(member, principal, today)
+      ? dependentCriteria(member, principal, today, profile)
       : categoryChecks(member, mission, today)),
   ]);
-  if (failed.length) return { accredited: false, failedCriteria: failed };
-  const immunityLevel = immunityLevelFor(member, principal, options);
+  const profileVersion = profile.version;
+  if (failed.length) return { accredited: false, failedCriteria: failed, profileVersion };
+  const immunityLevel = immunityLevelFor(member, principal, {
+    consularFullImmunityByAgreement: consularImmunityDecision(profile).outcome,
+  });
   return {
     accredited: true,
     immunityLevel,
     idCardColor: idCardColorFor(member.category, immunityLevel, principal?.category, member),
+    profileVersion,
   };
 };

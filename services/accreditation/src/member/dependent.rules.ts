@@ -1,10 +1,11 @@
 import { ageOn, type IsoDay } from '@ofm/kernel';
+import { sameSexSpouseDecision, type ReciprocityProfile } from '@ofm/reciprocity';
 import type { MemberEntity } from './member.entity';
 
 /** What the family criteria read of a dependent. */
 export type DependentFacts = Pick<
   MemberEntity,
-  'relationship' | 'dateOfBirth' | 'fullTimeStudent' | 'disabled' | 'pendingSeriousCharge'
+  'relationship' | 'dateOfBirth' | 'fullTimeStudent' | 'disabled' | 'pendingSeriousCharge' | 'sameSexSpouse'
 >;
 type Principal = Pick<MemberEntity, 'category' | 'status'>;
 
@@ -13,7 +14,12 @@ export const CHILD_MAX_AGE = 21; // exclusive: "under 21"
 export const STUDENT_CHILD_MAX_AGE = 23; // exclusive: "under 23 in full-time study"
 
 type Check = [
-  criterion: 'principal-accredited' | 'relationship' | 'child-eligibility' | 'no-pending-serious-charge',
+  criterion:
+    | 'principal-accredited'
+    | 'relationship'
+    | 'child-eligibility'
+    | 'no-pending-serious-charge'
+    | 'same-sex-spouse-reciprocity',
   passes: boolean,
   message: string,
 ];
@@ -38,10 +44,16 @@ export const isEligibleChild = (
 };
 
 /**
- * Same-sex spouses are accredited where the country's reciprocity profile grants the same to U.S.
- * staff; the person record carries no sex, so that rule waits for the reciprocity replica.
+ * The family criteria. `profile` is the sending country's reciprocity profile in force on the day:
+ * a same-sex spouse is accredited only where that country accredits the same-sex spouses of U.S.
+ * staff (objective 1.4), and the criterion's message names the profile version either way.
  */
-export const dependentCriteria = (member: DependentFacts, principal: Principal | undefined, today: IsoDay): Check[] => {
+export const dependentCriteria = (
+  member: DependentFacts,
+  principal: Principal | undefined,
+  today: IsoDay,
+  profile: ReciprocityProfile,
+): Check[] => {
   const checks: Check[] = [principalCheck(principal)];
   if (member.relationship === 'child') {
     const age = ageOn(member.dateOfBirth, today);
@@ -50,7 +62,12 @@ export const dependentCriteria = (member: DependentFacts, principal: Principal |
       isEligibleChild(member, today),
       `A child must be under ${CHILD_MAX_AGE}, under ${STUDENT_CHILD_MAX_AGE} in full-time study, or disabled (is ${age})`,
     ]);
-  } else if (member.relationship !== 'spouse') {
+  } else if (member.relationship === 'spouse') {
+    if (member.sameSexSpouse) {
+      const decision = sameSexSpouseDecision(profile);
+      checks.push(['same-sex-spouse-reciprocity', decision.outcome === 'accredit', decision.reason]);
+    }
+  } else {
     checks.push(['relationship', false, `Relationship must be spouse or child (is ${member.relationship ?? 'none'})`]);
   }
   // The diplomatic-agent criterion on pending serious charges also covers the household.

@@ -64,4 +64,18 @@ describe('ID card', () => {
     expect(normalizeIdCardNumber(' d 000 000 001 ')).toBe('D000000001');
     expect(normalizeIdCardNumber('d-000-000-001')).toBe('D000000001');
   });
+
+  // The visa's expiry caps the card: the card expires on the visa's last day, not after it.
+  it('expires with the visa when the visa ends first, at the boundary included', () => {
+    expect(idCardExpiresOn({ ...adult, visaExpiresOn: '2029-06-14' }, '2026-06-15')).toBe('2029-06-14');
+    expect(idCardExpiresOn({ ...adult, visaExpiresOn: '2029-06-15' }, '2026-06-15')).toBe('2029-06-15');
+    expect(idCardExpiresOn({ ...adult, visaExpiresOn: '2029-06-16' }, '2026-06-15')).toBe('2029-06-15');
+    expect(idCardExpiresOn({ ...adult, visaExpiresOn: null }, '2026-06-15')).toBe('2029-06-15');
+  });
+
+  it('takes the earliest of visa, expected departure and validity', () => {
+    const both = { ...adult, visaExpiresOn: '2027-09-30', expectedDepartureDate: '2027-10-01' };
+    expect(idCardExpiresOn(both, '2026-06-15')).toBe('2027-09-30');
+    expect(idCardExpiresOn({ ...both, expectedDepartureDate: '2027-09-29' }, '2026-06-15')).toBe('2027-09-29');
+  });
 });

@@ -15,16 +15,17 @@ const childCardLimit = (
   return addDays(addYears(child.dateOfBirth, child.fullTimeStudent ? STUDENT_CHILD_MAX_AGE : CHILD_MAX_AGE), -1);
 };
 
+// The visa's expiry caps the card too (a card outliving the visa would verify a person out of status).
 export const idCardExpiresOn = (
   member: Pick<
     MemberEntity,
     'category' | 'relationship' | 'dateOfBirth' | 'fullTimeStudent' | 'disabled' | 'expectedDepartureDate'
-  >,
+  > & { visaExpiresOn?: IsoDay | null },
   issuedOn: IsoDay,
   validityYears = DEFAULT_ID_CARD_VALIDITY_YEARS,
 ): IsoDay => {
   const child = member.category === 'dependent' && member.relationship === 'child' ? childCardLimit(member) : undefined;
-  return earliest(addYears(issuedOn, validityYears), member.expectedDepartureDate, child)!;
+  return earliest(addYears(issuedOn, validityYears), member.expectedDepartureDate, member.visaExpiresOn, child)!;
 };
 
 // The card number shows its kind at a glance — D diplomatic (blue), O official (green), C consular

@@ -47,8 +47,9 @@ const atMost = (level: ImmunityLevel, cap: ImmunityLevel): ImmunityLevel =>
   IMMUNITY_LEVEL.indexOf(level) < IMMUNITY_LEVEL.indexOf(cap) ? cap : level;
 
 export interface ImmunityOptions {
-  // A bilateral agreement recorded in the country's reciprocity profile can raise consular staff to
-  // `full` (DOMAIN.md). The reciprocity replica is not here yet, so callers pass it when known.
+  // A bilateral agreement recorded in the sending country's reciprocity profile raises consular
+  // officers and employees to `full` (DOMAIN.md; @ofm/reciprocity consularImmunityDecision). Their
+  // families stay at `none`: the agreement speaks of consular staff.
   consularFullImmunityByAgreement?: boolean;
 }
 

@@ -1,4 +1,4 @@
-import type { IdCardColor, ImmunityLevel, MemberCategory, MemberStatus, Relationship } from '@ofm/contracts';
+import type { common, IdCardColor, ImmunityLevel, MemberCategory, MemberStatus, Relationship } from '@ofm/contracts';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { FailedCriterion } from './member.facts';
 
@@ -27,7 +27,9 @@ export class MemberEntity {
   @PrimaryColumn('uuid')
   id!: string;
 
-  @Index('member_pid_key', { unique: true })
+  // One pid per person: unique among running appointments, shared with the terminated appointment
+  // a promotion replaced (previousAppointmentId).
+  @Index('member_pid_key', { unique: true, where: "status <> 'terminated'" })
   @Column('text')
   pid!: string;
 
@@ -140,6 +142,24 @@ export class MemberEntity {
 
   @Column('date', { name: 'immunity_ends_on', nullable: true })
   immunityEndsOn!: string | null;
+
+  @Column('date', { name: 'visa_expires_on', nullable: true })
+  visaExpiresOn!: string | null;
+
+  @Column('uuid', { name: 'previous_appointment_id', nullable: true })
+  previousAppointmentId!: string | null;
+
+  // ofm.common.v1.Address as its proto3 JSON; null until a change notification gives it.
+  @Column('jsonb', { name: 'residence_address', nullable: true })
+  residenceAddress!: common.Address | null;
+
+  // A spouse of the same sex as the principal (accredited where the sending country's profile grants it).
+  @Column('boolean', { name: 'same_sex_spouse', default: false })
+  sameSexSpouse!: boolean;
+
+  // The reciprocity profile version of the sending country that the last accreditation decision used.
+  @Column('int', { name: 'reciprocity_profile_version', nullable: true })
+  reciprocityProfileVersion!: number | null;
 
   @Column('int')
   version!: number;

@@ -44,7 +44,8 @@ export type CriterionCode =
   | 'us-citizen-or-permanent-resident'
   | 'principal-accredited'
   | 'relationship'
-  | 'child-eligibility';
+  | 'child-eligibility'
+  | 'same-sex-spouse-reciprocity';
 
 export interface FailedCriterion {
   criterion: CriterionCode;

@@ -22,6 +22,7 @@ export const diplomat = (over: Partial<MemberFacts> = {}): MemberFacts => ({
   relationship: null,
   fullTimeStudent: false,
   disabled: false,
+  sameSexSpouse: false,
   ...over,
 });
 

@@ -1,3 +1,4 @@
+import type { IdCardLossKind } from '@ofm/contracts';
 import { plainQuery } from '@ofm/persistence';
 import type { DataSource } from 'typeorm';
 import { MemberEntity } from './member.entity';
@@ -13,12 +14,14 @@ import type { OpenItemEntity } from './open-item.entity';
 
 /** A member read by these queries: the entity's fields, and the open items when asked for. */
 export type MemberRow = MemberEntity & {
-  openItems?: Pick<OpenItemEntity, 'document' | 'reference' | 'dueOn' | 'status'>[];
+  openItems?: Pick<OpenItemEntity, 'document' | 'reference' | 'dueOn' | 'status' | 'returnedOn'>[];
 };
 
 interface Statements {
   byId: string;
   byIdCard: string;
+  /** The holder of a number reported lost or stolen (id-card/), with the report's kind. */
+  byReportedIdCard: string;
   /** [column alias, property path] pairs: 'idCard.number' lands in row.idCard.number. */
   paths: [string, string[]][];
 }
@@ -35,12 +38,14 @@ const statements = (ds: DataSource): Statements => {
     .map((c) => `m.${c.databaseName}${c.type === 'date' ? '::text' : ''} AS "${c.propertyPath}"`)
     .join(', ');
   const openItems = `(SELECT coalesce(json_agg(json_build_object('document', o.document, 'reference', o.reference,
-      'dueOn', o.due_on, 'status', o.status) ORDER BY o.due_on, o.document, o.reference), '[]'::json)
+      'dueOn', o.due_on, 'status', o.status, 'returnedOn', o.returned_on) ORDER BY o.due_on, o.document, o.reference), '[]'::json)
       FROM member_open_item o WHERE o.member_id = m.id) AS "openItems"`;
   const built: Statements = {
     byId: `SELECT ${select}, ${openItems} FROM member m WHERE m.id = $1`,
     byIdCard: `SELECT ${select}, mi.name AS "missionName" FROM member m
       LEFT JOIN mission mi ON mi.id = m.mission_id WHERE m.id_card_number = $1`,
+    byReportedIdCard: `SELECT ${select}, mi.name AS "missionName", r.kind AS "reportedKind" FROM id_card_report r
+      JOIN member m ON m.id = r.member_id LEFT JOIN mission mi ON mi.id = m.mission_id WHERE r.number = $1`,
     paths,
   };
   statementsOf.set(ds, built);
@@ -78,4 +83,19 @@ export const readCardHolder = async (
   const [row] = await plainQuery(ds, s.byIdCard, [idCardNumber]);
   if (!row) return null;
   return { member: memberOf(row, s.paths), missionName: (row.missionName as string | null) ?? undefined };
+};
+
+/** Who held a number reported lost or stolen, and the report's kind; null if it was never reported. */
+export const readReportedCardHolder = async (
+  ds: DataSource,
+  idCardNumber: string,
+): Promise<{ member: MemberRow; missionName: string | undefined; kind: IdCardLossKind } | null> => {
+  const s = statements(ds);
+  const [row] = await plainQuery(ds, s.byReportedIdCard, [idCardNumber]);
+  if (!row) return null;
+  return {
+    member: memberOf(row, s.paths),
+    missionName: (row.missionName as string | null) ?? undefined,
+    kind: row.reportedKind as IdCardLossKind,
+  };
 };

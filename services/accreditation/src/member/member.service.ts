@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import type { accreditation } from '@ofm/contracts';
-import { canSeeMission, missionRestriction, normalizeUuid } from '@ofm/kernel';
+import { canSeeMission, Clock, missionRestriction, normalizeUuid, systemClock } from '@ofm/kernel';
 import { notFound, type Actor } from '@ofm/platform';
 import { DataSource } from 'typeorm';
 import { pageOf, paginate, parsePage } from '../shared/page.query';
+import { yearsInPost } from './years-in-post.rules';
 import { MemberEntity } from './member.entity';
 import { memberToProto, openItemsOf } from './member.queries';
 import { readMember } from './member.reads';
@@ -13,12 +14,16 @@ import { readMember } from './member.reads';
 // service checked against the rules their proto messages declare (GrpcRequestValidationInterceptor).
 @Injectable()
 export class MemberService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    @Optional() private readonly clock: Clock = systemClock,
+  ) {}
 
   async get(actor: Actor, id: string): Promise<accreditation.Member> {
     const member = await readMember(this.ds, id);
     if (!member || !canSeeMission(actor, member.missionId)) throw notFound('member', id);
-    return memberToProto(member, member.openItems);
+    // Years in post are of the day of the read, never stored (tenure/).
+    return { ...memberToProto(member, member.openItems), yearsInPost: yearsInPost(member, this.clock.today()) };
   }
 
   async list(actor: Actor, request: accreditation.ListMembersRequest): Promise<accreditation.ListMembersResponse> {
@@ -39,6 +44,10 @@ export class MemberService {
       this.ds.manager,
       items.filter((m) => m.status === 'terminated').map((m) => m.id),
     );
-    return { members: items.map((m) => memberToProto(m, openItems.get(m.id))), nextCursor };
+    const today = this.clock.today();
+    return {
+      members: items.map((m) => ({ ...memberToProto(m, openItems.get(m.id)), yearsInPost: yearsInPost(m, today) })),
+      nextCursor,
+    };
   }
 }

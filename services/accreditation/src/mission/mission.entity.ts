@@ -30,6 +30,18 @@ export class LocationColumns {
   lon!: number;
 }
 
+// Mission.recertification (recertification/): the last confirmation of the staff list and the next due date.
+export class RecertificationColumns {
+  @Column('date', { name: 'recertification_last_confirmed_on', nullable: true })
+  lastConfirmedOn!: string | null;
+
+  @Column('text', { name: 'recertification_last_confirmed_by', nullable: true })
+  lastConfirmedBy!: string | null;
+
+  @Column('date', { name: 'recertification_due_on' })
+  dueOn!: string;
+}
+
 @Entity({ name: 'mission' })
 @Index('mission_created_at_id_idx', ['createdAt', 'id'])
 export class MissionEntity {
@@ -63,6 +75,13 @@ export class MissionEntity {
 
   @Column('text', { name: 'regional_office' })
   regionalOffice!: RegionalOffice;
+
+  @Column(() => RecertificationColumns, { prefix: false })
+  recertification!: RecertificationColumns;
+
+  // Not part of the message: the recertification-overdue flag open on the mission, if any.
+  @Column('uuid', { name: 'recertification_flag_id', nullable: true })
+  recertificationFlagId!: string | null;
 
   // Explicit rather than @VersionColumn: writers lock the row and bump it themselves, so the value
   // they audit and publish is the value stored.

@@ -1,11 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_TYPES, missions } from '@ofm/contracts';
 import { commitChange } from '@ofm/messaging';
 import { inCommand } from '@ofm/persistence';
-import { canSeeMission, missionRestriction } from '@ofm/kernel';
+import { canSeeMission, missionRestriction, ofmDay } from '@ofm/kernel';
 import { notFound, type Actor, ruleViolated } from '@ofm/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type DeepPartial } from 'typeorm';
+import { ACCREDITATION_SETTINGS, type AccreditationSettings } from '../accreditation.settings';
+import { firstDueOn } from './recertification-due.rules';
 import { auditActor } from '../shared/audit-actor';
 import { toMessage } from '../shared/message.util';
 import { pageOf, paginate, parsePage } from '../shared/page.query';
@@ -18,7 +20,10 @@ const missionToProto = (m: MissionEntity): missions.Mission => toMessage(mission
 // platform's GrpcRequestValidationInterceptor): what is left here is the domain.
 @Injectable()
 export class MissionService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    @Inject(ACCREDITATION_SETTINGS) private readonly settings: AccreditationSettings,
+  ) {}
 
   async register(actor: Actor, request: missions.RegisterMissionRequest): Promise<missions.Mission> {
     const decision = decideRegistration(request);
@@ -32,6 +37,12 @@ export class MissionService {
         id: randomUUID(),
         status: 'active',
         regionalOffice: decision.regionalOffice,
+        // A new mission first confirms its staff list one cycle after registration.
+        recertification: {
+          lastConfirmedOn: null,
+          lastConfirmedBy: null,
+          dueOn: firstDueOn(ofmDay(now), this.settings.recertificationCycleDays),
+        },
         version: 1,
         createdAt: now,
         updatedAt: now,

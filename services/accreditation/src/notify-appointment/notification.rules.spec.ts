@@ -2,6 +2,7 @@ import type { Actor } from '@ofm/platform';
 import {
   appointmentProblems,
   isLateNotification,
+  lateNotificationFlag,
   notificationDueBy,
   notificationRequired,
   notifiedMissionId,
@@ -85,6 +86,23 @@ describe('appointmentProblems', () => {
     expect(fields({ category: 'dependent', principalId: OTHER })).toEqual(['relationship']);
   });
 
+  it('refuses sameSexSpouse on anyone but a spouse', () => {
+    const problem = [{ field: 'sameSexSpouse', message: 'sameSexSpouse applies only to a spouse' }];
+    expect(appointmentProblems({ ...principal, sameSexSpouse: true }, TODAY)).toEqual(problem);
+    expect(
+      appointmentProblems(
+        { ...principal, category: 'dependent', principalId: OTHER, relationship: 'child', sameSexSpouse: true },
+        TODAY,
+      ),
+    ).toEqual(problem);
+    expect(
+      appointmentProblems(
+        { ...principal, category: 'dependent', principalId: OTHER, relationship: 'spouse', sameSexSpouse: true },
+        TODAY,
+      ),
+    ).toEqual([]);
+  });
+
   it('refuses a principal or a relationship on anyone but a dependent', () => {
     expect(appointmentProblems({ ...principal, principalId: OTHER, relationship: 'spouse' }, TODAY)).toEqual([
       { field: 'principalId', message: 'principalId applies only to a dependent' },
@@ -99,5 +117,28 @@ describe('appointmentProblems', () => {
     [{ expectedDepartureDate: '2026-04-30' }, ['expectedDepartureDate']],
   ])('checks the dates of %j', (over, expected) => {
     expect(fields(over)).toEqual(expected);
+  });
+});
+
+describe('the late-notification flag', () => {
+  it('concerns the member and their mission, and says how late the notification was', () => {
+    const flag = lateNotificationFlag(
+      { id: 'm-1', missionId: 'x-1', arrivalDate: '2026-01-01' },
+      '2026-02-10',
+      new Date('2026-02-10T15:00:00.000Z'),
+    );
+    expect(flag).toMatchObject({
+      reasonCode: 'late-notification',
+      program: 'accreditation',
+      severity: 'medium',
+      visibility: 'internal',
+      raisedBy: 'accreditation',
+      missionId: 'x-1',
+      memberId: 'm-1',
+      subjectType: 'member',
+      subjectId: 'm-1',
+      raisedAt: '2026-02-10T15:00:00.000Z',
+      detail: 'notified on 2026-02-10, 40 days after arrival on 2026-01-01 (due within 30)',
+    });
   });
 });

@@ -1,4 +1,5 @@
-import type { accreditation } from '@ofm/contracts';
+import { raiseFlag } from '@ofm/compliance';
+import type { accreditation, compliance } from '@ofm/contracts';
 import { addDays, daysBetween, missionRestriction, normalizeUuid, type FieldError, type IsoDay } from '@ofm/kernel';
 import type { Actor } from '@ofm/platform';
 
@@ -39,12 +40,14 @@ export const MISSION_ID_REQUIRED: FieldError = {
 type Appointment = Pick<
   accreditation.NotifyAppointmentRequest,
   'category' | 'principalId' | 'relationship' | 'dateOfBirth' | 'arrivalDate' | 'expectedDepartureDate'
->;
+> &
+  Partial<Pick<accreditation.NotifyAppointmentRequest, 'sameSexSpouse'>>;
 
 /**
  * What the proto cannot say of a notification (it checked each field alone): a dependent names its
- * principal and relationship and nobody else may (it would be silently ignored); nobody is born in
- * the future, arrives before birth or is expected to leave before arriving.
+ * principal and relationship and nobody else may (it would be silently ignored); only a spouse is
+ * a same-sex spouse; nobody is born in the future, arrives before birth or is expected to leave
+ * before arriving.
  */
 export const appointmentProblems = (a: Appointment, today: IsoDay): FieldError[] => {
   const problems: FieldError[] = [];
@@ -53,6 +56,8 @@ export const appointmentProblems = (a: Appointment, today: IsoDay): FieldError[]
     if (dependent && a[field] === undefined) problems.push({ field, message: `${field} is required for a dependent` });
     if (!dependent && a[field] !== undefined) problems.push({ field, message: `${field} applies only to a dependent` });
   }
+  if (a.sameSexSpouse && a.relationship !== 'spouse')
+    problems.push({ field: 'sameSexSpouse', message: 'sameSexSpouse applies only to a spouse' });
   if (a.dateOfBirth > today) problems.push({ field: 'dateOfBirth', message: 'dateOfBirth must not be in the future' });
   if (a.arrivalDate < a.dateOfBirth)
     problems.push({ field: 'arrivalDate', message: 'arrivalDate must not be before dateOfBirth' });
@@ -60,3 +65,23 @@ export const appointmentProblems = (a: Appointment, today: IsoDay): FieldError[]
     problems.push({ field: 'expectedDepartureDate', message: 'expectedDepartureDate must not be before arrivalDate' });
   return problems;
 };
+
+/**
+ * The `late-notification` flag of a member notified late: it concerns the member and their mission,
+ * and commits with the notification (its program, severity and visibility are FLAG_REASONS').
+ */
+export const lateNotificationFlag = (
+  member: { id: string; missionId: string; arrivalDate: IsoDay },
+  notifiedOn: IsoDay,
+  at: Date,
+): compliance.Flag =>
+  raiseFlag({
+    code: 'late-notification',
+    raisedBy: 'accreditation',
+    missionId: member.missionId,
+    memberId: member.id,
+    subjectType: 'member',
+    subjectId: member.id,
+    detail: `notified on ${notifiedOn}, ${daysBetween(member.arrivalDate, notifiedOn)} days after arrival on ${member.arrivalDate} (due within ${NOTIFICATION_DEADLINE_DAYS})`,
+    at,
+  });

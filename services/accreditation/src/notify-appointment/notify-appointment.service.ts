@@ -1,4 +1,5 @@
 import { Injectable, Optional } from '@nestjs/common';
+import { flagRaised } from '@ofm/compliance';
 import { accreditation, EVENT_TYPES } from '@ofm/contracts';
 import { canSeeMission, Clock, systemClock } from '@ofm/kernel';
 import { commitChange } from '@ofm/messaging';
@@ -10,7 +11,13 @@ import { MemberEntity } from '../member/member.entity';
 import { findMember, memberSnapshot, memberToProto, nextPid } from '../member/member.queries';
 import type { MissionEntity } from '../mission/mission.entity';
 import { auditActor } from '../shared/audit-actor';
-import { appointmentProblems, isLateNotification, MISSION_ID_REQUIRED, notifiedMissionId } from './notification.rules';
+import {
+  appointmentProblems,
+  isLateNotification,
+  lateNotificationFlag,
+  MISSION_ID_REQUIRED,
+  notifiedMissionId,
+} from './notification.rules';
 
 // What a notification needs of its mission, read as three columns rather than the whole entity through
 // TypeORM's query builder, which cost more CPU than the query on this, the busiest write
@@ -67,13 +74,18 @@ export class NotifyAppointmentService {
       });
       await em.insert(MemberEntity, member);
       const proto = memberToProto(member);
+      // A late notification is accepted, and flagged in the same commit (DOMAIN.md).
+      const lateFlag = member.lateNotification ? lateNotificationFlag(member, today, now) : undefined;
       await commitChange(em, {
         actor: auditActor(actor),
         action: 'member.notified',
         entity: { type: 'member', id: member.id },
         before: null,
         after: memberSnapshot(member),
-        events: [{ type: EVENT_TYPES.memberNotified, subject: member.id, data: { member: proto } }],
+        events: [
+          { type: EVENT_TYPES.memberNotified, subject: member.id, data: { member: proto } },
+          ...(lateFlag ? [flagRaised(lateFlag)] : []),
+        ],
       });
       return proto;
     });

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { accreditation, EVENT_TYPES } from '@ofm/contracts';
 import { commitChange } from '@ofm/messaging';
+import { lawEnforcementNotices } from '../partner/law-enforcement.notice';
+import { missionNameOf } from '../mission/mission.queries';
 import { expectVersion, inCommand } from '@ofm/persistence';
 import { canSeeMission, normalizeUuid } from '@ofm/kernel';
 import { conflict, notFound, type Actor, ruleViolated } from '@ofm/platform';
@@ -89,6 +91,7 @@ export class TerminateMemberService {
           subject: member.id,
           data: { member: memberToProto(member, openItems), principalId },
         },
+        ...lawEnforcementNotices('terminated', [member], await missionNameOf(em, member.missionId), now),
       ],
     });
     return openItems;

@@ -1,6 +1,12 @@
 import { IMMUNITY_LEVEL } from '@ofm/contracts';
 import { guidanceFor } from '../member/immunity.rules';
-import { immunityInForce, verificationOf, verificationStatus, type VerifiedHolder } from './verification.rules';
+import {
+  immunityInForce,
+  reportedStatus,
+  verificationOf,
+  verificationStatus,
+  type VerifiedHolder,
+} from './verification.rules';
 
 const TODAY = '2026-06-15';
 const NOW = new Date(`${TODAY}T15:00:00.000Z`);
@@ -222,4 +228,40 @@ describe('verificationOf', () => {
       );
     }
   });
+});
+
+describe('a card number reported lost or stolen', () => {
+  it.each([
+    ['lost', 'reported-lost'],
+    ['stolen', 'reported-stolen'],
+  ] as const)('answers %s with who it was issued to', (kind, status) => {
+    expect(verificationOf(holder(), 'Embassy of France', NOW, kind)).toMatchObject({
+      status,
+      name: 'Claire Martin',
+      immunityLevel: 'full',
+    });
+  });
+
+  it('answers unknown for someone OFM never accredited, reported or not', () => {
+    expect(verificationOf(holder({ status: 'notified' }), 'Embassy', NOW, 'lost')).toEqual({
+      status: 'unknown',
+      checkedAt: CHECKED_AT,
+    });
+  });
+
+  it('says reported even once the holder is terminated: the number itself is the finding', () => {
+    expect(
+      verificationOf(holder({ status: 'terminated', immunityEndsOn: '2026-06-01' }), 'E', NOW, 'stolen'),
+    ).toMatchObject({
+      status: 'reported-stolen',
+      immunityLevel: 'none',
+    });
+  });
+});
+
+describe('reportedStatus', () => {
+  it.each([
+    ['lost', 'reported-lost'],
+    ['stolen', 'reported-stolen'],
+  ] as const)('a card reported %s verifies %s', (kind, status) => expect(reportedStatus(kind)).toBe(status));
 });

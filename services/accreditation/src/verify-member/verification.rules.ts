@@ -1,4 +1,4 @@
-import type { ImmunityLevel, verification, VerificationStatus } from '@ofm/contracts';
+import type { IdCardLossKind, ImmunityLevel, verification, VerificationStatus } from '@ofm/contracts';
 import { ofmDay, type IsoDay } from '@ofm/kernel';
 import { isEligibleChild } from '../member/dependent.rules';
 import { guidanceFor } from '../member/immunity.rules';
@@ -6,8 +6,18 @@ import type { MemberEntity } from '../member/member.entity';
 
 // What a law-enforcement verification of an ID card answers (ofm.common.v1.Verification). Of the
 // statuses of CONTRACT.md a card is `valid`, `expired` or `terminated`; `unknown` is a card nobody
-// holds, or a person OFM never accredited. (`suspended`, `reported-lost`… belong to plates and to
-// card reports this service does not take yet.)
+// holds, or a person OFM never accredited; a number reported lost or stolen answers `reported-lost`
+// or `reported-stolen` with who it was issued to, so an officer can tell a finder from the holder.
+// (`suspended` and `disposed` belong to plates.)
+
+// A number reported lost or stolen (id-card/) verifies so from the report on.
+const REPORTED: Readonly<Record<IdCardLossKind, VerificationStatus>> = {
+  lost: 'reported-lost',
+  stolen: 'reported-stolen',
+};
+
+/** How a reported number verifies from the report on, whatever its holder's status. */
+export const reportedStatus = (kind: IdCardLossKind): VerificationStatus => REPORTED[kind];
 
 /** What a verification reads of the card holder. */
 export type VerifiedHolder = Pick<
@@ -79,10 +89,12 @@ export const verificationOf = (
   holder: VerifiedHolder | undefined,
   missionName: string | undefined,
   now: Date,
+  reported?: IdCardLossKind,
 ): verification.Verification => {
   const checkedAt = now.toISOString();
   const today = ofmDay(now);
-  const status = holder ? verificationStatus(holder, today) : 'unknown';
+  const current = holder ? verificationStatus(holder, today) : 'unknown';
+  const status = reported && current !== 'unknown' ? reportedStatus(reported) : current;
   const level = holder && immunityInForce(holder, today);
   if (!holder || status === 'unknown' || !level) return { status: 'unknown', checkedAt };
   return {

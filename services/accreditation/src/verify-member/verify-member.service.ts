@@ -4,7 +4,7 @@ import { Clock, systemClock } from '@ofm/kernel';
 import type { Actor } from '@ofm/platform';
 import { DataSource } from 'typeorm';
 import { normalizeIdCardNumber } from '../member/id-card.rules';
-import { readCardHolder } from '../member/member.reads';
+import { readCardHolder, readReportedCardHolder } from '../member/member.reads';
 import { auditActor } from '../shared/audit-actor';
 import { auditVerification } from './verification.audit';
 import { verificationOf } from './verification.rules';
@@ -25,9 +25,13 @@ export class VerifyMemberService {
   async verifyIdCard(actor: Actor, idCardNumber: string): Promise<verification.Verification> {
     const number = normalizeIdCardNumber(idCardNumber);
     const now = this.clock.now();
-    const found = await readCardHolder(this.ds, number);
+    // A number not on any member may be one reported lost or stolen (id-card/): it answers so.
+    const held = await readCardHolder(this.ds, number);
+    const reportedCard = held ? null : await readReportedCardHolder(this.ds, number);
+    const found = held ?? reportedCard;
     const member = found?.member;
-    const answer = verificationOf(member, found?.missionName, now);
+    const reported = reportedCard?.kind;
+    const answer = verificationOf(member, found?.missionName, now, reported);
     await auditVerification(this.ds, {
       actor: auditActor(actor),
       action: 'id-card.verified',
@@ -39,6 +43,7 @@ export class VerifyMemberService {
             status: member.status,
             immunityLevel: member.immunityLevel,
             verification: answer.status,
+            ...(reported ? { reported } : {}),
           }
         : { idCardNumber: number, found: false },
     });

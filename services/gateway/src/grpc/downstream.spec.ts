@@ -12,7 +12,7 @@ describe('Downstream', () => {
     );
     downstream.onModuleInit();
     // /health/ready waits for each service behind the gateway, by its registry name.
-    expect(health.names()).toEqual(['accreditation', 'vehicles']);
+    expect(health.names()).toEqual(['accreditation', 'reciprocity', 'vehicles', 'insights']);
     expect(downstream.missions.getMission).toEqual(expect.any(Function));
     expect(downstream.vehicles.verifyPlate).toEqual(expect.any(Function));
     downstream.onApplicationShutdown();

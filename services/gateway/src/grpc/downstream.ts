@@ -1,5 +1,15 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { accreditation, health, missions, vehicles } from '@ofm/contracts';
+import {
+  accreditation,
+  checklist,
+  health,
+  insights,
+  missions,
+  reciprocity,
+  tenure,
+  travel,
+  vehicles,
+} from '@ofm/contracts';
 import { HealthRegistry, outgoingMetadata, type Actor } from '@ofm/platform';
 import { serverOf } from '@ofm/registry';
 import {
@@ -18,6 +28,11 @@ import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 export type MissionClient = Client<typeof missions.MissionServiceDefinition, DeadlineOptions>;
 export type MemberClient = Client<typeof accreditation.MemberServiceDefinition, DeadlineOptions>;
 export type VehicleClient = Client<typeof vehicles.VehicleServiceDefinition, DeadlineOptions>;
+export type FlagClient = Client<typeof insights.FlagServiceDefinition, DeadlineOptions>;
+export type ChecklistClient = Client<typeof checklist.ChecklistServiceDefinition, DeadlineOptions>;
+export type TravelClient = Client<typeof travel.TravelServiceDefinition, DeadlineOptions>;
+export type TenureClient = Client<typeof tenure.TenureServiceDefinition, DeadlineOptions>;
+export type ReciprocityClient = Client<typeof reciprocity.ReciprocityServiceDefinition, DeadlineOptions>;
 
 /** The options of every call: the caller (and the command's request id) in metadata. */
 export const callAs = (actor: Actor): CallOptions => {
@@ -36,6 +51,11 @@ export class Downstream implements OnModuleInit, OnApplicationShutdown {
   readonly missions: MissionClient;
   readonly members: MemberClient;
   readonly vehicles: VehicleClient;
+  readonly flags: FlagClient;
+  readonly reciprocity: ReciprocityClient;
+  readonly travel: TravelClient;
+  readonly checklist: ChecklistClient;
+  readonly tenure: TenureClient;
   /** By service name. */
   private readonly channels = new Map<string, Channel>();
   private readonly health = new Map<string, Client<typeof health.HealthDefinition, DeadlineOptions>>();
@@ -55,6 +75,11 @@ export class Downstream implements OnModuleInit, OnApplicationShutdown {
     this.missions = clientOf(missions.MissionServiceDefinition);
     this.members = clientOf(accreditation.MemberServiceDefinition);
     this.vehicles = clientOf(vehicles.VehicleServiceDefinition);
+    this.flags = clientOf(insights.FlagServiceDefinition);
+    this.reciprocity = clientOf(reciprocity.ReciprocityServiceDefinition);
+    this.travel = clientOf(travel.TravelServiceDefinition);
+    this.checklist = clientOf(checklist.ChecklistServiceDefinition);
+    this.tenure = clientOf(tenure.TenureServiceDefinition);
     for (const [name, channel] of this.channels) {
       this.health.set(name, factory.create(health.HealthDefinition, channel, options));
     }

@@ -7,6 +7,7 @@ import { Roles, type Role } from '@ofm/platform';
  * - `path`: request fields taken from the path (`:id` → field `id`, or `{ param: field }`);
  * - `ifMatch`: the request field that takes If-Match (the expected version);
  * - `query`: the request comes from the query string (GET lists: `limit`/`cursor` are its `page`);
+ * - `body`: the request field (a message) that the whole JSON body is, e.g. the profile a PUT replaces;
  * - otherwise the rest of the request fields come from the JSON body.
  */
 export interface RequestBinding {
@@ -14,6 +15,7 @@ export interface RequestBinding {
   path?: Record<string, string>;
   ifMatch?: string;
   query?: boolean;
+  body?: string;
 }
 
 /** What the route answers: a message, or a page of them (`{items, nextCursor}`). */

@@ -27,7 +27,7 @@ export const bindingSchemas = (binding: RequestBinding) => {
     const full = vocabulary.messageSchema(binding.message, 'request');
     const fields = full.properties as Record<string, JsonSchema>;
     const omit = [...Object.values(binding.path ?? {}), ...(binding.ifMatch ? [binding.ifMatch] : [])];
-    const body = vocabulary.requestSchema(binding.message, { omit });
+    const body = binding.body ? fields[binding.body]! : vocabulary.requestSchema(binding.message, { omit });
     // A list's request has a page, whose fields are the query's limit and cursor; another query
     // (the verification's) has only its own fields.
     const paged = 'page' in fields;
@@ -75,7 +75,10 @@ export const bindRequest = (binding: RequestBinding, http: HttpParts): Record<st
     // No body at all reads as an empty one, so that each required field is named.
     const given = vocabulary.normalized(body, http.body === undefined ? {} : http.body);
     errors.push(...vocabulary.violationsOf(body, given));
-    if (given && typeof given === 'object' && !Array.isArray(given)) Object.assign(request, given);
+    if (given && typeof given === 'object' && !Array.isArray(given)) {
+      if (binding.body) request[binding.body] = given;
+      else Object.assign(request, given);
+    }
   }
 
   if (binding.ifMatch) {

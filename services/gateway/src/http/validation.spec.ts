@@ -64,6 +64,7 @@ describe('request validation (400 problem+json naming the field)', () => {
         ...missionMessage(),
         consularClass: null,
         consularDistrict: null,
+        recertification: null,
       });
       expect(callOf(gw.downstream.missions.registerMission)).toEqual({
         request: validMission(),
@@ -186,7 +187,7 @@ describe('request validation (400 problem+json naming the field)', () => {
       const res = await get('/api/v1/missions?limit=10&cursor=xyz&country=FR&type=embassy&status=active');
       expect(res.status).toBe(200);
       expect(res.body).toEqual({
-        items: [{ ...missionMessage(), consularClass: null, consularDistrict: null }],
+        items: [{ ...missionMessage(), consularClass: null, consularDistrict: null, recertification: null }],
         nextCursor: 'abc',
       });
       expect(callOf(gw.downstream.missions.listMissions).request).toEqual({

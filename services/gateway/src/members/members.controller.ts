@@ -116,4 +116,101 @@ export class MembersController {
     const { member } = await this.downstream.members.terminateMember(request, callAs(actor));
     return withEtag(reply, answer(MEMBER, member));
   }
+  // The rest of a member's life (docs/domain/member-lifecycle.md): each is notified by the mission,
+  // so a mission user may, for its own members; each answers the member as it now stands, with its ETag.
+  @Post(':id/changes')
+  @HttpCode(200)
+  @ApiRoute({
+    tag: 'members',
+    summary: 'Notify a change of title, category, residence or household',
+    description:
+      'Only the fields given change; an accredited member whose category changes is decided again (a refusal changes nothing and is 422 ' +
+      'with one errors entry per failed criterion), and its immunity level and ID card follow. A change to or from a diplomatic rank is a promotion.',
+    roles: SUBMITTERS,
+    request: { message: 'ofm.accreditation.v1.ChangeMemberRequest', path: { id: 'id' }, ifMatch: 'expectedVersion' },
+    answer: { message: MEMBER },
+    problems: [404, 409, 422],
+    idempotent: true,
+  })
+  async change(
+    @RpcRequest() request: accreditation.ChangeMemberRequest,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { member } = await this.downstream.members.changeMember(request, callAs(actor));
+    return withEtag(reply, answer(MEMBER, member));
+  }
+
+  @Post(':id/promotion')
+  @HttpCode(201)
+  @ApiRoute({
+    tag: 'members',
+    summary: 'Promote a member to a new appointment',
+    description:
+      'Terminates the current appointment (reason "promotion", immunity until startsOn) and answers the new appointment of the same person ' +
+      '(new id, same pid, previousAppointmentId, status "notified"); dependents move to it.',
+    roles: SUBMITTERS,
+    request: { message: 'ofm.accreditation.v1.PromoteMemberRequest', path: { id: 'id' }, ifMatch: 'expectedVersion' },
+    answer: { message: MEMBER },
+    status: 201,
+    problems: [404, 409, 422],
+    idempotent: true,
+  })
+  async promote(
+    @RpcRequest() request: accreditation.PromoteMemberRequest,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { member } = await this.downstream.members.promoteMember(request, callAs(actor));
+    return created(reply, MEMBERS_PATH, answer(MEMBER, member));
+  }
+
+  @Post(':id/id-card/renewal')
+  @HttpCode(200)
+  @ApiRoute({
+    tag: 'members',
+    summary: 'Renew the ID card',
+    description:
+      'The card keeps its number and gets a new expiry: the earliest of the validity, the expected departure, the visa (visaExpiresOn, when renewed with it) ' +
+      "and a child's eligibility. 422 when that would not extend the card.",
+    roles: SUBMITTERS,
+    request: { message: 'ofm.accreditation.v1.RenewIdCardRequest', path: { id: 'id' }, ifMatch: 'expectedVersion' },
+    answer: { message: MEMBER },
+    problems: [404, 409, 422],
+    idempotent: true,
+  })
+  async renewIdCard(
+    @RpcRequest() request: accreditation.RenewIdCardRequest,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { member } = await this.downstream.members.renewIdCard(request, callAs(actor));
+    return withEtag(reply, answer(MEMBER, member));
+  }
+
+  @Post(':id/id-card/loss')
+  @HttpCode(200)
+  @ApiRoute({
+    tag: 'members',
+    summary: 'Report the ID card lost or stolen',
+    description:
+      'The old number verifies "reported-lost" or "reported-stolen" from now on; the member is answered with its replacement card (new number, same colour and expiry).',
+    roles: SUBMITTERS,
+    request: {
+      message: 'ofm.accreditation.v1.ReportIdCardLossRequest',
+      path: { id: 'id' },
+      ifMatch: 'expectedVersion',
+    },
+    answer: { message: MEMBER },
+    problems: [404, 409, 422],
+    idempotent: true,
+  })
+  async reportIdCardLoss(
+    @RpcRequest() request: accreditation.ReportIdCardLossRequest,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { member } = await this.downstream.members.reportIdCardLoss(request, callAs(actor));
+    return withEtag(reply, answer(MEMBER, member));
+  }
 }

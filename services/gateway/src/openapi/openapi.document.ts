@@ -99,11 +99,15 @@ const operation = (r: DocumentedRoute): Record<string, unknown> => {
     });
   }
   if (binding?.ifMatch) {
+    // Required where the route answers 428 without it (a whole resource replaced, e.g. a profile).
+    const required = (route.problems ?? []).includes(428);
     parameters.push({
       name: 'If-Match',
       in: 'header',
-      required: false,
-      description: 'the ETag (version) the change expects, e.g. "3"; 409 if it moved',
+      required,
+      description: required
+        ? 'the ETag (version) the change expects, e.g. "3"; 428 without it, 409 if it moved'
+        : 'the ETag (version) the change expects, e.g. "3"; 409 if it moved',
       schema: { type: 'string', pattern: '^(\\*|"[1-9][0-9]{0,8}"|[1-9][0-9]{0,8})$' },
     });
   }

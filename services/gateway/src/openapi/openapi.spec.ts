@@ -58,6 +58,7 @@ describe('OpenAPI document and docs', () => {
   it('describes exactly the API routes (not health, metrics or docs)', () => {
     expect(ops.map((o) => o.where).sort()).toEqual(
       [
+        'GET /api/v1/flags',
         'POST /api/v1/missions',
         'GET /api/v1/missions',
         'GET /api/v1/missions/{id}',
@@ -67,6 +68,19 @@ describe('OpenAPI document and docs', () => {
         'GET /api/v1/members/{id}',
         'POST /api/v1/members/{id}/accreditation',
         'POST /api/v1/members/{id}/termination',
+        'POST /api/v1/members/{id}/changes',
+        'POST /api/v1/members/{id}/promotion',
+        'POST /api/v1/members/{id}/id-card/renewal',
+        'POST /api/v1/members/{id}/id-card/loss',
+        'POST /api/v1/members/{id}/returned-documents',
+        'GET /api/v1/countries/{iso2}/reciprocity',
+        'PUT /api/v1/countries/{iso2}/reciprocity',
+        'GET /api/v1/countries/{iso2}/reciprocity/history',
+        'GET /api/v1/reciprocity/measures',
+        'POST /api/v1/countries/{iso2}/agreements',
+        'GET /api/v1/countries/{iso2}/agreements',
+        'GET /api/v1/agreements/{id}',
+        'POST /api/v1/agreements/{id}/status',
         'POST /api/v1/vehicles',
         'GET /api/v1/vehicles',
         'GET /api/v1/vehicles/{id}',
@@ -74,6 +88,12 @@ describe('OpenAPI document and docs', () => {
         'GET /api/v1/vehicles/{id}/insurance',
         'GET /api/v1/vehicles/{id}/insurance/{policyId}',
         'GET /api/v1/verify',
+        'POST /api/v1/travel-notifications',
+        'GET /api/v1/travel-notifications',
+        'GET /api/v1/travel-notifications/{id}',
+        'POST /api/v1/travel-notifications/{id}/decision',
+        'GET /api/v1/tenure',
+        'POST /api/v1/missions/{id}/recertification',
       ].sort(),
     );
     expect(new Set(ops.map((o) => o.op.operationId)).size).toBe(ops.length);
@@ -135,22 +155,39 @@ describe('OpenAPI document and docs', () => {
         .map((o) => o.where)
         .sort();
     expect(withHeader('Location')).toEqual([
+      'POST /api/v1/countries/{iso2}/agreements',
       'POST /api/v1/members',
+      'POST /api/v1/members/{id}/promotion',
       'POST /api/v1/missions',
+      'POST /api/v1/travel-notifications',
       'POST /api/v1/vehicles',
       'POST /api/v1/vehicles/{id}/insurance',
     ]);
     // Missions, members and vehicles have a version; pages, policies and verifications do not.
     expect(withHeader('ETag')).toEqual([
+      'GET /api/v1/agreements/{id}',
+      'GET /api/v1/countries/{iso2}/reciprocity',
       'GET /api/v1/members/{id}',
       'GET /api/v1/missions/{id}',
+      'GET /api/v1/travel-notifications/{id}',
       'GET /api/v1/vehicles/{id}',
+      'POST /api/v1/agreements/{id}/status',
+      'POST /api/v1/countries/{iso2}/agreements',
       'POST /api/v1/members',
       'POST /api/v1/members/{id}/accreditation',
+      'POST /api/v1/members/{id}/changes',
+      'POST /api/v1/members/{id}/id-card/loss',
+      'POST /api/v1/members/{id}/id-card/renewal',
+      'POST /api/v1/members/{id}/promotion',
+      'POST /api/v1/members/{id}/returned-documents',
       'POST /api/v1/members/{id}/termination',
       'POST /api/v1/missions',
+      'POST /api/v1/missions/{id}/recertification',
       'POST /api/v1/missions/{id}/status',
+      'POST /api/v1/travel-notifications',
+      'POST /api/v1/travel-notifications/{id}/decision',
       'POST /api/v1/vehicles',
+      'PUT /api/v1/countries/{iso2}/reciprocity',
     ]);
     for (const { where, op } of ops) {
       const success = Object.keys(op.responses).filter((s) => s.startsWith('2'));
@@ -167,7 +204,8 @@ describe('OpenAPI document and docs', () => {
           where,
           p: p.name,
           required: true,
-          format: 'uuid',
+          // A country's resources are named by its ISO 3166-1 code; everything else by a UUID.
+          format: p.name === 'iso2' ? 'country' : 'uuid',
         });
       }
     }
@@ -175,8 +213,10 @@ describe('OpenAPI document and docs', () => {
       o.op.responses['200']?.content['application/json'].schema.required?.includes('nextCursor'),
     );
     expect(lists.map((o) => o.where).sort()).toEqual([
+      'GET /api/v1/flags',
       'GET /api/v1/members',
       'GET /api/v1/missions',
+      'GET /api/v1/travel-notifications',
       'GET /api/v1/vehicles',
       'GET /api/v1/vehicles/{id}/insurance',
     ]);
@@ -225,10 +265,17 @@ describe('OpenAPI document and docs', () => {
       .filter((o) => paramsOf(o.op, 'header').some((p) => p.name === 'If-Match'))
       .map((o) => o.where);
     expect(withIfMatch.sort()).toEqual([
+      'POST /api/v1/agreements/{id}/status',
       'POST /api/v1/members/{id}/accreditation',
+      'POST /api/v1/members/{id}/changes',
+      'POST /api/v1/members/{id}/id-card/loss',
+      'POST /api/v1/members/{id}/id-card/renewal',
+      'POST /api/v1/members/{id}/promotion',
       'POST /api/v1/members/{id}/termination',
       'POST /api/v1/missions/{id}/status',
+      'POST /api/v1/travel-notifications/{id}/decision',
       'POST /api/v1/vehicles/{id}/insurance',
+      'PUT /api/v1/countries/{iso2}/reciprocity',
     ]);
     const ifMatch = paramsOf(doc.paths['/api/v1/members/{id}/termination'].post, 'header').find(
       (p) => p.name === 'If-Match',
@@ -253,6 +300,7 @@ describe('OpenAPI document and docs', () => {
       'reference',
       'dueOn',
       'status',
+      'returnedOn',
     ]);
     expect(answerSchemaOf('/api/v1/vehicles/{id}/insurance', 'post', '201').required).toContain('vehicle');
   });
@@ -279,6 +327,9 @@ describe('OpenAPI document and docs', () => {
       member: { id: ID, version: 1 },
       vehicle: { id: ID, version: 1 },
       policy: { id: OTHER_ID, vehicleId: ID },
+      profile: { country: 'FR', version: 1 },
+      agreement: { id: ID, version: 1 },
+      notification: { id: ID, version: 1 },
     };
     const calls = (): DownstreamCall[] =>
       Object.values(gw.downstream).flatMap((client) => Object.values(client) as DownstreamCall[]);
@@ -291,7 +342,15 @@ describe('OpenAPI document and docs', () => {
     });
 
     const withBodies = () => ops.filter((o) => o.op.requestBody);
-    const urlOf = (path: string) => path.replace('{policyId}', OTHER_ID).replace('{id}', ID);
+    const urlOf = (path: string) => path.replace('{policyId}', OTHER_ID).replace('{id}', ID).replace('{iso2}', 'FR');
+    // Changes that require If-Match (428 without) get the version the fake services answer.
+    const headersOf = (op: any) =>
+      paramsOf(op, 'header').some((p) => p.name === 'If-Match') ? { 'if-match': '"1"' } : undefined;
+    // A route whose body is one field of its request (the profile a PUT replaces) sends it as that field.
+    const sentOf = (where: string, example: object) =>
+      where.startsWith('PUT ')
+        ? expect.objectContaining({ profile: expect.objectContaining(example) })
+        : expect.objectContaining(example);
 
     it('exist for every operation that takes a body', () => {
       expect(
@@ -299,22 +358,37 @@ describe('OpenAPI document and docs', () => {
           .map((o) => o.where)
           .sort(),
       ).toEqual([
+        'POST /api/v1/agreements/{id}/status',
+        'POST /api/v1/countries/{iso2}/agreements',
         'POST /api/v1/members',
         'POST /api/v1/members/{id}/accreditation',
+        'POST /api/v1/members/{id}/changes',
+        'POST /api/v1/members/{id}/id-card/loss',
+        'POST /api/v1/members/{id}/id-card/renewal',
+        'POST /api/v1/members/{id}/promotion',
+        'POST /api/v1/members/{id}/returned-documents',
         'POST /api/v1/members/{id}/termination',
         'POST /api/v1/missions',
+        'POST /api/v1/missions/{id}/recertification',
         'POST /api/v1/missions/{id}/status',
+        'POST /api/v1/travel-notifications',
+        'POST /api/v1/travel-notifications/{id}/decision',
         'POST /api/v1/vehicles',
         'POST /api/v1/vehicles/{id}/insurance',
+        'PUT /api/v1/countries/{iso2}/reciprocity',
       ]);
     });
 
     it("pass the document's own schema and the gateway's validation, and reach the service as given", async () => {
       const admin = await gw.token({ sub: 'admin-1', roles: ['ofm-admin'] });
-      for (const { where, path, op } of withBodies()) {
+      for (const { where, method, path, op } of withBodies()) {
         const { schema, example } = op.requestBody.content['application/json'];
         expect({ where, documentAccepts: accepts(schema, example) }).toEqual({ where, documentAccepts: true });
-        const res = await gw.request('POST', urlOf(path), { token: admin, body: example });
+        const res = await gw.request(method.toUpperCase() as 'POST' | 'PUT', urlOf(path), {
+          token: admin,
+          body: example,
+          headers: headersOf(op),
+        });
         const success = Object.keys(op.responses).find((s) => s.startsWith('2'));
         expect({ where, status: res.status, errors: res.body.errors }).toEqual({
           where,
@@ -332,18 +406,22 @@ describe('OpenAPI document and docs', () => {
         }
         const called = calls().filter((fn) => fn.mock.calls.length > 0);
         expect({ where, called: called.length }).toEqual({ where, called: 1 });
-        expect(called[0]!.mock.calls[0]![0]).toEqual(expect.objectContaining(example));
+        expect(called[0]!.mock.calls[0]![0]).toEqual(sentOf(where, example));
         jest.clearAllMocks();
       }
     });
 
     it('with a field the document does not allow, are refused by both the document and the gateway', async () => {
       const admin = await gw.token({ sub: 'admin-1', roles: ['ofm-admin'] });
-      for (const { where, path, op } of withBodies()) {
+      for (const { where, method, path, op } of withBodies()) {
         const { schema, example } = op.requestBody.content['application/json'];
         const body = { ...example, notAField: true };
         expect({ where, documentAccepts: accepts(schema, body) }).toEqual({ where, documentAccepts: false });
-        const res = await gw.request('POST', urlOf(path), { token: admin, body });
+        const res = await gw.request(method.toUpperCase() as 'POST' | 'PUT', urlOf(path), {
+          token: admin,
+          body,
+          headers: headersOf(op),
+        });
         expect({ where, status: res.status, errors: res.body.errors }).toEqual({
           where,
           status: 400,

@@ -88,6 +88,15 @@ export const PROBLEMS: Record<number, { description: string; example: Record<str
       errors: [{ field: 'passportType', message: 'a diplomatic agent holds a diplomatic passport' }],
     },
   },
+  428: {
+    description: 'the change needs If-Match: the ETag (version) of the resource as last read',
+    example: {
+      type: `${PROBLEM_TYPE_BASE}precondition-required`,
+      title: 'Precondition required',
+      status: 428,
+      detail: 'If-Match is required: send the ETag of the profile you read, e.g. "1"',
+    },
+  },
   429: {
     description: 'too many requests from this caller: retry after Retry-After',
     example: {

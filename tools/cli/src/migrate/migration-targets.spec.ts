@@ -14,9 +14,19 @@ describe('migrationTargets', () => {
         databaseUrl: 'postgres://ofm_accreditation:ofm_accreditation@127.0.0.1:5432/ofm_accreditation',
       },
       {
+        service: 'reciprocity',
+        script: '/repo/services/reciprocity/dist/migrate.js',
+        databaseUrl: 'postgres://ofm_reciprocity:ofm_reciprocity@127.0.0.1:5432/ofm_reciprocity',
+      },
+      {
         service: 'vehicles',
         script: '/repo/services/vehicles/dist/migrate.js',
         databaseUrl: 'postgres://ofm_vehicles:ofm_vehicles@127.0.0.1:5432/ofm_vehicles',
+      },
+      {
+        service: 'insights',
+        script: '/repo/services/insights/dist/migrate.js',
+        databaseUrl: 'postgres://ofm_insights:ofm_insights@127.0.0.1:5432/ofm_insights',
       },
     ]);
   });
@@ -34,6 +44,6 @@ describe('migrationTargets', () => {
   });
 
   it('refuses an unknown service', () => {
-    expect(() => migrationTargets('/repo', 'reciprocity', {})).toThrow(/unknown service "reciprocity"/);
+    expect(() => migrationTargets('/repo', 'property', {})).toThrow(/unknown service "property"/);
   });
 });

@@ -42,13 +42,13 @@ describe('the files generated from the registry', () => {
       'kafka',
       'gateway',
       'accreditation',
-      'vehicles',
       'reciprocity',
+      'vehicles',
+      'insights',
       'property',
       'customs',
       'banking',
       'emergency',
-      'insights',
     ]);
     expect(compose.services.gateway).toMatchObject({
       ports: ['127.0.0.1:8080:8080'],
@@ -57,11 +57,13 @@ describe('the files generated from the registry', () => {
         KAFKA_BROKERS: 'kafka:19092',
         HTTP_PORT: 8080,
         ACCREDITATION_GRPC_URL: 'accreditation:50051',
+        RECIPROCITY_GRPC_URL: 'reciprocity:50052',
         VEHICLES_GRPC_URL: 'vehicles:50053',
         AUTH_DEV_MODE: 'true',
       },
       depends_on: {
         accreditation: { condition: 'service_started' },
+        reciprocity: { condition: 'service_started' },
         vehicles: { condition: 'service_started' },
       },
     });
@@ -73,7 +75,8 @@ describe('the files generated from the registry', () => {
       environment: { GRPC_PORT: 50053, HTTP_PORT: 9103 },
     });
     expect(compose.services.vehicles.profiles).toBeUndefined();
-    expect(compose.services.reciprocity.profiles).toEqual(['all']);
+    expect(compose.services.reciprocity.profiles).toBeUndefined();
+    expect(compose.services.property.profiles).toEqual(['all']);
     // The merge keys resolve: every service depends on the infrastructure.
     expect(compose.services.accreditation.depends_on).toEqual({
       postgres: { condition: 'service_healthy' },

@@ -5,8 +5,10 @@ describe('ofm registry', () => {
     expect(registryTsv()).toBe(
       [
         'accreditation\t50051\t9101\tofm_accreditation\tno\t-',
+        'reciprocity\t50052\t9102\tofm_reciprocity\tno\t-',
         'vehicles\t50053\t9103\tofm_vehicles\tno\t-',
-        'gateway\t-\t8080\tofm_gateway\tyes\taccreditation,vehicles',
+        'insights\t50058\t9108\tofm_insights\tno\t-',
+        'gateway\t-\t8080\tofm_gateway\tyes\taccreditation,reciprocity,vehicles,insights',
         '',
       ].join('\n'),
     );
@@ -17,8 +19,10 @@ describe('ofm registry', () => {
     expect(localEnv('gateway')).toEqual({
       DATABASE_URL: 'postgres://ofm_gateway:ofm_gateway@127.0.0.1:5432/ofm_gateway',
       HTTP_PORT: '8080',
+      RECIPROCITY_GRPC_URL: '127.0.0.1:50052',
       ACCREDITATION_GRPC_URL: '127.0.0.1:50051',
       VEHICLES_GRPC_URL: '127.0.0.1:50053',
+      INSIGHTS_GRPC_URL: '127.0.0.1:50058',
     });
     expect(localEnv('accreditation')).toEqual({
       DATABASE_URL: 'postgres://ofm_accreditation:ofm_accreditation@127.0.0.1:5432/ofm_accreditation',
@@ -35,7 +39,7 @@ describe('ofm registry', () => {
   it('prints the whole table, planned services marked', () => {
     const table = renderRegistry('table');
     expect(table).toMatch(/\| vehicles +\| 50053 \| 9103 \| ofm_vehicles +\| .*ofm\.compliance\.flag\.v1/);
-    expect(table).toMatch(/\| reciprocity \(planned\) \| 50052 /);
+    expect(table).toMatch(/\| property \(planned\) +\| 50054 /);
     expect(JSON.parse(renderRegistry('json', 'gateway'))).toMatchObject({ name: 'gateway', grpcPort: null });
   });
 });

@@ -1,0 +1,6 @@
+import type { EntityManager } from 'typeorm';
+import { MissionEntity } from './mission.entity';
+
+/** A mission's name, as a verification shows it (every member's mission exists: a foreign key). */
+export const missionNameOf = async (em: EntityManager, missionId: string): Promise<string> =>
+  (await em.findOneOrFail(MissionEntity, { where: { id: missionId }, select: { id: true, name: true } })).name;
