@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ProblemDetailsError, problemFromStatus } from '../errors/problem-details';
 import type { JsonLimits } from './edge.config';
+import { limitedBody } from './csv-body';
 import { parseJsonBody } from './json-body';
 
 export const JSON_MEDIA_TYPE = 'application/json';
@@ -45,7 +46,7 @@ export const unsupportedMediaType = (
 };
 
 // Only the media types a route declares are parsed, and only for that route: JSON with the parse
-// limits, CSV as text. Fastify's own text/plain parser and Nest's form-urlencoded one are not
+// limits, CSV as a stream. Fastify's own text/plain parser and Nest's form-urlencoded one are not
 // installed (bootstrapService turns Nest's body parser off), so a JSON body sent as text/plain or a
 // form is a 415 before a byte of it is read, not a 400 about every field.
 export const installContentTypes = (fastify: FastifyInstance, limits: JsonLimits): void => {
@@ -57,7 +58,14 @@ export const installContentTypes = (fastify: FastifyInstance, limits: JsonLimits
       done(error as Error, undefined);
     }
   });
-  fastify.addContentTypeParser(CSV_MEDIA_TYPE, { parseAs: 'string' }, (_request, text, done) => done(null, text));
+  // CSV is streamed to the route, with the route's body limit counted on the way (csv-body.ts).
+  fastify.addContentTypeParser(CSV_MEDIA_TYPE, (request, payload, done) => {
+    try {
+      done(null, limitedBody(payload, request.routeOptions.bodyLimit, request.headers['content-length']));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
   fastify.addHook('preParsing', async (request, _reply, payload) => {
     // An unknown path is a 404 whatever its body (the not-found handler answers it).
     if (request.is404 || BODYLESS_METHODS.has(request.method) || !hasBody(request)) return payload;
