@@ -2,6 +2,7 @@ import {
   assessPolicy,
   binderShortfall,
   coverageShortfalls,
+  coverageEnd,
   covers,
   insuranceRequired,
   isInsured,
@@ -62,10 +63,9 @@ describe('coverage minimums', () => {
     ]);
   });
 
-  it('a motorcycle accepts a combined single limit of at least 300000.00 (documented decision)', () => {
-    expect(coverageShortfalls('motorcycle', { combinedSingleLimit: usd('300000.00') })).toEqual([]);
-    expect(coverageShortfalls('motorcycle', { combinedSingleLimit: usd('299999.99') })).toEqual([
-      { field: 'combinedSingleLimit', message: 'must be at least 300000.00 USD for a motorcycle' },
+  it('a motorcycle takes split limits only: DOMAIN gives no combined single limit for it', () => {
+    expect(coverageShortfalls('motorcycle', { combinedSingleLimit: usd('1000000.00') })).toEqual([
+      { field: 'combinedSingleLimit', message: 'is not accepted for a motorcycle: give the three split limits' },
     ]);
   });
 
@@ -134,7 +134,7 @@ describe('policyTermErrors', () => {
     expect(binderShortfall(binder('2025-01-31'))).toEqual([]);
     // A short binder is well-formed: the term check lets it through to the rule.
     expect(policyTermErrors(binder('2025-01-30'))).toEqual([]);
-    // Certificates, declaration pages and an unstated proof have no such minimum.
+    // Certificates and declaration pages have no such minimum.
     expect(
       binderShortfall(terms({ proofType: 'certificate', effectiveDate: '2025-01-01', expirationDate: '2025-01-02' })),
     ).toEqual([]);
@@ -143,7 +143,21 @@ describe('policyTermErrors', () => {
         terms({ proofType: 'declarations-page', effectiveDate: '2025-01-01', expirationDate: '2025-01-02' }),
       ),
     ).toEqual([]);
-    expect(binderShortfall(terms({ effectiveDate: '2025-01-01', expirationDate: '2025-01-02' }))).toEqual([]);
+  });
+
+  it('judges a policy without proofType as a binder: leaving it out does not bypass the 30 days', () => {
+    expect(binderShortfall(terms({ effectiveDate: '2025-01-01', expirationDate: '2025-01-06' }))).toEqual([
+      {
+        field: 'expirationDate',
+        message: 'without proofType the proof is judged as a binder, which must be valid for at least 30 days',
+      },
+    ]);
+    expect(binderShortfall(terms({ effectiveDate: '2025-01-01', expirationDate: '2025-01-31' }))).toEqual([]);
+    expect(
+      assessPolicy('car', terms({ effectiveDate: '2025-05-28', expirationDate: '2025-06-02' }), '2025-06-01'),
+    ).toMatchObject({
+      outcome: 'binder-too-short',
+    });
   });
 });
 
@@ -196,6 +210,33 @@ describe('assessPolicy', () => {
     expect(assessPolicy('trailer', terms({ combinedSingleLimit: usd('1.00') }), today)).toEqual({
       outcome: 'acceptable',
     });
+  });
+});
+
+describe('the boundaries of coverage', () => {
+  const policy = { effectiveDate: '2025-01-01', expirationDate: '2025-03-01' };
+
+  it('ends the cover at the earlier of expiration and cancellation', () => {
+    expect(coverageEnd(policy)).toBe('2025-03-01');
+    expect(coverageEnd({ ...policy, cancelledOn: '2025-02-10' })).toBe('2025-02-10');
+    expect(coverageEnd({ ...policy, cancelledOn: '2025-04-01' })).toBe('2025-03-01');
+    expect(covers({ ...policy, cancelledOn: '2025-02-10' }, '2025-02-09')).toBe(true);
+    expect(covers({ ...policy, cancelledOn: '2025-02-10' }, '2025-02-10')).toBe(false);
+  });
+
+  it('lapses on the cancellation day; a policy cancelled before it began never covered', () => {
+    expect(lapsedOn([{ ...policy, cancelledOn: '2025-02-10' }], '2025-02-10')).toBe('2025-02-10');
+    expect(lapsedOn([{ ...policy, cancelledOn: '2025-01-01' }], '2025-02-10')).toBeUndefined();
+  });
+
+  it('a renewal recorded in advance covers from its start, with no gap at the boundary', () => {
+    const renewal = { effectiveDate: '2025-03-01', expirationDate: '2026-03-01' };
+    expect(isInsured([policy, renewal], '2025-02-28')).toBe(true);
+    expect(isInsured([policy, renewal], '2025-03-01')).toBe(true);
+    expect(lapsedOn([policy, renewal], '2025-03-01')).toBeUndefined();
+    const late = { effectiveDate: '2025-03-05', expirationDate: '2026-03-05' };
+    expect(lapsedOn([policy, late], '2025-03-02')).toBe('2025-03-01');
+    expect(isInsured([policy, late], '2025-03-05')).toBe(true);
   });
 });
 

@@ -18,7 +18,10 @@ export interface CoverageLimits {
 }
 
 // The accepted proofs of insurance (DOMAIN.md; PROOF_TYPE of @ofm/contracts): a binder valid for at
-// least BINDER_MIN_DAYS, a certificate or the declarations page. Stating it is optional.
+// least BINDER_MIN_DAYS, a certificate or the declarations page. Stating it is optional, but a proof
+// not named is judged as the weakest one, a binder: otherwise leaving the field out bypassed the
+// 30-day rule (issue 9). Not a required field, because insurers' feeds and older clients do not
+// carry it, and a policy of 30 days or more is acceptable whatever its proof.
 export const BINDER_MIN_DAYS = 30;
 
 export interface PolicyTerms extends CoverageLimits {
@@ -31,13 +34,14 @@ export interface PolicyTerms extends CoverageLimits {
 }
 
 export interface CoverageMinimum {
-  combinedSingleLimit: bigint;
+  /** Undefined where only split limits are published (motorcycles). */
+  combinedSingleLimit?: bigint;
   split: Record<SplitField, bigint>;
 }
 
 // Trailers need no cover of their own (the towing vehicle's policy covers them).
-// Motorcycles: OFM publishes only split limits; we also accept a combined single limit of at least
-// $300,000, the same single limit accepted for cars, whose split minimum is higher than a motorcycle's.
+// Motorcycles: DOMAIN.md gives only split limits, so a combined single limit is refused (422 naming
+// combinedSingleLimit) rather than compared with a minimum nobody published.
 export const COVERAGE_MINIMUMS: Record<VehicleKind, CoverageMinimum | undefined> = {
   car: {
     combinedSingleLimit: dollars(300_000),
@@ -48,7 +52,6 @@ export const COVERAGE_MINIMUMS: Record<VehicleKind, CoverageMinimum | undefined>
     },
   },
   motorcycle: {
-    combinedSingleLimit: dollars(300_000),
     split: {
       bodilyInjuryPerPerson: dollars(100_000),
       bodilyInjuryPerAccident: dollars(300_000),
@@ -75,13 +78,18 @@ export const policyTermErrors = (terms: PolicyTerms): FieldError[] => [
 
 /**
  * A binder is accepted as proof only when it runs for at least BINDER_MIN_DAYS days (cover from the
- * effective date up to, not including, the expiration date). A well-formed request that breaks this
- * rule is a rule violation (422), not a form error.
+ * effective date up to, not including, the expiration date); a proof not named is judged as a binder.
+ * A well-formed request that breaks this rule is a rule violation (422), not a form error.
  */
-export const binderShortfall = (terms: PolicyTerms): FieldError[] =>
-  terms.proofType === 'binder' && daysBetween(terms.effectiveDate, terms.expirationDate) < BINDER_MIN_DAYS
-    ? [{ field: 'expirationDate', message: `a binder must be valid for at least ${BINDER_MIN_DAYS} days` }]
-    : [];
+export const binderShortfall = (terms: PolicyTerms): FieldError[] => {
+  if ((terms.proofType ?? 'binder') !== 'binder') return [];
+  if (daysBetween(terms.effectiveDate, terms.expirationDate) >= BINDER_MIN_DAYS) return [];
+  const message =
+    terms.proofType === 'binder'
+      ? `a binder must be valid for at least ${BINDER_MIN_DAYS} days`
+      : `without proofType the proof is judged as a binder, which must be valid for at least ${BINDER_MIN_DAYS} days`;
+  return [{ field: 'expirationDate', message }];
+};
 
 /**
  * Limits below the minimum for the vehicle's kind, one error per limit, naming it
@@ -96,6 +104,9 @@ export const coverageShortfalls = (kind: VehicleKind, limits: CoverageLimits): F
       ? []
       : [{ field, message: `must be at least ${formatCents(need)} ${LIMIT_CURRENCY} for a ${kind}` }];
   if (limits.combinedSingleLimit) {
+    if (minimum.combinedSingleLimit === undefined) {
+      return [{ field: 'combinedSingleLimit', message: `is not accepted for a ${kind}: give the three split limits` }];
+    }
     return shortfall('combinedSingleLimit', limits.combinedSingleLimit, minimum.combinedSingleLimit);
   }
   return SPLIT_FIELDS.flatMap((f) => shortfall(f, limits[f], minimum.split[f]));
@@ -122,25 +133,36 @@ export const assessPolicy = (kind: VehicleKind, terms: PolicyTerms, today: strin
 };
 
 // A policy covers its effective date up to, not including, its expiration date: policies end at
-// 12:01 a.m. on the expiration date, so that day is already uncovered.
+// 12:01 a.m. on the expiration date, so that day is already uncovered. A cancellation ends the cover
+// at the start of its day, when that comes before the expiration.
 export interface PolicyPeriod {
   effectiveDate: string;
   expirationDate: string;
+  /** The first day no longer covered because the policy was cancelled; undefined when it was not. */
+  cancelledOn?: string | null;
 }
 
+/** The first uncovered day after the policy's cover: its expiration or its cancellation, the earlier. */
+export const coverageEnd = (policy: PolicyPeriod): string =>
+  policy.cancelledOn && policy.cancelledOn < policy.expirationDate ? policy.cancelledOn : policy.expirationDate;
+
 export const covers = (policy: PolicyPeriod, on: string): boolean =>
-  policy.effectiveDate <= on && on < policy.expirationDate;
+  policy.effectiveDate <= on && on < coverageEnd(policy);
 
 export const isInsured = (policies: readonly PolicyPeriod[], on: string): boolean =>
   policies.some((p) => covers(p, on));
 
 /**
  * The first uncovered day of the latest lapse on or before `on`, or undefined when the vehicle is
- * insured on `on` or was never insured before it (a vehicle never insured has not lapsed).
+ * insured on `on` or was never insured before it (a vehicle never insured has not lapsed; a policy
+ * cancelled before it started never covered anything).
  */
 export const lapsedOn = (policies: readonly PolicyPeriod[], on: string): string | undefined => {
   if (isInsured(policies, on)) return undefined;
-  const ended = policies.map((p) => p.expirationDate).filter((d) => d <= on);
+  const ended = policies
+    .filter((p) => p.effectiveDate < coverageEnd(p))
+    .map(coverageEnd)
+    .filter((d) => d <= on);
   return ended.length === 0 ? undefined : ended.reduce((a, b) => (a > b ? a : b));
 };
 

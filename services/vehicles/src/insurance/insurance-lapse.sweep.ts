@@ -1,32 +1,48 @@
-import { flagRaised } from '@ofm/compliance';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { EVENT_TYPES } from '@ofm/contracts';
 import { Clock } from '@ofm/kernel';
-import { commitChange } from '@ofm/messaging';
 import { inTransaction, PeriodicJobs } from '@ofm/persistence';
-import { DataSource, type EntityManager } from 'typeorm';
-import { insuranceLapseFlag } from '../compliance/flag.factory';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import type { VehiclesConfig } from '../config';
 import { selectRows } from '../shared/sql';
 import { SYSTEM_ACTOR } from '../shared/system-actor';
 import { VEHICLES_CONFIG } from '../shared/tokens';
-import { nextRegistrationStatus } from '../vehicle/registration.rules';
 import { VehicleEntity } from '../vehicle/vehicle.entity';
-import { toVehicleMessage, vehicleAuditState } from '../vehicle/vehicle.mapper';
-import { updateVehicle } from '../vehicle/vehicle.repository';
-import { lapsedOn, suspendingLapse } from './coverage.rules';
+import { judgeCoverage, type Judgement } from './coverage-judgement';
 import { InsurancePolicyEntity } from './insurance-policy.entity';
 
 export interface SweepResult {
   lapsed: number;
   suspended: number;
+  /** Registrations a policy covers again (a renewal recorded in advance that began, say). */
+  reinstated: number;
 }
 
-// Finds active registrations whose insurance no longer covers today. On the first day of a lapse the
-// vehicle is marked lapsed and flagged (partners see it); once the grace period has run out the
-// registration is suspended. Each vehicle is its own transaction, so one failure stops nothing else.
-// It runs every INSURANCE_SWEEP_INTERVAL_MS (0: only when called) on one replica at a time (PeriodicJobs'
-// advisory lock); rows locked by a command meanwhile are skipped rather than waited for.
+// A registration whose stored state disagrees with what its policies say on $1: covered but not
+// (yet) active and insured, or not covered but still insured, or lapsed and active (its grace period
+// may have run out). This finds every boundary, a policy's start as well as its end or cancellation,
+// for registrations in any status; the index on (vehicle_id, effective_date, coverage end) answers
+// each probe. Registrations whose state already agrees are not touched, so a second pass is a read.
+const CANDIDATES = `
+  SELECT v.id FROM vehicle v
+   WHERE v.kind <> 'trailer' AND v.registration_status <> 'disposed'
+     AND CASE WHEN EXISTS (SELECT 1 FROM insurance_policy p
+                            WHERE p.vehicle_id = v.id AND p.effective_date <= $1
+                              AND LEAST(p.expiration_date, COALESCE(p.cancelled_on, p.expiration_date)) > $1)
+              THEN v.insurance_status <> 'insured' OR v.lapse_flag_id IS NOT NULL
+                   OR v.registration_status IN ('pending-insurance', 'suspended')
+              ELSE v.insurance_status = 'insured' OR (v.insurance_status = 'lapsed' AND v.registration_status = 'active')
+         END
+   ORDER BY v.seq`;
+
+// Registrations judged per transaction: one commit (and fsync) per batch rather than per vehicle.
+const BATCH_SIZE = 500;
+
+// Judges coverage at every boundary (coverage-judgement.ts): a lapse suspends, flags and publishes
+// once; a policy that begins reactivates and clears the flag. It runs every
+// INSURANCE_SWEEP_INTERVAL_MS (at most a minute, 0: only when called) on one replica at a time
+// (PeriodicJobs' advisory lock); even without that lock two passes cannot both act on a registration:
+// each locks its rows (SKIP LOCKED: a row another pass or a command holds waits for the next pass)
+// and re-judges them after the lock, when the other pass's change is already visible.
 @Injectable()
 export class InsuranceLapseSweep implements OnModuleInit {
   private readonly logger = new Logger(InsuranceLapseSweep.name);
@@ -36,7 +52,8 @@ export class InsuranceLapseSweep implements OnModuleInit {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly jobs: PeriodicJobs,
-    @Inject(VEHICLES_CONFIG) private readonly config: VehiclesConfig,
+    @Inject(VEHICLES_CONFIG)
+    private readonly config: Pick<VehiclesConfig, 'INSURANCE_SWEEP_INTERVAL_MS' | 'INSURANCE_LAPSE_GRACE_DAYS'>,
   ) {}
 
   onModuleInit(): void {
@@ -56,83 +73,56 @@ export class InsuranceLapseSweep implements OnModuleInit {
   }
 
   private async pass(on: string): Promise<SweepResult> {
-    const candidates = await selectRows<{ id: string }>(
-      this.dataSource.manager,
-      `SELECT v.id FROM vehicle v
-        WHERE v.registration_status = 'active' AND v.kind <> 'trailer'
-          AND NOT EXISTS (SELECT 1 FROM insurance_policy p
-                           WHERE p.vehicle_id = v.id AND p.effective_date <= $1 AND p.expiration_date > $1)
-        ORDER BY v.seq`,
-      [on],
-    );
-    const result: SweepResult = { lapsed: 0, suspended: 0 };
-    for (const { id } of candidates) {
-      try {
-        const outcome = await inTransaction(this.dataSource, (em) => this.sweepVehicle(em, id, on));
-        if (outcome.lapsed) result.lapsed++;
-        if (outcome.suspended) result.suspended++;
-      } catch (error) {
-        this.logger.error({ msg: 'insurance lapse sweep failed for a vehicle', vehicleId: id, err: error });
+    const ids = (await selectRows<{ id: string }>(this.dataSource.manager, CANDIDATES, [on])).map((r) => r.id);
+    const result: SweepResult = { lapsed: 0, suspended: 0, reinstated: 0 };
+    for (let i = 0; i < ids.length; i += BATCH_SIZE) {
+      for (const judged of await this.sweepBatch(ids.slice(i, i + BATCH_SIZE), on)) {
+        if (judged.lapsed) result.lapsed++;
+        if (judged.suspended) result.suspended++;
+        if (judged.reinstated) result.reinstated++;
       }
     }
-    if (result.lapsed + result.suspended > 0) this.logger.log({ msg: 'insurance lapse sweep', on, ...result });
+    if (result.lapsed + result.suspended + result.reinstated > 0) {
+      this.logger.log({ msg: 'insurance lapse sweep', on, candidates: ids.length, ...result });
+    }
     return result;
   }
 
-  private async sweepVehicle(
-    em: EntityManager,
-    id: string,
-    on: string,
-  ): Promise<{ lapsed: boolean; suspended: boolean }> {
-    const vehicle = await em
+  // A batch in one transaction; when it fails, its vehicles one by one, so one failure stops nothing else.
+  private async sweepBatch(ids: string[], on: string): Promise<Judgement[]> {
+    try {
+      return await inTransaction(this.dataSource, (em) => this.judge(em, ids, on));
+    } catch (error) {
+      if (ids.length === 1) {
+        this.logger.error({ msg: 'insurance lapse sweep failed for a vehicle', vehicleId: ids[0], err: error });
+        return [];
+      }
+      const judged: Judgement[] = [];
+      for (const id of ids) judged.push(...(await this.sweepBatch([id], on)));
+      return judged;
+    }
+  }
+
+  private async judge(em: EntityManager, ids: string[], on: string): Promise<Judgement[]> {
+    const vehicles = await em
       .createQueryBuilder(VehicleEntity, 'v')
       .setLock('pessimistic_write')
       .setOnLocked('skip_locked')
-      .where('v.id = :id', { id })
-      .getOne();
-    if (!vehicle || vehicle.registrationStatus !== 'active') return { lapsed: false, suspended: false };
-    const policies = await em.find(InsurancePolicyEntity, { where: { vehicleId: id } });
-    const lapse = lapsedOn(policies, on);
-    if (!lapse) return { lapsed: false, suspended: false };
-    const newlyLapsed = vehicle.insuranceStatus !== 'lapsed';
-    const suspends = suspendingLapse(policies, on, this.config.INSURANCE_LAPSE_GRACE_DAYS) !== undefined;
-    if (!newlyLapsed && !suspends) return { lapsed: false, suspended: false };
-
-    const now = this.clock.now();
-    const flag = newlyLapsed ? insuranceLapseFlag(vehicle, now, `liability insurance lapsed on ${lapse}`) : undefined;
-    const updated = await updateVehicle(em, vehicle, {
-      insuranceStatus: 'lapsed',
-      registrationStatus: suspends
-        ? nextRegistrationStatus(vehicle.registrationStatus, 'insurance-lapsed')!
-        : vehicle.registrationStatus,
-      lapseFlagId: flag?.id ?? vehicle.lapseFlagId,
-    });
-    const message = toVehicleMessage(updated);
-    await commitChange(em, {
+      .where('v.id IN (:...ids)', { ids })
+      .orderBy('v.seq')
+      .getMany();
+    if (vehicles.length === 0) return [];
+    const policies = await em.find(InsurancePolicyEntity, { where: { vehicleId: In(vehicles.map((v) => v.id)) } });
+    const byVehicle = new Map<string, InsurancePolicyEntity[]>();
+    for (const p of policies) byVehicle.set(p.vehicleId, [...(byVehicle.get(p.vehicleId) ?? []), p]);
+    const ctx = {
       actor: SYSTEM_ACTOR,
-      action: suspends ? 'registration.suspended' : 'insurance.lapsed',
-      entity: { type: 'vehicle', id },
-      before: vehicleAuditState(vehicle),
-      after: vehicleAuditState(updated),
-      reason: `insurance lapsed on ${lapse}`,
-      events: [
-        ...(newlyLapsed
-          ? [
-              { type: EVENT_TYPES.insuranceLapsed, subject: id, data: { vehicle: message, lapsedOn: lapse } },
-              flagRaised(flag!),
-            ]
-          : []),
-        ...(suspends
-          ? [
-              {
-                type: EVENT_TYPES.registrationSuspended,
-                subject: id,
-                data: { vehicle: message, reason: `insurance-lapse: no liability insurance since ${lapse}` },
-              },
-            ]
-          : []),
-      ],
-    });
-    return { lapsed: newlyLapsed, suspended: suspends };
+      on,
+      now: this.clock.now(),
+      graceDays: this.config.INSURANCE_LAPSE_GRACE_DAYS,
+    };
+    const judged: Judgement[] = [];
+    for (const vehicle of vehicles) judged.push(await judgeCoverage(em, ctx, vehicle, byVehicle.get(vehicle.id) ?? []));
+    return judged;
   }
 }

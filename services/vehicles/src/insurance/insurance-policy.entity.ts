@@ -47,6 +47,13 @@ export class InsurancePolicyEntity {
   @Column({ name: 'proof_type', type: 'text', nullable: true, transformer: NULL_AS_UNDEFINED })
   proofType?: ProofType;
 
+  // The first day no longer covered because the policy was cancelled; undefined (NULL) when it was not.
+  @Column({ name: 'cancelled_on', type: 'date', nullable: true, transformer: NULL_AS_UNDEFINED })
+  cancelledOn?: string;
+
+  @Column({ name: 'cancellation_reason', type: 'text', nullable: true, transformer: NULL_AS_UNDEFINED })
+  cancellationReason?: string;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -19,6 +19,8 @@ export const toInsurancePolicyMessage = (p: InsurancePolicyEntity): vehicles.Ins
   propertyDamage: money(p.propertyDamage, p.currency),
   createdAt: p.createdAt.toISOString(),
   proofType: p.proofType,
+  cancelledOn: p.cancelledOn,
+  cancellationReason: p.cancellationReason,
 });
 
 /**

@@ -4,6 +4,8 @@ import { GrpcMethod } from '@nestjs/microservices';
 import type { vehicles } from '@ofm/contracts';
 import { grpcActor, Roles, RpcRolesGuard } from '@ofm/platform';
 import { VEHICLE_SERVICE } from '../vehicle/vehicle.grpc-controller';
+import { InsuranceCancellationService } from './insurance-cancellation.service';
+import { InsuranceRemindersService } from './insurance-reminders.service';
 import { InsuranceService } from './insurance.service';
 
 // The insurance methods of VehicleService (the vehicle's are VehicleGrpcController's). Roles are
@@ -12,9 +14,35 @@ import { InsuranceService } from './insurance.service';
 @UseGuards(RpcRolesGuard)
 export class InsuranceGrpcController implements Pick<
   vehicles.VehicleServiceController,
-  'addInsurancePolicy' | 'listInsurancePolicies' | 'getInsurancePolicy'
+  | 'addInsurancePolicy'
+  | 'listInsurancePolicies'
+  | 'getInsurancePolicy'
+  | 'cancelInsurancePolicy'
+  | 'listInsuranceReminders'
 > {
-  constructor(private readonly insurance: InsuranceService) {}
+  constructor(
+    private readonly insurance: InsuranceService,
+    private readonly cancellation: InsuranceCancellationService,
+    private readonly reminders: InsuranceRemindersService,
+  ) {}
+
+  @Roles('ofm-admin', 'ofm-officer', 'mission-user')
+  @GrpcMethod(VEHICLE_SERVICE, 'cancelInsurancePolicy')
+  cancelInsurancePolicy(
+    request: vehicles.CancelInsurancePolicyRequest,
+    metadata?: Metadata,
+  ): Promise<vehicles.CancelInsurancePolicyResponse> {
+    return this.cancellation.cancel(grpcActor(metadata), request);
+  }
+
+  @Roles('ofm-admin', 'ofm-officer', 'mission-user', 'auditor')
+  @GrpcMethod(VEHICLE_SERVICE, 'listInsuranceReminders')
+  async listInsuranceReminders(
+    request: vehicles.ListInsuranceRemindersRequest,
+    metadata?: Metadata,
+  ): Promise<vehicles.ListInsuranceRemindersResponse> {
+    return { reminders: await this.reminders.list(grpcActor(metadata), request.missionId) };
+  }
 
   @Roles('ofm-admin', 'ofm-officer', 'mission-user')
   @GrpcMethod(VEHICLE_SERVICE, 'addInsurancePolicy')

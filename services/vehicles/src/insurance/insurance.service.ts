@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EVENT_TYPES, type vehicles } from '@ofm/contracts';
 import { Clock } from '@ofm/kernel';
-import { commitChange, type ChangeToCommit } from '@ofm/messaging';
+import { type ChangeToCommit } from '@ofm/messaging';
 import { expectVersion, inCommand } from '@ofm/persistence';
 import { notFound, ruleViolated, type Actor } from '@ofm/platform';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -17,6 +17,7 @@ import { assessPolicy, BINDER_MIN_DAYS, isInsured, type PolicyTerms } from './co
 import { InsurancePolicyEntity } from './insurance-policy.entity';
 import { policyTermsOf, toInsurancePolicyMessage } from './insurance-policy.mapper';
 import { LIMIT_CURRENCY } from './money.rules';
+import { commitVehicleChange } from '../partner/commit-with-partner-notices';
 
 // Liability insurance of a vehicle. Requests reach these methods checked against their declared rules
 // (vehicle.proto); what is decided here is the domain: mission scope (another mission's vehicle is
@@ -50,7 +51,7 @@ export class InsuranceService {
       const { updated, change } = await this.applyInsurance(em, actor, vehicle, today);
       const vehicleMessage = toVehicleMessage(updated);
       const policyMessage = toInsurancePolicyMessage(policy);
-      await commitChange(em, {
+      await commitVehicleChange(em, {
         actor,
         action: 'insurance.recorded',
         entity: { type: 'insurance_policy', id: policy.id },
@@ -70,7 +71,7 @@ export class InsuranceService {
           vehicle.lapseFlagId && !updated.lapseFlagId
             ? clearedLapseFlag(vehicle, vehicle.lapseFlagId, this.clock.now())
             : undefined;
-        await commitChange(em, {
+        await commitVehicleChange(em, {
           ...change,
           events: [
             ...(activated
