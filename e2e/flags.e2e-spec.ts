@@ -80,7 +80,8 @@ describe('GET /api/v1/flags: compliance flags of every program', () => {
     expect((await flagsOf(`missionId=${mission.body.id}`, otherUser)).status).toBe(403);
     expect((await flagsOf('', police)).status).toBe(403);
 
-    // Accredited, a car registered and insured, then the appointment ends: the car is disposal-due.
+    // Accredited, a car registered and insured, then the appointment ended 31 days ago: the car is
+    // disposal-due and already past its 30 days to be disposed of, so flagged.
     const accredited = await api(platform.baseUrl, 'POST', `/api/v1/members/${memberId}/accreditation`, {
       token: officer,
       body: { decision: 'accredit' },
@@ -104,7 +105,7 @@ describe('GET /api/v1/flags: compliance flags of every program', () => {
     expect(insured.status).toBe(201);
     const terminated = await api(platform.baseUrl, 'POST', `/api/v1/members/${memberId}/termination`, {
       token: officer,
-      body: { effectiveDate: isoDate(0), reason: 'end of assignment' },
+      body: { effectiveDate: isoDate(-31), reason: 'end of assignment' },
     });
     expect(terminated.status).toBe(200);
 

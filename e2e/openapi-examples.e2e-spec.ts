@@ -93,7 +93,14 @@ describe('the OpenAPI document', () => {
     const profile = await api(platform.baseUrl, 'GET', '/api/v1/countries/FR/reciprocity', { token: admin });
     const approve = await api(platform.baseUrl, 'PUT', '/api/v1/countries/FR/reciprocity', {
       token: admin,
-      body: { ...profile.body, travelControls: 'approve', effectiveFrom: isoDate(0), source: 'openapi examples' },
+      // Approval for trips (the decision example), and room for the owner's second car (the vehicle examples).
+      body: {
+        ...profile.body,
+        travelControls: 'approve',
+        taxFreeVehiclesPerMember: 5,
+        effectiveFrom: isoDate(0),
+        source: 'openapi examples',
+      },
       headers: { 'if-match': profile.headers.get('etag')! },
     });
     expect(approve.status).toBe(200);
@@ -113,6 +120,38 @@ describe('the OpenAPI document', () => {
       },
       { what: 'accreditation to decide trips under the FR profile that asks for approval' },
     );
+    // The disposal example disposes of a car of its own (a second one of the owner, which FR's
+    // profile now allows), so the other vehicle examples keep theirs.
+    const disposable = await waitFor(
+      async () => {
+        const r = await api(platform.baseUrl, 'POST', '/api/v1/vehicles', {
+          token: admin,
+          // Another VIN (check digit 2), and no Idempotency-Key: a refusal while the profile travels
+          // must not be replayed to the next attempt.
+          body: { ...car(member.body.id), vin: '1HGCM82623A004360' },
+        });
+        return r.status === 201 ? r : undefined;
+      },
+      { what: 'vehicles to allow the owner a second car under FR v2' },
+    );
+    // The violation example needs a licence; the issue example a driver who holds none yet.
+    const licence = await api(platform.baseUrl, 'POST', '/api/v1/licences', {
+      token: admin,
+      body: { memberId: member.body.id, licenceClass: 'C', expiresOn: isoDate(700) },
+    });
+    expect({ status: licence.status, body: licence.body }).toMatchObject({ status: 201 });
+    const driver = await api(platform.baseUrl, 'POST', '/api/v1/members', {
+      token: admin,
+      body: firstSecretary(mission.body.id, isoDate(-10)),
+    });
+    expect(
+      (
+        await api(platform.baseUrl, 'POST', `/api/v1/members/${driver.body.id}/accreditation`, {
+          token: admin,
+          body: { decision: 'accredit' },
+        })
+      ).status,
+    ).toBe(200);
     // The status example suspends its mission: one of its own, so the other examples' mission stays active.
     const suspendable = await api(platform.baseUrl, 'POST', '/api/v1/missions', {
       token: admin,
@@ -129,6 +168,9 @@ describe('the OpenAPI document', () => {
       policy: policy.body.id,
       agreement: agreement.body.id,
       trip: trip.body.id,
+      disposable: disposable.body.id,
+      licence: licence.body.id,
+      driver: driver.body.id,
     });
     const answer = await api(platform.baseUrl, 'GET', '/api/v1/openapi.json');
     expect(answer.status).toBe(200);
@@ -175,7 +217,9 @@ describe('the OpenAPI document', () => {
       .replace('/missions/{id}', `/missions/${ids.mission}`)
       .replace('/members/{id}/returned-documents', `/members/${ids.returning}/returned-documents`)
       .replace('/members/{id}', `/members/${await memberFor(path)}`)
+      .replace('/vehicles/{id}/disposal', `/vehicles/${ids.disposable}/disposal`)
       .replace('/vehicles/{id}', `/vehicles/${ids.vehicle}`)
+      .replace('/licences/{id}', `/licences/${ids.licence}`)
       .replace('{policyId}', ids.policy!)
       .replace('/countries/{iso2}', '/countries/FR')
       .replace('/agreements/{id}', `/agreements/${ids.agreement}`)
@@ -201,7 +245,10 @@ describe('the OpenAPI document', () => {
     );
 
   it('shows an example for every request body', () => {
-    const bodies = Object.values(document.paths).flatMap((ops) => Object.values(ops).filter((op) => op.requestBody));
+    // JSON bodies: the insurer feed's CSV body has its own suite (e2e/insurance-feed.e2e-spec.ts).
+    const bodies = Object.values(document.paths).flatMap((ops) =>
+      Object.values(ops).filter((op) => op.requestBody?.content['application/json']),
+    );
     expect(bodies.length).toBeGreaterThanOrEqual(5);
     expect(examples()).toHaveLength(bodies.length);
   });
@@ -222,16 +269,19 @@ describe('the OpenAPI document', () => {
       // A trip is submitted for a real member of the mission, and its example dates are moved to
       // the coming week: fixed dates in a document would fall into the past.
       const sent =
-        path === '/api/v1/travel-notifications'
-          ? {
-              ...(body as object),
-              memberId: ids.owner,
-              departsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
-              returnsAt: new Date(Date.now() + 8 * 86_400_000).toISOString(),
-            }
-          : path.endsWith('/id-card/renewal')
-            ? { ...(body as object), visaExpiresOn: isoDate(700) }
-            : body;
+        path === '/api/v1/licences'
+          ? // A licence is issued to an accredited member who holds none yet, until a day still to come.
+            { ...(body as object), memberId: ids.driver, expiresOn: isoDate(700) }
+          : path === '/api/v1/travel-notifications'
+            ? {
+                ...(body as object),
+                memberId: ids.owner,
+                departsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+                returnsAt: new Date(Date.now() + 8 * 86_400_000).toISOString(),
+              }
+            : path.endsWith('/id-card/renewal')
+              ? { ...(body as object), visaExpiresOn: isoDate(700) }
+              : body;
       const headers = await ifMatchFor(op, real);
       const answer = await api(platform.baseUrl, method.toUpperCase(), real, { token, body: sent, headers });
       const documented = Object.keys(op.responses);

@@ -2,6 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchAccreditationWrite, reportAccreditationWrite } from './accreditation-write.bench';
 import { benchGatewayRead, reportGatewayRead } from './gateway-read.bench';
+import { benchInsuranceFeed, reportInsuranceFeed } from './insurance-feed/insurance-feed.bench';
+import { benchLapseSweep, reportLapseSweep } from './lapse-sweep/lapse-sweep.bench';
 import { benchOutboxLatency, reportOutboxLatency } from './outbox-latency.bench';
 import { benchOverload, reportOverload } from './overload.bench';
 import { benchVerifyRead, reportVerifyRead } from './verify-read.bench';
@@ -23,6 +25,8 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'outbox', key: 'outboxLatency', run: benchOutboxLatency, report: reportOutboxLatency },
   { name: 'write', key: 'accreditationWrite', run: benchAccreditationWrite, report: reportAccreditationWrite },
   { name: 'overload', key: 'overload', run: benchOverload, report: reportOverload },
+  { name: 'lapse-sweep', key: 'lapseSweep', run: benchLapseSweep, report: reportLapseSweep },
+  { name: 'insurance-feed', key: 'insuranceFeed', run: benchInsuranceFeed, report: reportInsuranceFeed },
 ];
 
 async function main() {

@@ -77,7 +77,7 @@ export const FLAG_REASONS = {
     severity: 'medium',
     visibility: 'internal',
     summary: 'The owner’s appointment ended: the vehicle must be sold, exported or transferred.',
-    raisedBy: 'vehicles, on the owner’s termination',
+    raisedBy: 'vehicles, once the disposal due date after the owner’s termination has passed',
     clearedBy: 'vehicles, when the disposal is recorded',
   },
   'points-threshold': {

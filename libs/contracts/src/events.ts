@@ -3,6 +3,9 @@ import * as acc from './gen/ofm/accreditation/v1/events';
 import * as veh from './gen/ofm/vehicles/v1/events';
 import * as flag from './gen/ofm/compliance/v1/flag';
 import * as partner from './gen/ofm/partner/v1/law_enforcement';
+import * as dmv from './gen/ofm/partner/v1/dmv';
+import * as plate from './gen/ofm/partner/v1/plate';
+import * as licence from './gen/ofm/vehicles/v1/licence';
 import * as rec from './gen/ofm/reciprocity/v1/events';
 import * as travel from './gen/ofm/accreditation/v1/travel_events';
 import * as tenure from './gen/ofm/accreditation/v1/tenure';
@@ -149,6 +152,24 @@ export const EVENT_TYPES = {
     veh.RegistrationDisposalDue,
     TOPICS.vehicle,
   ),
+  vehicleDisposed: spec(
+    'gov.ofm.vehicles.vehicle.disposed.v1',
+    'ofm.vehicles.v1.VehicleDisposed',
+    veh.VehicleDisposed,
+    TOPICS.vehicle,
+  ),
+  registrationRenewed: spec(
+    'gov.ofm.vehicles.registration.renewed.v1',
+    'ofm.vehicles.v1.RegistrationRenewed',
+    veh.RegistrationRenewed,
+    TOPICS.vehicle,
+  ),
+  plateReplaced: spec(
+    'gov.ofm.vehicles.plate.replaced.v1',
+    'ofm.vehicles.v1.PlateReplaced',
+    veh.PlateReplaced,
+    TOPICS.vehicle,
+  ),
   insuranceRecorded: spec(
     'gov.ofm.vehicles.insurance.recorded.v1',
     'ofm.vehicles.v1.InsuranceRecorded',
@@ -184,6 +205,44 @@ export const EVENT_TYPES = {
     'gov.ofm.accreditation.immunity.status-changed.v1',
     'ofm.partner.v1.ImmunityStatusChanged',
     partner.ImmunityStatusChanged,
+    TOPICS.partnerLawEnforcement,
+  ),
+  // Driver licences and points (docs/domain/driver-licences.md).
+  licenceIssued: spec(
+    'gov.ofm.vehicles.licence.issued.v1',
+    'ofm.vehicles.v1.LicenceIssued',
+    licence.LicenceIssued,
+    TOPICS.licence,
+  ),
+  violationRecorded: spec(
+    'gov.ofm.vehicles.licence.violation-recorded.v1',
+    'ofm.vehicles.v1.ViolationRecorded',
+    licence.ViolationRecorded,
+    TOPICS.licence,
+  ),
+  licenceSuspended: spec(
+    'gov.ofm.vehicles.licence.suspended.v1',
+    'ofm.vehicles.v1.LicenceSuspended',
+    licence.LicenceSuspended,
+    TOPICS.licence,
+  ),
+  licenceEnded: spec(
+    'gov.ofm.vehicles.licence.ended.v1',
+    'ofm.vehicles.v1.LicenceEnded',
+    licence.LicenceEnded,
+    TOPICS.licence,
+  ),
+  // Curated for state DMVs and law enforcement (services/vehicles/src/partner): published by vehicles.
+  vehicleStatusReported: spec(
+    'gov.ofm.vehicles.registration.status-reported.v1',
+    'ofm.partner.v1.VehicleStatusReported',
+    dmv.VehicleStatusReported,
+    TOPICS.partnerDmv,
+  ),
+  plateStatusChanged: spec(
+    'gov.ofm.vehicles.plate.status-changed.v1',
+    'ofm.partner.v1.PlateStatusChanged',
+    plate.PlateStatusChanged,
     TOPICS.partnerLawEnforcement,
   ),
   flagRaised: spec(

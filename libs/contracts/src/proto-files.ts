@@ -11,6 +11,8 @@ export const PROTO_FILES = {
   tenure: 'ofm/accreditation/v1/tenure.proto',
   checklist: 'ofm/accreditation/v1/checklist.proto',
   vehicle: 'ofm/vehicles/v1/vehicle.proto',
+  insuranceFeed: 'ofm/vehicles/v1/insurance_feed.proto',
+  licence: 'ofm/vehicles/v1/licence.proto',
   reciprocity: 'ofm/reciprocity/v1/reciprocity.proto',
   flags: 'ofm/insights/v1/flags.proto',
   health: 'grpc/health/v1/health.proto',

@@ -29,6 +29,8 @@ export const SERVICES: readonly ServiceEntry[] = [
       'ofm.accreditation.v1.ChecklistService',
       'ofm.reciprocity.v1.ReciprocityService',
       'ofm.vehicles.v1.VehicleService',
+      'ofm.vehicles.v1.LicenceService',
+      'ofm.vehicles.v1.InsuranceFeedService',
       'ofm.insights.v1.FlagService',
     ],
   },
@@ -90,11 +92,23 @@ export const SERVICES: readonly ServiceEntry[] = [
       'ofm.vehicles.insurance.v1',
       'ofm.vehicles.licence.v1',
       'ofm.compliance.flag.v1',
+      // Curated for partners from its own changes (services/vehicles/src/partner).
+      'ofm.partner.dmv.v1',
+      'ofm.partner.law-enforcement.v1',
     ],
-    // The accreditation replica (@ofm/replicas, services/vehicles/src/vehicle/accreditation-replica.handlers.ts).
-    consumes: ['ofm.accreditation.member.v1', 'ofm.accreditation.mission.v1'],
-    grpcServices: ['ofm.vehicles.v1.VehicleService'],
-    protoFiles: ['ofm/vehicles/v1/vehicle.proto'],
+    // The accreditation replica (@ofm/replicas, services/vehicles/src/vehicle/accreditation-replica.handlers.ts)
+    // and the reciprocity profile replica (tax-free vehicles per member, disposition surcharge).
+    consumes: ['ofm.accreditation.member.v1', 'ofm.accreditation.mission.v1', 'ofm.reciprocity.profile.v1'],
+    grpcServices: [
+      'ofm.vehicles.v1.VehicleService',
+      'ofm.vehicles.v1.LicenceService',
+      'ofm.vehicles.v1.InsuranceFeedService',
+    ],
+    protoFiles: [
+      'ofm/vehicles/v1/vehicle.proto',
+      'ofm/vehicles/v1/licence.proto',
+      'ofm/vehicles/v1/insurance_feed.proto',
+    ],
     calls: [],
   },
   {

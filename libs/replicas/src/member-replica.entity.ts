@@ -29,6 +29,10 @@ export class MemberReplicaEntity {
   @Column({ name: 'immunity_level', type: 'text', nullable: true, transformer: NULL_AS_UNDEFINED })
   immunityLevel?: string;
 
+  // Outside OFM's vehicle program (research §2.1), whatever the category.
+  @Column({ name: 'us_citizen_or_permanent_resident', type: 'boolean', default: false })
+  usCitizenOrPermanentResident!: boolean;
+
   @Column({ name: 'given_name', type: 'text' })
   givenName!: string;
 

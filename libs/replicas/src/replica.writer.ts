@@ -12,12 +12,14 @@ export const upsertMemberReplica = async (
 ): Promise<void> => {
   await em.query(
     `INSERT INTO member_replica (id, mission_id, mission_country, category, principal_id, status, immunity_level,
-                                 given_name, family_name, version, last_event_time)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                                 given_name, family_name, version, last_event_time,
+                                 us_citizen_or_permanent_resident)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
      ON CONFLICT (id) DO UPDATE SET
        mission_id = EXCLUDED.mission_id, mission_country = EXCLUDED.mission_country, category = EXCLUDED.category,
        principal_id = EXCLUDED.principal_id, status = EXCLUDED.status, immunity_level = EXCLUDED.immunity_level,
        given_name = EXCLUDED.given_name, family_name = EXCLUDED.family_name,
+       us_citizen_or_permanent_resident = EXCLUDED.us_citizen_or_permanent_resident,
        version = EXCLUDED.version, last_event_time = EXCLUDED.last_event_time
      WHERE (member_replica.version, member_replica.last_event_time) < (EXCLUDED.version, EXCLUDED.last_event_time)`,
     [
@@ -32,6 +34,7 @@ export const upsertMemberReplica = async (
       member.familyName,
       member.version,
       eventTime,
+      member.usCitizenOrPermanentResident === true,
     ],
   );
 };

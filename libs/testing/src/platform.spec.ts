@@ -51,7 +51,7 @@ describe('the test platform, wired from the service registry', () => {
       gateway: [],
       accreditation: ['ofm.reciprocity.profile.v1', 'ofm.vehicles.vehicle.v1'],
       reciprocity: [],
-      vehicles: ['ofm.accreditation.member.v1', 'ofm.accreditation.mission.v1'],
+      vehicles: ['ofm.accreditation.member.v1', 'ofm.accreditation.mission.v1', 'ofm.reciprocity.profile.v1'],
       insights: ['ofm.compliance.flag.v1'],
     });
   });

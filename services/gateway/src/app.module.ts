@@ -8,6 +8,7 @@ import { createTokenVerifier, TOKEN_VERIFIER } from './auth/token-verifier';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config';
 import { gatewayDatabase } from './data-source';
 import { FlagsController } from './flags/flags.controller';
+import { LicencesController } from './licences/licences.controller';
 import { Downstream } from './grpc/downstream';
 import { IdempotencyHousekeeping } from './idempotency/idempotency.housekeeping';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
@@ -23,6 +24,9 @@ import { ReciprocityController } from './reciprocity/reciprocity.controller';
 import { TenureController } from './tenure/tenure.controller';
 import { TravelNotificationsController } from './travel/travel-notifications.controller';
 import { VehiclesController } from './vehicles/vehicles.controller';
+import { InsuranceFeedsController } from './insurance-feeds/insurance-feeds.controller';
+import { InsuranceCancellationController } from './vehicles/insurance-cancellation.controller';
+import { InsuranceRemindersController } from './vehicles/insurance-reminders.controller';
 import { VerificationController } from './verification/verification.controller';
 import { VerificationService } from './verification/verification.service';
 
@@ -30,7 +34,11 @@ export const API_CONTROLLERS = [
   MissionsController,
   MembersController,
   VehiclesController,
+  InsuranceFeedsController,
+  InsuranceCancellationController,
+  InsuranceRemindersController,
   VerificationController,
+  LicencesController,
   FlagsController,
   ReciprocityController,
   AgreementsController,

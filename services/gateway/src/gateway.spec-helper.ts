@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { accreditation, checklist, missions, reciprocity, tenure, travel, vehicles } from '@ofm/contracts';
+import { accreditation, checklist, licences, missions, reciprocity, tenure, travel, vehicles } from '@ofm/contracts';
 import {
   ACTOR_MISSION_ID_KEY,
   ACTOR_ROLES_KEY,
@@ -73,6 +73,7 @@ export interface FakeDownstream {
   missions: MethodsOf<typeof missions.MissionServiceDefinition>;
   members: MethodsOf<typeof accreditation.MemberServiceDefinition>;
   vehicles: MethodsOf<typeof vehicles.VehicleServiceDefinition>;
+  licences: MethodsOf<typeof licences.LicenceServiceDefinition>;
   reciprocity: MethodsOf<typeof reciprocity.ReciprocityServiceDefinition>;
   travel: MethodsOf<typeof travel.TravelServiceDefinition>;
   checklist: MethodsOf<typeof checklist.ChecklistServiceDefinition>;
@@ -93,6 +94,7 @@ export const fakeDownstream = (): FakeDownstream => ({
   missions: fakeClient(missions.MissionServiceDefinition),
   members: fakeClient(accreditation.MemberServiceDefinition),
   vehicles: fakeClient(vehicles.VehicleServiceDefinition),
+  licences: fakeClient(licences.LicenceServiceDefinition),
   reciprocity: fakeClient(reciprocity.ReciprocityServiceDefinition),
   travel: fakeClient(travel.TravelServiceDefinition),
   checklist: fakeClient(checklist.ChecklistServiceDefinition),

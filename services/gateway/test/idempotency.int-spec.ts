@@ -49,6 +49,7 @@ describe('idempotency keys (PostgreSQL)', () => {
       'PersistenceCommandReceipt1700000000300',
       'GatewayIdempotencyKey1795879500000',
       'GatewayVerificationAudit1795879500100',
+      'VerificationAuditLicence1795879500700',
     ]);
   });
 

@@ -6,11 +6,18 @@ import { PersistenceModule } from '@ofm/persistence';
 import { PlatformModule } from '@ofm/platform';
 import type { VehiclesConfig } from './config';
 import { vehiclesDatabase } from './data-source';
+import { InsuranceFeedGrpcController } from './insurance-feed/insurance-feed.grpc-controller';
+import { InsuranceFeedProcessor } from './insurance-feed/insurance-feed.processor';
+import { InsuranceFeedService } from './insurance-feed/insurance-feed.service';
 import { InsuranceGrpcController } from './insurance/insurance.grpc-controller';
 import { InsuranceLapseSweep } from './insurance/insurance-lapse.sweep';
 import { InsuranceService } from './insurance/insurance.service';
+import { InsuranceCancellationService } from './insurance/insurance-cancellation.service';
+import { InsuranceRemindersService } from './insurance/insurance-reminders.service';
+import { licenceControllers, licenceProviders } from './licence/licence.schema';
 import { VEHICLES_CONFIG } from './shared/tokens';
 import { AccreditationReplicaHandlers } from './vehicle/accreditation-replica.handlers';
+import { lifecycleConsumers, lifecycleControllers, lifecycleProviders } from './lifecycle/lifecycle.schema';
 import { PlateNumberService } from './vehicle/plate-number.service';
 import { VehicleDisposalService } from './vehicle/vehicle-disposal.service';
 import { VehicleQueryService } from './vehicle/vehicle-query.service';
@@ -32,13 +39,19 @@ export class AppModule {
         MessagingModule.forRoot({
           serviceName: 'vehicles',
           config,
-          // The replica of accreditation's members and missions (group ofm.vehicles).
-          consumers: [AccreditationReplicaHandlers],
+          // The replicas of accreditation's members and missions and of reciprocity's profiles (group ofm.vehicles).
+          consumers: [AccreditationReplicaHandlers, ...lifecycleConsumers],
           // Flags are raised by this service on the compliance topic, which no event type of ours names.
           topics: { publishes: [TOPICS.complianceFlag] },
         }),
       ],
-      controllers: [VehicleGrpcController, InsuranceGrpcController],
+      controllers: [
+        VehicleGrpcController,
+        InsuranceGrpcController,
+        ...licenceControllers,
+        ...lifecycleControllers,
+        InsuranceFeedGrpcController,
+      ],
       providers: [
         { provide: VEHICLES_CONFIG, useValue: config },
         Clock,
@@ -47,8 +60,14 @@ export class AppModule {
         VehicleQueryService,
         VehicleDisposalService,
         InsuranceService,
+        InsuranceCancellationService,
+        InsuranceRemindersService,
         InsuranceLapseSweep,
+        InsuranceFeedService,
+        InsuranceFeedProcessor,
         AccreditationReplicaHandlers,
+        ...licenceProviders,
+        ...lifecycleProviders,
       ],
     };
   }

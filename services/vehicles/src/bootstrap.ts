@@ -12,7 +12,10 @@ const serviceOptions = (config: VehiclesConfig): BootstrapOptions => ({
   module: AppModule.forRoot(config),
   httpPort: config.HTTP_PORT,
   grpcPort: config.GRPC_PORT,
-  grpc: { packages: [VEHICLES_GRPC_PACKAGE], protoFiles: [PROTO_FILES.vehicle] },
+  grpc: {
+    packages: [VEHICLES_GRPC_PACKAGE],
+    protoFiles: [PROTO_FILES.vehicle, PROTO_FILES.insuranceFeed, PROTO_FILES.licence],
+  },
   config,
 });
 

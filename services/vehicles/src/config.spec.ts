@@ -10,7 +10,7 @@ describe('vehicles configuration', () => {
       GRPC_PORT: 50053,
       KAFKA_BROKERS: ['a:9092', 'b:9092'],
       INSURANCE_LAPSE_GRACE_DAYS: 0,
-      INSURANCE_SWEEP_INTERVAL_MS: 3_600_000,
+      INSURANCE_SWEEP_INTERVAL_MS: 30_000,
     });
     expect(loadVehiclesConfig(env).KAFKA_CONSUMER_GROUP).toBeUndefined();
   });

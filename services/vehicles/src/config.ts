@@ -11,7 +11,20 @@ export const vehiclesConfigSchema = withMessagingConfig(
     // DOMAIN.md: a lapse suspends the registration after a configurable grace period, default 0 days.
     INSURANCE_LAPSE_GRACE_DAYS: intVar({ min: 0, max: 365 }).default(0),
     // How often the lapse sweep runs; 0 turns the timer off (e.g. when an external scheduler calls it).
-    INSURANCE_SWEEP_INTERVAL_MS: intVar({ min: 0 }).default(3_600_000),
+    // At most a minute: a lapse must suspend the registration within a minute of the cover's end.
+    INSURANCE_SWEEP_INTERVAL_MS: intVar({ min: 0, max: 60_000 }).default(30_000),
+    // DOMAIN.md "Disposal": a terminated owner's vehicle must be disposed of within this many days of
+    // the termination's effective date; past it the disposal-due flag is raised.
+    DISPOSAL_DUE_DAYS: intVar({ min: 0, max: 365 }).default(30),
+    // How often the disposal-overdue sweep runs; 0 turns the timer off.
+    DISPOSAL_SWEEP_INTERVAL_MS: intVar({ min: 0 }).default(3_600_000),
+    // DOMAIN.md: a DUI with a refused test suspends the licence up to a year; how long, from the offence.
+    LICENCE_DUI_REFUSAL_SUSPENSION_DAYS: intVar({ min: 1, max: 365 }).default(365),
+    // Insurer feeds (docs/domain/insurer-feeds.md): rows per batch, each batch one transaction with the
+    // feed's progress (at most 2000: a batch's events go to the outbox in one statement of ≤ 65535
+    // parameters); how often unfinished feeds are looked for (0: only when a feed is committed).
+    INSURANCE_FEED_BATCH_ROWS: intVar({ min: 1, max: 2000 }).default(1000),
+    INSURANCE_FEED_POLL_INTERVAL_MS: intVar({ min: 0 }).default(5_000),
   }),
 );
 

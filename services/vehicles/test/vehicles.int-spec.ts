@@ -1,7 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { accreditation, ALL_TOPICS, EVENT_TYPES, missions, TOPICS, type EventTypeSpec } from '@ofm/contracts';
+import {
+  accreditation,
+  ALL_TOPICS,
+  EVENT_TYPES,
+  missions,
+  reciprocity,
+  TOPICS,
+  type EventTypeSpec,
+} from '@ofm/contracts';
+import { defaultProfile } from '@ofm/reciprocity';
 import { addDays, ofmDay, yearOf } from '@ofm/kernel';
 import { encodeEvent, KafkaMessageBus, MessagingService } from '@ofm/messaging';
 import { runMigrations, serviceDataSource } from '@ofm/persistence';
@@ -119,6 +128,21 @@ describe('vehicles service (PostgreSQL + Kafka)', () => {
     db = await createTestDatabase('vehicles');
     const migrator = serviceDataSource(vehiclesDatabase, { url: db.url });
     await runMigrations(migrator);
+    // These members register several vehicles each: their countries' profiles allow more than the
+    // default one tax-free vehicle per member (the limit itself: vehicles-lifecycle.int-spec.ts).
+    for (const country of ['FR', 'BT', 'IS']) {
+      const profile = {
+        ...defaultProfile(country),
+        version: 2,
+        effectiveFrom: '2000-01-01',
+        taxFreeVehiclesPerMember: 99,
+      };
+      await migrator.query(
+        `INSERT INTO reciprocity_profile_replica (country, version, effective_from, profile, last_event_time)
+         VALUES ($1, 2, '2000-01-01', $2, now())`,
+        [country, reciprocity.ReciprocityProfile.toJSON(profile)],
+      );
+    }
     await migrator.destroy();
 
     const [grpcPort, httpPort] = await Promise.all([freePort(), freePort()]);
@@ -508,6 +532,9 @@ describe('vehicles service (PostgreSQL + Kafka)', () => {
         registration: { status: 'active', expiresOn: vehicle.registration.expiresOn },
         insuranceStatus: 'insured',
         note: "Immunity belongs to the driver, not the vehicle: verify the driver's ID card (?idCard=).",
+        // The vehicle the plate was issued to, so the officer sees whether the plate is on it.
+        vehicle: { make: vehicle.make, model: vehicle.model, year: vehicle.year, vin: vehicle.vin },
+        licence: null,
         checkedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
       });
       expect(Date.parse(answer.verification.checkedAt)).toBeGreaterThanOrEqual(before - 1000);
@@ -531,6 +558,8 @@ describe('vehicles service (PostgreSQL + Kafka)', () => {
         plate: 'DEA9999',
         guidance: null,
         registration: null,
+        vehicle: null,
+        licence: null,
         checkedAt: expect.any(String),
       });
       const audits = (await ds.query(
@@ -705,7 +734,7 @@ describe('vehicles service (PostgreSQL + Kafka)', () => {
       officer,
     );
     const sweep = app.get(InsuranceLapseSweep);
-    expect(await sweep.sweep(addDays(today, 9))).toEqual({ lapsed: 0, suspended: 0 });
+    expect(await sweep.sweep(addDays(today, 9))).toMatchObject({ lapsed: 0, suspended: 0 });
     const result = await sweep.sweep(addDays(today, 10));
     expect(result.suspended).toBeGreaterThanOrEqual(1);
     const { vehicle: after } = await client.call('getVehicle', { id: vehicle.id }, officer);
@@ -728,7 +757,7 @@ describe('vehicles service (PostgreSQL + Kafka)', () => {
       subjectType: 'vehicle',
     });
     // A second pass on the same day finds nothing more to do.
-    expect(await sweep.sweep(addDays(today, 10))).toEqual({ lapsed: 0, suspended: 0 });
+    expect(await sweep.sweep(addDays(today, 10))).toMatchObject({ lapsed: 0, suspended: 0 });
 
     // New insurance reactivates the registration and clears the lapse flag, but only once it covers
     // today: the service's today is the real one, so the registration is suspended in the database first.
@@ -751,12 +780,19 @@ describe('vehicles service (PostgreSQL + Kafka)', () => {
   it('makes the vehicles of a terminated member disposal-due, flags them once, even when the event is redelivered', async () => {
     const { vehicle } = await client.call('registerVehicle', { ownerMemberId: diplomat, ...car(newVin()) }, officer);
     const terminated = await publish(EVENT_TYPES.memberTerminated, diplomat, {
-      member: member(diplomat, missionA, { status: 'terminated', version: 3, terminationReason: 'end of assignment' }),
+      // Terminated 40 days ago: past the 30 days to dispose of the vehicles, so flagged at once.
+      member: member(diplomat, missionA, {
+        status: 'terminated',
+        version: 3,
+        terminationReason: 'end of assignment',
+        terminationEffectiveDate: addDays(today, -40),
+      }),
       principalId: '',
     });
     await processed(terminated.id);
     const { vehicle: after } = await client.call('getVehicle', { id: vehicle.id }, officer);
     expect(after.registration.status).toBe('disposal-due');
+    expect(after.disposalDueOn).toBe(addDays(today, -10));
     // The owner's appointment ended: the plate no longer verifies as valid.
     const { verification } = await client.call('verifyPlate', { plate: vehicle.plate }, police);
     expect(verification).toMatchObject({ status: 'terminated', registration: { status: 'disposal-due' } });

@@ -45,11 +45,12 @@ describe('the service registry against the topics and event types', () => {
   it('derives the shared publishers and the known consumers from it', () => {
     expect(SHARED_TOPIC_PUBLISHERS).toEqual({
       [TOPICS.complianceFlag]: ['accreditation', 'vehicles'],
-      [TOPICS.partnerLawEnforcement]: ['accreditation'],
+      [TOPICS.partnerLawEnforcement]: ['accreditation', 'vehicles'],
+      [TOPICS.partnerDmv]: ['vehicles'],
     });
     expect(KNOWN_CONSUMERS).toEqual([
       { service: 'accreditation', topics: [TOPICS.reciprocityProfile, TOPICS.vehicle] },
-      { service: 'vehicles', topics: [TOPICS.member, TOPICS.mission] },
+      { service: 'vehicles', topics: [TOPICS.member, TOPICS.mission, TOPICS.reciprocityProfile] },
       { service: 'insights', topics: [TOPICS.complianceFlag] },
     ]);
   });

@@ -29,7 +29,9 @@ export const PARTNER_TOPICS: Readonly<Record<string, PartnerTopic>> = {
     carries:
       'immunity status changes of ID card holders (accredited, level changed, terminated, immunity ended, card reported ' +
       'lost or stolen), each with what GET /api/v1/verify?idCard= answers at that moment (name, mission, country, ' +
-      'category, P&I level, guidance) and never a date of birth or an address; vehicle status changes are to follow',
+      'category, P&I level, guidance) and never a date of birth or an address (accreditation); and plate status changes ' +
+      '(suspended, reported stolen, disposed) with the plate, the VIN, the status and the owning mission’s name, never ' +
+      'the owner or an immunity — the driver’s is verified by the ID card (vehicles)',
     identifies: 'a person by the ID card number, a vehicle by its plate and VIN',
     curatedFrom: [TOPICS.member, TOPICS.vehicle, TOPICS.insurance],
   },
@@ -37,7 +39,9 @@ export const PARTNER_TOPICS: Readonly<Record<string, PartnerTopic>> = {
     title: 'State DMVs',
     audience: 'state departments of motor vehicles',
     carries:
-      "registration and insurance status of diplomatic vehicles (a registration's status changes, an insurance lapses)",
+      'registration and insurance status changes of diplomatic vehicles (registration activated, suspended, ' +
+      'disposal-due, disposed; insurance lapsed, recorded), each with only the plate, VIN, make, model, year, the ' +
+      'registration and insurance status and their dates — nothing of the owner',
     identifies: 'a vehicle by its plate and VIN',
     curatedFrom: [TOPICS.vehicle, TOPICS.insurance],
   },

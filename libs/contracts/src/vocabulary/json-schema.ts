@@ -117,7 +117,10 @@ const valueSchema = (field: protobuf.Field, rules: FieldRules, mode: SchemaMode)
       return schema;
     }
     case 'bool':
-      return { type: 'boolean' };
+      // An example given as "true"/"false" (the option is a string) is shown as the boolean.
+      return rules.example === undefined
+        ? { type: 'boolean' }
+        : { type: 'boolean', examples: [rules.example === 'true'] };
     case 'int32':
     case 'sint32':
     case 'sfixed32':

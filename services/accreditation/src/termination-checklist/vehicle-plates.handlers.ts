@@ -7,7 +7,7 @@ import type { EntityManager } from 'typeorm';
 import { findMember, memberSnapshot } from '../member/member.queries';
 import { OpenItemEntity } from '../member/open-item.entity';
 import { platesItem } from './checklist.rules';
-import { itemsOf } from './checklist.store';
+import { closeItem, itemsOf } from './checklist.store';
 
 const SYSTEM_ACTOR = { subject: 'system:accreditation', roles: [] as string[] };
 
@@ -22,11 +22,41 @@ export class VehiclePlatesHandlers {
   consumer(): ConsumerSpec {
     return {
       topics: [TOPICS.vehicle],
-      handlers: onEvent(
-        EVENT_TYPES.registrationDisposalDue,
-        (event: CloudEvent<vehiclesEvents.RegistrationDisposalDue>, em: EntityManager) => this.disposalDue(em, event),
-      ),
+      handlers: {
+        ...onEvent(
+          EVENT_TYPES.registrationDisposalDue,
+          (event: CloudEvent<vehiclesEvents.RegistrationDisposalDue>, em: EntityManager) => this.disposalDue(em, event),
+        ),
+        ...onEvent(
+          EVENT_TYPES.vehicleDisposed,
+          (event: CloudEvent<vehiclesEvents.VehicleDisposed>, em: EntityManager) => this.disposed(em, event),
+        ),
+      },
     };
+  }
+
+  // The vehicle was disposed of with its plates handed back to OFM: the owner's plates item closes
+  // (closedBy vehicle-disposed). Plates not returned (a transfer) leave it open for an officer. A
+  // replay finds the item closed and does nothing.
+  private async disposed(em: EntityManager, event: CloudEvent<vehiclesEvents.VehicleDisposed>) {
+    const vehicle = event.data.vehicle;
+    if (!vehicle?.ownerMemberId || !vehicle.disposal?.platesReturned) return;
+    const member = await findMember(em, vehicle.ownerMemberId, 'pessimistic_write');
+    if (!member) return;
+    // The item names the plate the vehicle had when it became disposal-due (or its VIN).
+    const references = new Set([vehicle.plate, vehicle.vin, ...(vehicle.replacedPlates ?? [])]);
+    const item = (await itemsOf(em, member.id)).find(
+      (i) => i.document === 'plates' && i.status === 'open' && references.has(i.reference),
+    );
+    if (!item) return;
+    await closeItem(em, {
+      member,
+      item,
+      returnedOn: vehicle.disposal.disposedOn,
+      closedBy: 'vehicle-disposed',
+      actor: SYSTEM_ACTOR,
+      now: this.clock.now(),
+    });
   }
 
   private async disposalDue(em: EntityManager, event: CloudEvent<vehiclesEvents.RegistrationDisposalDue>) {

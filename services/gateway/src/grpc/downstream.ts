@@ -4,6 +4,8 @@ import {
   checklist,
   health,
   insights,
+  insuranceFeeds,
+  licences,
   missions,
   reciprocity,
   tenure,
@@ -28,6 +30,8 @@ import { GATEWAY_CONFIG, type GatewayConfig } from '../config';
 export type MissionClient = Client<typeof missions.MissionServiceDefinition, DeadlineOptions>;
 export type MemberClient = Client<typeof accreditation.MemberServiceDefinition, DeadlineOptions>;
 export type VehicleClient = Client<typeof vehicles.VehicleServiceDefinition, DeadlineOptions>;
+export type LicenceClient = Client<typeof licences.LicenceServiceDefinition, DeadlineOptions>;
+export type InsuranceFeedClient = Client<typeof insuranceFeeds.InsuranceFeedServiceDefinition, DeadlineOptions>;
 export type FlagClient = Client<typeof insights.FlagServiceDefinition, DeadlineOptions>;
 export type ChecklistClient = Client<typeof checklist.ChecklistServiceDefinition, DeadlineOptions>;
 export type TravelClient = Client<typeof travel.TravelServiceDefinition, DeadlineOptions>;
@@ -51,7 +55,9 @@ export class Downstream implements OnModuleInit, OnApplicationShutdown {
   readonly missions: MissionClient;
   readonly members: MemberClient;
   readonly vehicles: VehicleClient;
+  readonly licences: LicenceClient;
   readonly flags: FlagClient;
+  readonly insuranceFeeds: InsuranceFeedClient;
   readonly reciprocity: ReciprocityClient;
   readonly travel: TravelClient;
   readonly checklist: ChecklistClient;
@@ -75,7 +81,9 @@ export class Downstream implements OnModuleInit, OnApplicationShutdown {
     this.missions = clientOf(missions.MissionServiceDefinition);
     this.members = clientOf(accreditation.MemberServiceDefinition);
     this.vehicles = clientOf(vehicles.VehicleServiceDefinition);
+    this.licences = clientOf(licences.LicenceServiceDefinition);
     this.flags = clientOf(insights.FlagServiceDefinition);
+    this.insuranceFeeds = clientOf(insuranceFeeds.InsuranceFeedServiceDefinition);
     this.reciprocity = clientOf(reciprocity.ReciprocityServiceDefinition);
     this.travel = clientOf(travel.TravelServiceDefinition);
     this.checklist = clientOf(checklist.ChecklistServiceDefinition);

@@ -571,7 +571,7 @@ describe('request validation (400 problem+json naming the field)', () => {
     it.each(['', '?idCard=D1&plate=DAB1234'])('needs exactly one of idCard and plate (%j)', async (query) => {
       const res = await gw.request('GET', `/api/v1/verify${query}`, { token: officer });
       expectProblem(res);
-      expect(res.body.errors).toEqual([{ field: 'idCard', message: 'give exactly one of idCard, plate' }]);
+      expect(res.body.errors).toEqual([{ field: 'idCard', message: 'give exactly one of idCard, plate, licence' }]);
     });
 
     it('checks the card number and the plate against their patterns', async () => {

@@ -114,7 +114,7 @@ const operation = (r: DocumentedRoute): Record<string, unknown> => {
   const hasBody = binding !== undefined && !binding.query && Object.keys(schemas!.body.properties as object).length > 0;
   const status = route.status ?? 200;
   const problems = [
-    ...new Set([...COMMON_PROBLEMS, ...(hasBody ? BODY_PROBLEMS : []), ...(route.problems ?? [])]),
+    ...new Set([...COMMON_PROBLEMS, ...(hasBody || route.csv ? BODY_PROBLEMS : []), ...(route.problems ?? [])]),
   ].sort();
   const responses: Record<string, unknown> = {
     [status]: {
@@ -145,6 +145,8 @@ const operation = (r: DocumentedRoute): Record<string, unknown> => {
           },
         }
       : {}),
+    // A CSV route (an insurer feed) takes text: its columns are in the route's description.
+    ...(route.csv ? { requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } } } : {}),
     responses,
   };
 };

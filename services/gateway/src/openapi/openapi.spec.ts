@@ -87,6 +87,17 @@ describe('OpenAPI document and docs', () => {
         'POST /api/v1/vehicles/{id}/insurance',
         'GET /api/v1/vehicles/{id}/insurance',
         'GET /api/v1/vehicles/{id}/insurance/{policyId}',
+        'POST /api/v1/vehicles/{id}/insurance/{policyId}/cancellation',
+        'GET /api/v1/insurance-reminders',
+        'POST /api/v1/insurance-feeds',
+        'GET /api/v1/insurance-feeds/{id}',
+        'POST /api/v1/vehicles/{id}/registration/renewal',
+        'POST /api/v1/vehicles/{id}/plate/loss',
+        'POST /api/v1/vehicles/{id}/titles',
+        'POST /api/v1/vehicles/{id}/disposal',
+        'POST /api/v1/licences',
+        'GET /api/v1/licences/{id}',
+        'POST /api/v1/licences/{id}/violations',
         'GET /api/v1/verify',
         'POST /api/v1/travel-notifications',
         'GET /api/v1/travel-notifications',
@@ -156,6 +167,7 @@ describe('OpenAPI document and docs', () => {
         .sort();
     expect(withHeader('Location')).toEqual([
       'POST /api/v1/countries/{iso2}/agreements',
+      'POST /api/v1/licences',
       'POST /api/v1/members',
       'POST /api/v1/members/{id}/promotion',
       'POST /api/v1/missions',
@@ -167,12 +179,15 @@ describe('OpenAPI document and docs', () => {
     expect(withHeader('ETag')).toEqual([
       'GET /api/v1/agreements/{id}',
       'GET /api/v1/countries/{iso2}/reciprocity',
+      'GET /api/v1/licences/{id}',
       'GET /api/v1/members/{id}',
       'GET /api/v1/missions/{id}',
       'GET /api/v1/travel-notifications/{id}',
       'GET /api/v1/vehicles/{id}',
       'POST /api/v1/agreements/{id}/status',
       'POST /api/v1/countries/{iso2}/agreements',
+      'POST /api/v1/licences',
+      'POST /api/v1/licences/{id}/violations',
       'POST /api/v1/members',
       'POST /api/v1/members/{id}/accreditation',
       'POST /api/v1/members/{id}/changes',
@@ -187,6 +202,10 @@ describe('OpenAPI document and docs', () => {
       'POST /api/v1/travel-notifications',
       'POST /api/v1/travel-notifications/{id}/decision',
       'POST /api/v1/vehicles',
+      'POST /api/v1/vehicles/{id}/disposal',
+      'POST /api/v1/vehicles/{id}/plate/loss',
+      'POST /api/v1/vehicles/{id}/registration/renewal',
+      'POST /api/v1/vehicles/{id}/titles',
       'PUT /api/v1/countries/{iso2}/reciprocity',
     ]);
     for (const { where, op } of ops) {
@@ -214,6 +233,7 @@ describe('OpenAPI document and docs', () => {
     );
     expect(lists.map((o) => o.where).sort()).toEqual([
       'GET /api/v1/flags',
+      'GET /api/v1/insurance-reminders',
       'GET /api/v1/members',
       'GET /api/v1/missions',
       'GET /api/v1/travel-notifications',
@@ -232,8 +252,12 @@ describe('OpenAPI document and docs', () => {
     // so they are one object parameter exploded into the query string.
     const [verify] = paramsOf(doc.paths['/api/v1/verify'].get, 'query');
     expect(verify).toMatchObject({ name: 'query', style: 'form', explode: true, required: true });
-    expect(Object.keys(verify!.schema.properties)).toEqual(['idCard', 'plate']);
-    expect(verify!.schema.oneOf).toEqual([{ required: ['idCard'] }, { required: ['plate'] }]);
+    expect(Object.keys(verify!.schema.properties)).toEqual(['idCard', 'plate', 'licence']);
+    expect(verify!.schema.oneOf).toEqual([
+      { required: ['idCard'] },
+      { required: ['plate'] },
+      { required: ['licence'] },
+    ]);
   });
 
   it('documents the either/or rules of a body as oneOf (the owner of a vehicle, the limits of a policy)', () => {
@@ -256,9 +280,11 @@ describe('OpenAPI document and docs', () => {
   it('takes Idempotency-Key on every POST and If-Match exactly where a change expects a version', () => {
     for (const { where, method, op } of ops) {
       const headers = paramsOf(op, 'header').map((p) => p.name);
+      // A CSV feed is its own idempotency key (the same content is the same feed).
+      const csv = op.requestBody?.content['text/csv'] !== undefined;
       expect({ where, idempotent: headers.includes('Idempotency-Key') }).toEqual({
         where,
-        idempotent: method === 'post',
+        idempotent: method === 'post' && !csv,
       });
     }
     const withIfMatch = ops
@@ -274,7 +300,12 @@ describe('OpenAPI document and docs', () => {
       'POST /api/v1/members/{id}/termination',
       'POST /api/v1/missions/{id}/status',
       'POST /api/v1/travel-notifications/{id}/decision',
+      'POST /api/v1/vehicles/{id}/disposal',
       'POST /api/v1/vehicles/{id}/insurance',
+      'POST /api/v1/vehicles/{id}/insurance/{policyId}/cancellation',
+      'POST /api/v1/vehicles/{id}/plate/loss',
+      'POST /api/v1/vehicles/{id}/registration/renewal',
+      'POST /api/v1/vehicles/{id}/titles',
       'PUT /api/v1/countries/{iso2}/reciprocity',
     ]);
     const ifMatch = paramsOf(doc.paths['/api/v1/members/{id}/termination'].post, 'header').find(
@@ -309,7 +340,8 @@ describe('OpenAPI document and docs', () => {
     const schemas: [string, object][] = [['Problem', doc.components.schemas.Problem]];
     for (const { where, op } of ops) {
       for (const p of op.parameters ?? []) schemas.push([`${where} ${p.name}`, p.schema]);
-      if (op.requestBody) schemas.push([`${where} body`, op.requestBody.content['application/json'].schema]);
+      const jsonBody = op.requestBody?.content['application/json'];
+      if (jsonBody) schemas.push([`${where} body`, jsonBody.schema]);
       for (const [status, r] of Object.entries<any>(op.responses)) {
         const json = r.content?.['application/json'];
         if (json) schemas.push([`${where} ${status}`, json.schema]);
@@ -330,6 +362,7 @@ describe('OpenAPI document and docs', () => {
       profile: { country: 'FR', version: 1 },
       agreement: { id: ID, version: 1 },
       notification: { id: ID, version: 1 },
+      licence: { id: ID, version: 1 },
     };
     const calls = (): DownstreamCall[] =>
       Object.values(gw.downstream).flatMap((client) => Object.values(client) as DownstreamCall[]);
@@ -341,7 +374,7 @@ describe('OpenAPI document and docs', () => {
       for (const fn of calls()) fn.mockReset().mockRejectedValue(new Error('unexpected call'));
     });
 
-    const withBodies = () => ops.filter((o) => o.op.requestBody);
+    const withBodies = () => ops.filter((o) => o.op.requestBody?.content['application/json']);
     const urlOf = (path: string) => path.replace('{policyId}', OTHER_ID).replace('{id}', ID).replace('{iso2}', 'FR');
     // Changes that require If-Match (428 without) get the version the fake services answer.
     const headersOf = (op: any) =>
@@ -360,6 +393,8 @@ describe('OpenAPI document and docs', () => {
       ).toEqual([
         'POST /api/v1/agreements/{id}/status',
         'POST /api/v1/countries/{iso2}/agreements',
+        'POST /api/v1/licences',
+        'POST /api/v1/licences/{id}/violations',
         'POST /api/v1/members',
         'POST /api/v1/members/{id}/accreditation',
         'POST /api/v1/members/{id}/changes',
@@ -374,7 +409,11 @@ describe('OpenAPI document and docs', () => {
         'POST /api/v1/travel-notifications',
         'POST /api/v1/travel-notifications/{id}/decision',
         'POST /api/v1/vehicles',
+        'POST /api/v1/vehicles/{id}/disposal',
         'POST /api/v1/vehicles/{id}/insurance',
+        'POST /api/v1/vehicles/{id}/insurance/{policyId}/cancellation',
+        'POST /api/v1/vehicles/{id}/plate/loss',
+        'POST /api/v1/vehicles/{id}/titles',
         'PUT /api/v1/countries/{iso2}/reciprocity',
       ]);
     });

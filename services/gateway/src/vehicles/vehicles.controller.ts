@@ -6,7 +6,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { callAs, Downstream } from '../grpc/downstream';
 import { ApiRoute } from '../http/api-route.decorator';
 import { answer, created, page, withEtag } from '../http/respond';
-import { READERS, SUBMITTERS } from '../http/roles';
+import { OFFICERS, READERS, SUBMITTERS } from '../http/roles';
 import { RpcRequest } from '../http/rpc-request.decorator';
 
 export const VEHICLES_PATH = '/api/v1/vehicles';
@@ -130,5 +130,111 @@ export class VehiclesController {
   async getInsurance(@RpcRequest() request: vehicles.GetInsurancePolicyRequest, @CurrentActor() actor: Actor) {
     const { policy } = await this.downstream.vehicles.getInsurancePolicy(request, callAs(actor));
     return answer(POLICY, policy);
+  }
+
+  @Post(':id/registration/renewal')
+  @HttpCode(200)
+  @ApiRoute({
+    tag: 'vehicles',
+    summary: 'Renew a registration for one more year',
+    description:
+      'From 90 days before the expiry (422 rule registration-renewal-too-early naming the day renewal opens) or any time after; ' +
+      'one year from the later of the expiry and today. A disposal-due or disposed registration is not renewed ' +
+      "(422 registration-not-renewable). If-Match: the vehicle's ETag.",
+    roles: SUBMITTERS,
+    request: {
+      message: 'ofm.vehicles.v1.RenewRegistrationRequest',
+      path: { id: 'vehicleId' },
+      ifMatch: 'expectedVersion',
+    },
+    answer: { message: VEHICLE },
+    problems: [404, 409, 422],
+    idempotent: true,
+  })
+  async renew(
+    @RpcRequest() request: vehicles.RenewRegistrationRequest,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { vehicle } = await this.downstream.vehicles.renewRegistration(request, callAs(actor));
+    return withEtag(reply, answer(VEHICLE, vehicle));
+  }
+
+  @Post(':id/plate/loss')
+  @HttpCode(200)
+  @ApiRoute({
+    tag: 'vehicles',
+    summary: 'Report a lost or stolen plate and replace it',
+    description:
+      'loss: lost | stolen. The vehicle gets a new plate (same letter and country code, a new serial); the old plate is ' +
+      "never reissued and verifies as reported-stolen. If-Match: the vehicle's ETag.",
+    roles: SUBMITTERS,
+    request: {
+      message: 'ofm.vehicles.v1.ReportPlateLossRequest',
+      path: { id: 'vehicleId' },
+      ifMatch: 'expectedVersion',
+    },
+    answer: { message: VEHICLE },
+    problems: [404, 409, 422],
+    idempotent: true,
+  })
+  async plateLoss(
+    @RpcRequest() request: vehicles.ReportPlateLossRequest,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { vehicle } = await this.downstream.vehicles.reportPlateLoss(request, callAs(actor));
+    return withEtag(reply, answer(VEHICLE, vehicle));
+  }
+
+  @Post(':id/titles')
+  @HttpCode(200)
+  @ApiRoute({
+    tag: 'vehicles',
+    summary: 'Record an entry of the electronic title ledger',
+    description:
+      'role: owner | lienholder | lessor; one owner at a time (422 title-owner-recorded). Titles are released at a sale, ' +
+      "export or junking. If-Match: the vehicle's ETag.",
+    roles: SUBMITTERS,
+    request: { message: 'ofm.vehicles.v1.RecordTitleRequest', path: { id: 'vehicleId' }, ifMatch: 'expectedVersion' },
+    answer: { message: VEHICLE },
+    problems: [404, 409, 422],
+    idempotent: true,
+  })
+  async recordTitle(
+    @RpcRequest() request: vehicles.RecordTitleRequest,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { vehicle } = await this.downstream.vehicles.recordTitle(request, callAs(actor));
+    return withEtag(reply, answer(VEHICLE, vehicle));
+  }
+
+  @Post(':id/disposal')
+  @HttpCode(200)
+  @ApiRoute({
+    tag: 'vehicles',
+    summary: 'Record the disposal of a vehicle (sale, export, transfer or junk)',
+    description:
+      'A sale, export or junking releases the title, only against the returned plates (422 plates-not-returned) and after ' +
+      'any reciprocal disposition surcharge of the sending country (422 disposition-surcharge-unpaid, naming the profile ' +
+      "version). The vehicle becomes disposed; the owner's return-of-plates item closes. If-Match: the vehicle's ETag.",
+    roles: OFFICERS,
+    request: {
+      message: 'ofm.vehicles.v1.RecordDisposalRequest',
+      path: { id: 'vehicleId' },
+      ifMatch: 'expectedVersion',
+    },
+    answer: { message: VEHICLE },
+    problems: [404, 409, 422],
+    idempotent: true,
+  })
+  async dispose(
+    @RpcRequest() request: vehicles.RecordDisposalRequest,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { vehicle } = await this.downstream.vehicles.recordDisposal(request, callAs(actor));
+    return withEtag(reply, answer(VEHICLE, vehicle));
   }
 }

@@ -15,7 +15,7 @@ export class VerificationAuditEntity {
   @Column({ name: 'actor_roles', type: 'text', array: true })
   actorRoles!: string[];
 
-  // id-card | plate
+  // id-card | plate | licence
   @Column({ name: 'query_kind', type: 'text' })
   queryKind!: string;
 

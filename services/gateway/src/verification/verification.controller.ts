@@ -14,12 +14,13 @@ export class VerificationController {
   @Get()
   @ApiRoute({
     tag: 'verification',
-    summary: 'Verify an ID card or a diplomatic plate',
+    summary: 'Verify an ID card, a diplomatic plate or a driver licence',
     description:
-      'Give ?idCard= or ?plate=. Accreditation answers for a card: status, who, the mission, the immunity level in force and ' +
+      'Give ?idCard=, ?plate= or ?licence=. Accreditation answers for a card: status, who, the mission, the immunity level in force and ' +
       "guidance in the words of the law-enforcement booklet. Vehicles answers for a plate: the plate's status, registration, insurance " +
       "and owning mission; the driver's immunity is verified by the driver's ID card. A card or plate nobody holds answers 200 with " +
-      'status unknown. Every verification is audited.',
+      'status unknown. Vehicles answers for a licence: its status (valid, suspended, expired, terminated), points ' +
+      'standing, the holder’s name and mission — never a date of birth or an address. Every verification is audited.',
     roles: VERIFIERS,
     request: { message: 'ofm.common.v1.VerificationQuery', query: true },
     answer: { message: VERIFICATION },

@@ -26,6 +26,8 @@ const NOTHING = {
   registration: null,
   insuranceStatus: null,
   note: null,
+  licence: null,
+  vehicle: null,
 };
 
 describe('verification (GET /api/v1/verify)', () => {
@@ -95,6 +97,34 @@ describe('verification (GET /api/v1/verify)', () => {
     expect(gw.downstream.members.verifyIdCard).not.toHaveBeenCalled();
   });
 
+  it("gives a plate's status and vehicle as vehicles decided them, never re-deciding (a stolen plate stays stolen)", async () => {
+    const verification = {
+      status: 'reported-stolen',
+      mission: 'Embassy of France',
+      country: 'FR',
+      guidance: {
+        arrest: "Depends on the driver: verify the driver's ID card",
+        residenceInviolable: "Depends on the driver: verify the driver's ID card",
+        prosecution: "Depends on the driver: verify the driver's ID card",
+        ticket: 'May be issued a traffic citation',
+      },
+      plate: 'DFR0001',
+      note: 'This plate was reported lost or stolen and has been replaced: it is not valid on any vehicle.',
+      vehicle: { make: 'Toyota', model: 'Camry', year: 2024, vin: '1HGCM82633A004352' },
+      checkedAt: CHECKED_AT,
+    };
+    gw.downstream.vehicles.verifyPlate.mockResolvedValueOnce({
+      verification,
+      // The vehicle beside the answer is active: the gateway must not let it change the plate's status.
+      vehicle: { id: '6a7b8c9d-1e2f-4a3b-8c4d-5e6f7a8b9c0d', plate: 'DFR0002', registration: { status: 'active' } },
+    });
+    const res = await verify('plate=DFR0001');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ ...NOTHING, ...verification });
+    expect(res.body.name).toBeNull();
+    expect(audits()).toEqual([expect.objectContaining({ queryKind: 'plate', resultStatus: 'reported-stolen' })]);
+  });
+
   it('answers an unknown card as the service says (200, status unknown, nulls for the rest)', async () => {
     gw.downstream.members.verifyIdCard.mockResolvedValueOnce({
       verification: { status: 'unknown', checkedAt: CHECKED_AT },
@@ -104,17 +134,51 @@ describe('verification (GET /api/v1/verify)', () => {
     expect(res.body).toEqual({ ...NOTHING, status: 'unknown', checkedAt: CHECKED_AT });
   });
 
-  it.each(['', 'idCard=D-0001&plate=DFR0001'])(
-    'needs exactly one of idCard and plate (%j) and asks nobody',
+  it.each(['', 'idCard=D-0001&plate=DFR0001', 'plate=DFR0001&licence=L000000001'])(
+    'needs exactly one of idCard, plate and licence (%j) and asks nobody',
     async (query) => {
       const res = await verify(query);
       expect(res.status).toBe(400);
-      expect(res.body.errors).toEqual([{ field: 'idCard', message: 'give exactly one of idCard, plate' }]);
+      expect(res.body.errors).toEqual([{ field: 'idCard', message: 'give exactly one of idCard, plate, licence' }]);
       expect(gw.downstream.members.verifyIdCard).not.toHaveBeenCalled();
       expect(gw.downstream.vehicles.verifyPlate).not.toHaveBeenCalled();
+      expect(gw.downstream.licences.verifyLicence).not.toHaveBeenCalled();
       expect(audits()).toEqual([]);
     },
   );
+
+  it('asks vehicles about a driver licence, audits it, and answers its verification as it is', async () => {
+    const verification = {
+      status: 'suspended',
+      name: 'Claire Moreau',
+      mission: 'Embassy of France',
+      country: 'FR',
+      licence: {
+        number: 'L000000042',
+        licenceClass: 'C',
+        restrictions: ['corrective lenses'],
+        expiresOn: '2028-06-30',
+        points: 12,
+        pointsStanding: 'suspension',
+        suspendedUntil: '2027-02-28',
+      },
+      note: 'The licence is suspended: the holder may not drive.',
+      checkedAt: CHECKED_AT,
+    };
+    gw.downstream.licences.verifyLicence.mockResolvedValueOnce({ verification });
+    const res = await verify('licence=L000000042');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject(verification);
+    expect(JSON.stringify(res.body)).not.toMatch(/dateOfBirth|address/i);
+    expect(callOf(gw.downstream.licences.verifyLicence)).toEqual({
+      request: { number: 'L000000042' },
+      actor: { subject: 'officer-12', roles: ['law-enforcement'] },
+    });
+    expect(gw.downstream.vehicles.verifyPlate).not.toHaveBeenCalled();
+    expect(audits()).toEqual([
+      expect.objectContaining({ queryKind: 'licence', queryValue: 'L000000042', resultStatus: 'suspended' }),
+    ]);
+  });
 
   describe('audit', () => {
     it('records who asked what and what they were told, for a card and for a plate', async () => {

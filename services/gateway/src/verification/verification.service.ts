@@ -9,8 +9,8 @@ import { VerificationAuditEntity } from './verification-audit.entity';
 
 export const VERIFICATION = 'ofm.common.v1.Verification';
 
-// Law-enforcement verification: the service that owns the card (accreditation) or the plate
-// (vehicles) decides the answer with the caller's own identity; the gateway records every answer in
+// Law-enforcement verification: the service that owns the card (accreditation), the plate or the
+// driver licence (vehicles) decides the answer with the caller's own identity; the gateway records every answer in
 // verification_audit before giving it.
 @Injectable()
 export class VerificationService {
@@ -24,7 +24,9 @@ export class VerificationService {
   async verify(query: verification.VerificationQuery, actor: Actor): Promise<Record<string, unknown>> {
     const found = query.idCard
       ? await this.downstream.members.verifyIdCard({ idCardNumber: query.idCard }, callAs(actor))
-      : await this.downstream.vehicles.verifyPlate({ plate: query.plate! }, callAs(actor));
+      : query.licence
+        ? await this.downstream.licences.verifyLicence({ number: query.licence }, callAs(actor))
+        : await this.downstream.vehicles.verifyPlate({ plate: query.plate! }, callAs(actor));
     const view = answer(VERIFICATION, found.verification);
     await this.audit(query, actor, String(view.status));
     return view;
@@ -37,8 +39,8 @@ export class VerificationService {
         occurredAt: new Date(),
         actorSubject: actor.subject,
         actorRoles: actor.roles,
-        queryKind: query.idCard ? 'id-card' : 'plate',
-        queryValue: query.idCard ?? query.plate!,
+        queryKind: query.idCard ? 'id-card' : query.licence ? 'licence' : 'plate',
+        queryValue: query.idCard ?? query.licence ?? query.plate!,
         resultStatus: status,
         traceId: activeTraceIds().trace_id ?? null,
       });

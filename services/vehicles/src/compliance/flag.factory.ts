@@ -24,6 +24,10 @@ const onVehicle = (vehicle: FlaggedVehicle) => ({
 export const disposalDueFlag = (vehicle: FlaggedVehicle, raisedAt: Date, detail: string): compliance.Flag =>
   raiseFlag({ ...onVehicle(vehicle), code: 'disposal-due', detail, at: raisedAt });
 
+/** The disposal-due flag `flagId` of a vehicle, as it closes because the disposal was recorded. */
+export const clearedDisposalFlag = (vehicle: FlaggedVehicle, flagId: string, clearedAt: Date): compliance.Flag =>
+  clearFlag({ ...onVehicle(vehicle), id: flagId, reasonCode: 'disposal-due', detail: 'disposal recorded' }, clearedAt);
+
 // An uninsured diplomatic vehicle on the road (shared with partners: FLAG_REASONS).
 export const insuranceLapseFlag = (vehicle: FlaggedVehicle, raisedAt: Date, detail: string): compliance.Flag =>
   raiseFlag({ ...onVehicle(vehicle), code: 'insurance-lapse', detail, at: raisedAt });

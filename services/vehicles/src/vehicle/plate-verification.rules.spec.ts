@@ -4,6 +4,8 @@ import {
   PLATE_NOTE,
   plateStatus,
   plateVerification,
+  REPLACED_PLATE_NOTE,
+  replacedPlateVerification,
   unknownPlateVerification,
   type PlateFacts,
 } from './plate-verification.rules';
@@ -63,6 +65,10 @@ describe('plateVerification', () => {
     registrationStatus: 'active',
     expiresOn: '2026-09-01',
     insuranceStatus: 'insured',
+    make: 'Toyota',
+    model: 'Camry',
+    year: 2024,
+    vin: '1HGCM82633A004352',
   };
   const checkedAt = new Date('2026-03-10T14:00:00.000Z');
 
@@ -85,8 +91,39 @@ describe('plateVerification', () => {
       registration: { status: 'active', expiresOn: '2026-09-01' },
       insuranceStatus: 'insured',
       note: "Immunity belongs to the driver, not the vehicle: verify the driver's ID card (?idCard=).",
+      vehicle: { make: 'Toyota', model: 'Camry', year: 2024, vin: '1HGCM82633A004352' },
       checkedAt: '2026-03-10T14:00:00.000Z',
     });
+  });
+
+  it('never verifies a suspended, disposal-due or disposed plate as valid, and names no owner for any', () => {
+    for (const registrationStatus of ['suspended', 'pending-insurance', 'disposal-due', 'disposed'] as const) {
+      const answer = plateVerification({ ...vehicle, registrationStatus }, undefined, today, checkedAt);
+      expect(answer.status).not.toBe('valid');
+      expect(answer).toMatchObject({ name: undefined, category: undefined, immunityLevel: undefined });
+      expect(answer.guidance).toEqual(PLATE_GUIDANCE);
+    }
+  });
+
+  it('answers a replaced plate reported-stolen, with the vehicle it was issued to and no registration', () => {
+    const answer = replacedPlateVerification(
+      'DEA0001',
+      vehicle,
+      { name: 'Embassy of France', country: 'FR' },
+      checkedAt,
+    );
+    expect(answer).toEqual({
+      status: 'reported-stolen',
+      mission: 'Embassy of France',
+      country: 'FR',
+      guidance: PLATE_GUIDANCE,
+      plate: 'DEA0001',
+      note: REPLACED_PLATE_NOTE,
+      vehicle: { make: 'Toyota', model: 'Camry', year: 2024, vin: '1HGCM82633A004352' },
+      checkedAt: '2026-03-10T14:00:00.000Z',
+    });
+    expect(answer.registration).toBeUndefined();
+    expect(answer.name).toBeUndefined();
   });
 
   it('gives the same guidance and note whatever the status', () => {

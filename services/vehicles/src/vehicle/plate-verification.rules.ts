@@ -6,7 +6,15 @@ import type { InsuranceStatus, RegistrationStatus, verification, VerificationSta
 // immunity level, and sends the officer to the driver's ID card, for a member's vehicle as for a
 // mission's.
 
-export interface PlateFacts {
+// The vehicle a plate was issued to: what lets an officer tell whether the plate is on its own car.
+export interface PlatedVehicle {
+  make: string;
+  model: string;
+  year: number;
+  vin: string;
+}
+
+export interface PlateFacts extends PlatedVehicle {
   plate: string;
   registrationStatus: RegistrationStatus;
   // The registration is valid through this day (a year after registration).
@@ -83,6 +91,38 @@ export const plateVerification = (
   registration: { status: vehicle.registrationStatus, expiresOn: vehicle.expiresOn },
   insuranceStatus: vehicle.insuranceStatus,
   note: PLATE_NOTE,
+  vehicle: platedVehicle(vehicle),
+  checkedAt: checkedAt.toISOString(),
+});
+
+const platedVehicle = (v: PlatedVehicle): verification.VerifiedVehicle => ({
+  make: v.make,
+  model: v.model,
+  year: v.year,
+  vin: v.vin,
+});
+
+export const REPLACED_PLATE_NOTE =
+  'This plate was reported lost or stolen and has been replaced: it is not valid on any vehicle. ' +
+  "Verify the driver's ID card (?idCard=) for the driver's immunity.";
+
+/**
+ * A plate taken off the road after a loss or theft: reported-stolen whatever the vehicle's
+ * registration now says (its new plate answers for that), with the vehicle it was issued to.
+ */
+export const replacedPlateVerification = (
+  plate: string,
+  vehicle: PlatedVehicle,
+  mission: OwningMission | undefined,
+  checkedAt: Date,
+): verification.Verification => ({
+  status: 'reported-stolen',
+  mission: mission?.name,
+  country: mission?.country,
+  guidance: PLATE_GUIDANCE,
+  plate,
+  note: REPLACED_PLATE_NOTE,
+  vehicle: platedVehicle(vehicle),
   checkedAt: checkedAt.toISOString(),
 });
 

@@ -21,7 +21,6 @@ describe('plate status letter', () => {
     ['consular-officer', 'C'],
     ['consular-employee', 'C'],
     ['consular-service-staff', 'C'],
-    ['honorary-consular-officer', 'C'],
   ])('a %s gets %s', (category, letter) => {
     expect(plateLetterForMember(category, undefined, 'embassy')).toBe(letter);
   });
@@ -29,6 +28,7 @@ describe('plate status letter', () => {
   it('has no letter for categories outside the vehicle program', () => {
     expect(plateLetterForMember('locally-employed', undefined, 'embassy')).toBeUndefined();
     expect(plateLetterForMember('domestic-worker', undefined, 'embassy')).toBeUndefined();
+    expect(plateLetterForMember('honorary-consular-officer', undefined, 'honorary-consular-post')).toBeUndefined();
   });
 
   it("gives a dependent the principal's letter, else the mission's", () => {

@@ -17,7 +17,8 @@ const LETTER_BY_CATEGORY: Record<MemberCategory, PlateLetter | undefined> = {
   'consular-officer': 'C',
   'consular-employee': 'C',
   'consular-service-staff': 'C',
-  'honorary-consular-officer': 'C',
+  // Honorary consular officers get no diplomatic registration (registration.rules.ts).
+  'honorary-consular-officer': undefined,
   'locally-employed': undefined,
   'domestic-worker': undefined,
   dependent: undefined,

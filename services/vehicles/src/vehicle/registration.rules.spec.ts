@@ -5,6 +5,8 @@ import {
   initialRegistrationStatus,
   modelYearErrors,
   nextRegistrationStatus,
+  checkRenewal,
+  renewedExpiresOn,
   registrationExpiresOn,
 } from './registration.rules';
 
@@ -33,6 +35,24 @@ describe('owner rules', () => {
     });
   });
 
+  it.each(['locally-employed', 'domestic-worker', 'honorary-consular-officer'])(
+    'refuses %s, who get no diplomatic registration',
+    (category) => {
+      expect(checkMemberOwner({ ...accredited, category }, activeMission)).toEqual({
+        rule: 'owner-not-eligible',
+        detail: expect.stringContaining(category),
+      });
+    },
+  );
+
+  it('refuses a U.S. citizen or permanent resident, whatever the category, naming the rule', () => {
+    expect(checkMemberOwner({ ...accredited, usCitizenOrPermanentResident: true }, activeMission)).toEqual({
+      rule: 'owner-us-citizen-or-permanent-resident',
+      detail: expect.stringContaining('U.S. citizen or permanent resident'),
+    });
+    expect(checkMemberOwner({ ...accredited, usCitizenOrPermanentResident: false }, activeMission)).toBeUndefined();
+  });
+
   it.each(['locally-employed', 'domestic-worker'])('refuses %s, who are outside the vehicle program', (category) => {
     expect(checkMemberOwner({ ...accredited, category }, activeMission)?.rule).toBe('owner-not-eligible');
   });
@@ -52,6 +72,31 @@ describe('registration period', () => {
   it('is valid one year', () => {
     expect(registrationExpiresOn('2025-06-15')).toBe('2026-06-15');
     expect(registrationExpiresOn('2024-02-29')).toBe('2025-02-28');
+  });
+});
+
+describe('renewal', () => {
+  const active = (expiresOn: string) => ({ status: 'active' as const, expiresOn });
+
+  it('opens 90 days before the expiry and stays open after it', () => {
+    expect(checkRenewal(active('2026-06-01'), '2026-03-03')).toBeUndefined();
+    expect(checkRenewal(active('2026-06-01'), '2026-03-02')).toEqual({
+      rule: 'registration-renewal-too-early',
+      detail: 'the registration expires on 2026-06-01; renewal opens on 2026-03-03',
+    });
+    expect(checkRenewal(active('2026-06-01'), '2026-08-01')).toBeUndefined();
+    expect(checkRenewal({ status: 'suspended', expiresOn: '2026-06-01' }, '2026-05-01')).toBeUndefined();
+  });
+
+  it('is refused once the vehicle leaves the program', () => {
+    for (const status of ['disposal-due', 'disposed'] as const) {
+      expect(checkRenewal({ status, expiresOn: '2026-06-01' }, '2026-05-01')?.rule).toBe('registration-not-renewable');
+    }
+  });
+
+  it('adds a year to the later of the expiry and today', () => {
+    expect(renewedExpiresOn('2026-06-01', '2026-05-01')).toBe('2027-06-01');
+    expect(renewedExpiresOn('2026-06-01', '2026-08-10')).toBe('2027-08-10');
   });
 });
 
@@ -79,7 +124,8 @@ describe('registration status machine', () => {
 
   it('disposes only what is disposal-due', () => {
     expect(nextRegistrationStatus('disposal-due', 'disposal-recorded')).toBe('disposed');
-    expect(nextRegistrationStatus('active', 'disposal-recorded')).toBeUndefined();
+    // A vehicle may be sold or exported while its owner still serves.
+    expect(nextRegistrationStatus('active', 'disposal-recorded')).toBe('disposed');
   });
 
   it('refuses what does not apply', () => {

@@ -1,21 +1,30 @@
 import { flagRaised } from '@ofm/compliance';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_TYPES } from '@ofm/contracts';
 import { Clock } from '@ofm/kernel';
-import { commitChange } from '@ofm/messaging';
 import type { EntityManager } from 'typeorm';
 import { disposalDueFlag } from '../compliance/flag.factory';
+import type { VehiclesConfig } from '../config';
+import { disposalDueOn, isDisposalOverdue, overdueDetail } from './disposal.rules';
 import { SYSTEM_ACTOR } from '../shared/system-actor';
+import { VEHICLES_CONFIG } from '../shared/tokens';
 import { nextRegistrationStatus } from './registration.rules';
 import { VehicleEntity } from './vehicle.entity';
 import { toVehicleMessage, vehicleAuditState } from './vehicle.mapper';
 import { updateVehicle } from './vehicle.repository';
+import { commitVehicleChange } from '../partner/commit-with-partner-notices';
 
-// On termination the vehicles must be sold, exported or transferred (DOMAIN.md "Disposal"). Runs in
-// the transaction of the inbox record of the terminating event, so redelivery changes nothing twice.
+// On termination the vehicles must be sold, exported or transferred (DOMAIN.md "Disposal") by a due
+// date DISPOSAL_DUE_DAYS after the termination's effective date. Runs in the transaction of the inbox
+// record of the terminating event, so redelivery changes nothing twice. The disposal-due flag is the
+// overdue sweep's (disposal/disposal-overdue.sweep.ts) — raised here only when a backdated
+// termination makes the registration overdue already.
 @Injectable()
 export class VehicleDisposalService {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    @Inject(VEHICLES_CONFIG) private readonly config: VehiclesConfig,
+  ) {}
 
   /** Every registration of the member not yet disposed (or already due) becomes disposal-due. */
   async ownerTerminated(
@@ -23,7 +32,10 @@ export class VehicleDisposalService {
     memberId: string,
     reason: string | undefined,
     eventId: string,
+    effectiveDate?: string,
   ): Promise<number> {
+    const today = this.clock.today();
+    const dueOn = disposalDueOn(effectiveDate || today, this.config.DISPOSAL_DUE_DAYS);
     const vehicles = await em
       .createQueryBuilder(VehicleEntity, 'v')
       .setLock('pessimistic_write')
@@ -34,11 +46,16 @@ export class VehicleDisposalService {
     for (const vehicle of vehicles) {
       const status = nextRegistrationStatus(vehicle.registrationStatus, 'owner-terminated');
       if (!status) continue;
-      const updated = await updateVehicle(em, vehicle, { registrationStatus: status });
-      const detail = `owner ${memberId} terminated${reason ? `: ${reason}` : ''}; vehicle ${vehicle.plate} must be sold, exported or transferred`;
-      const message = toVehicleMessage(updated);
-      const flag = disposalDueFlag(updated, this.clock.now(), detail);
-      await commitChange(em, {
+      const flag = isDisposalOverdue(dueOn, today)
+        ? disposalDueFlag(vehicle, this.clock.now(), overdueDetail(vehicle.plate, dueOn))
+        : undefined;
+      const updated = await updateVehicle(em, vehicle, {
+        registrationStatus: status,
+        disposalDueOn: dueOn,
+        disposalFlagId: flag?.id ?? null,
+      });
+      const detail = `owner ${memberId} terminated${reason ? `: ${reason}` : ''}; vehicle ${vehicle.plate} must be sold, exported or transferred by ${dueOn}`;
+      await commitVehicleChange(em, {
         actor: SYSTEM_ACTOR,
         action: 'registration.disposal-due',
         entity: { type: 'vehicle', id: vehicle.id },
@@ -49,9 +66,9 @@ export class VehicleDisposalService {
           {
             type: EVENT_TYPES.registrationDisposalDue,
             subject: vehicle.id,
-            data: { vehicle: message, reason: 'owner-terminated' },
+            data: { vehicle: toVehicleMessage(updated), reason: 'owner-terminated' },
           },
-          flagRaised(flag),
+          ...(flag ? [flagRaised(flag)] : []),
         ],
       });
     }

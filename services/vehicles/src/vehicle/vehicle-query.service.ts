@@ -6,7 +6,9 @@ import { forbidden, type Actor, ruleViolated } from '@ofm/platform';
 import { findMissionReplica } from '@ofm/replicas';
 import { DataSource } from 'typeorm';
 import { normalizePlate } from './plate.rules';
-import { plateVerification, unknownPlateVerification } from './plate-verification.rules';
+import { ReplacedPlateEntity } from './replaced-plate.entity';
+import { plateVerification, replacedPlateVerification, unknownPlateVerification } from './plate-verification.rules';
+import { fullVehicleMessage } from './vehicle-ledgers';
 import { VehicleEntity } from './vehicle.entity';
 import { visibleVehicle } from './vehicle-access';
 import { toVehicleMessage } from './vehicle.mapper';
@@ -21,7 +23,8 @@ export class VehicleQueryService {
   ) {}
 
   async get(actor: Actor, id: string): Promise<vehicles.Vehicle> {
-    return toVehicleMessage(await visibleVehicle(this.dataSource.manager, actor, id));
+    const em = this.dataSource.manager;
+    return fullVehicleMessage(em, await visibleVehicle(em, actor, id));
   }
 
   async list(actor: Actor, request: vehicles.ListVehiclesRequest): Promise<vehicles.ListVehiclesResponse> {
@@ -44,7 +47,7 @@ export class VehicleQueryService {
     if (request.status) query.andWhere('v.registration_status = :status', { status: request.status });
     if (page.after !== undefined) query.andWhere('v.seq > :after', { after: page.after.seq.toString() });
     const { items, nextCursor } = pageOf(await query.getMany(), page.limit, (v) => ({ seq: BigInt(v.seq) }));
-    return { vehicles: items.map(toVehicleMessage), nextCursor };
+    return { vehicles: items.map((v) => toVehicleMessage(v)), nextCursor };
   }
 
   // A mission user lists its own mission only: no filter means its mission, another mission is refused.
@@ -67,11 +70,18 @@ export class VehicleQueryService {
     const checkedAt = this.clock.now();
     const today = this.clock.today();
     return inTransaction(this.dataSource, async (em) => {
-      const vehicle = await em.findOneBy(VehicleEntity, { plate });
+      // A plate replaced after a loss or theft is never on its vehicle's row any more: it answers
+      // reported-stolen, with the vehicle it was issued to.
+      const replaced = await em.findOneBy(ReplacedPlateEntity, { plate });
+      const vehicle = replaced
+        ? await em.findOneBy(VehicleEntity, { id: replaced.vehicleId })
+        : await em.findOneBy(VehicleEntity, { plate });
       const mission = vehicle ? await findMissionReplica(em, vehicle.missionId) : null;
-      const verification = vehicle
-        ? plateVerification(vehicle, mission ?? undefined, today, checkedAt)
-        : unknownPlateVerification(plate, checkedAt);
+      const verification = !vehicle
+        ? unknownPlateVerification(plate, checkedAt)
+        : replaced
+          ? replacedPlateVerification(plate, vehicle, mission ?? undefined, checkedAt)
+          : plateVerification(vehicle, mission ?? undefined, today, checkedAt);
       await recordAudit(em, {
         actor,
         action: 'plate.verified',
@@ -82,6 +92,7 @@ export class VehicleQueryService {
           ? {
               plate,
               status: verification.status,
+              ...(replaced ? { replacedBy: vehicle.plate, loss: replaced.loss } : {}),
               registrationStatus: vehicle.registrationStatus,
               insuranceStatus: vehicle.insuranceStatus,
             }

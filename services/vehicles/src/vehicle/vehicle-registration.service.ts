@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EVENT_TYPES, type VehicleKind, type vehicles } from '@ofm/contracts';
 import { canSeeMission, Clock, yearOf } from '@ofm/kernel';
-import { commitChange } from '@ofm/messaging';
 import { inCommand } from '@ofm/persistence';
 import { DomainError, conflict, notFound, ruleViolated, type Actor } from '@ofm/platform';
-import { findMemberReplica, findMissionReplica, type MissionReplicaEntity } from '@ofm/replicas';
-import { DataSource, type EntityManager } from 'typeorm';
+import { taxFreeVehicleDecision } from '@ofm/reciprocity';
+import { findMemberReplica, findMissionReplica, profileInForce, type MissionReplicaEntity } from '@ofm/replicas';
+import { DataSource, Not, type EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../shared/sql';
 import { plateLetterForMember, plateLetterForMission, type PlateLetter } from './plate.rules';
 import { PlateNumberService } from './plate-number.service';
@@ -19,6 +19,7 @@ import {
 } from './registration.rules';
 import { VehicleEntity } from './vehicle.entity';
 import { toVehicleMessage, vehicleAuditState } from './vehicle.mapper';
+import { commitVehicleChange } from '../partner/commit-with-partner-notices';
 
 interface ResolvedOwner {
   missionId: string;
@@ -71,7 +72,7 @@ export class VehicleRegistrationService {
       await this.insert(em, vehicle);
       const saved = await em.findOneByOrFail(VehicleEntity, { id: vehicle.id });
       const message = toVehicleMessage(saved);
-      await commitChange(em, {
+      await commitVehicleChange(em, {
         actor,
         action: 'vehicle.registered',
         entity: { type: 'vehicle', id: saved.id },
@@ -105,7 +106,20 @@ export class VehicleRegistrationService {
     const principal = member.principalId ? await findMemberReplica(em, member.principalId) : null;
     const letter = plateLetterForMember(member.category, principal?.category, mission!.type);
     if (!letter) throw ruleViolated('owner-not-eligible', `members of category ${member.category} get no OFM plates`);
+    await this.checkTaxFreeLimit(em, member.id, mission!.country);
     return this.owner(mission!, letter);
+  }
+
+  // The sending country's profile in force today says how many tax-free vehicles a member may hold
+  // (reciprocity); every vehicle of the member not yet disposed counts. The member's registrations are
+  // serialised, so two at once cannot both take the last place.
+  private async checkTaxFreeLimit(em: EntityManager, memberId: string, country: string): Promise<void> {
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext('vehicle-owner:' || $1))`, [memberId]);
+    const held = await em.count(VehicleEntity, {
+      where: { ownerMemberId: memberId, registrationStatus: Not('disposed') },
+    });
+    const decision = taxFreeVehicleDecision(await profileInForce(em, country, this.clock.today()), held);
+    if (!decision.outcome) throw ruleViolated('tax-free-vehicle-limit', decision.reason);
   }
 
   private async missionOwner(em: EntityManager, actor: Actor, missionId: string): Promise<ResolvedOwner> {

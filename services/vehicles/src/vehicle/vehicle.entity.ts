@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { InsuranceStatus, RegistrationStatus, VehicleKind } from '@ofm/contracts';
+import type { DisposalMethod, InsuranceStatus, RegistrationStatus, VehicleKind } from '@ofm/contracts';
 import { NULL_AS_UNDEFINED } from '../shared/optional-column';
 
 // One diplomatic vehicle and its OFM registration, under the names of ofm.vehicles.v1.Vehicle
@@ -60,6 +60,28 @@ export class VehicleEntity {
   // The open insurance-lapse flag, cleared (flag.cleared event) when insurance is recorded again.
   @Column({ name: 'lapse_flag_id', type: 'uuid', nullable: true })
   lapseFlagId!: string | null;
+
+  // Set when the owner's appointment ends: the registration must be disposed of by this day.
+  @Column({ name: 'disposal_due_on', type: 'date', nullable: true, transformer: NULL_AS_UNDEFINED })
+  disposalDueOn?: string;
+
+  // The open disposal-due flag, raised once the due date has passed and cleared at disposal.
+  @Column({ name: 'disposal_flag_id', type: 'uuid', nullable: true })
+  disposalFlagId!: string | null;
+
+  // The disposal, once recorded (all four together).
+  @Column({ name: 'disposal_method', type: 'text', nullable: true, transformer: NULL_AS_UNDEFINED })
+  disposalMethod?: DisposalMethod;
+
+  @Column({ name: 'disposed_on', type: 'date', nullable: true, transformer: NULL_AS_UNDEFINED })
+  disposedOn?: string;
+
+  @Column({ name: 'plates_returned', type: 'boolean', nullable: true, transformer: NULL_AS_UNDEFINED })
+  platesReturned?: boolean;
+
+  // The reciprocal disposition surcharge paid, naming the profile version that imposed it.
+  @Column({ name: 'disposal_surcharge', type: 'text', nullable: true, transformer: NULL_AS_UNDEFINED })
+  disposalSurcharge?: string;
 
   @Column('int')
   version!: number;

@@ -2,7 +2,22 @@ import { conflict } from '@ofm/platform';
 import type { EntityManager } from 'typeorm';
 import { VehicleEntity } from './vehicle.entity';
 
-type VehicleChange = Partial<Pick<VehicleEntity, 'registrationStatus' | 'insuranceStatus' | 'lapseFlagId'>>;
+type VehicleChange = Partial<
+  Pick<
+    VehicleEntity,
+    | 'registrationStatus'
+    | 'insuranceStatus'
+    | 'lapseFlagId'
+    | 'expiresOn'
+    | 'plate'
+    | 'disposalDueOn'
+    | 'disposalFlagId'
+    | 'disposalMethod'
+    | 'disposedOn'
+    | 'platesReturned'
+    | 'disposalSurcharge'
+  >
+>;
 
 export const findVehicle = (em: EntityManager, id: string): Promise<VehicleEntity | null> =>
   em.findOneBy(VehicleEntity, { id });
