@@ -29,5 +29,8 @@ describe('bootstrapService with a bad configuration', () => {
     await expect(
       bootstrapService(() => loadConfig(baseServiceConfig, {}), { exitOnError: false }),
     ).rejects.toBeInstanceOf(ConfigError);
+    // The error line is written asynchronously (pino over sonic-boom): let it reach stdout before the
+    // suite, and perhaps the jest process, ends.
+    await new Promise((resolve) => setTimeout(resolve, 100));
   });
 });
