@@ -1,4 +1,4 @@
-import type { MemberCategory } from '@ofm/contracts';
+import type { accreditation, MemberCategory } from '@ofm/contracts';
 import type { FieldError, IsoDay } from '@ofm/kernel';
 import { isDiplomaticTitle, unrecognizedTitleMessage } from '../accredit-member/diplomatic-title.rules';
 import { needsNewAppointment } from '../change-member/change.rules';
@@ -9,15 +9,13 @@ import type { MemberEntity } from '../member/member.entity';
 // no gap — and a new appointment of the same person is notified.
 export const PROMOTION_REASON = 'promotion';
 
-export interface Promotion {
-  category: string;
-  title?: string;
-  startsOn: IsoDay;
-  visaClass?: string;
-  passportType?: string;
-  weeklyHours?: number;
-  visaExpiresOn?: IsoDay;
-}
+// What a promotion gives is the request's own fields (member.proto PromoteMemberRequest), so a fact
+// the new appointment may change is declared there alone: each one given replaces the person's.
+export type Promotion = Omit<accreditation.PromoteMemberRequest, 'id' | 'expectedVersion'>;
+type GivenFacts = Omit<Promotion, 'startsOn'>;
+// Every fact a promotion gives is a fact of the member (compile-time check).
+const givesMemberFacts: keyof GivenFacts extends keyof MemberEntity ? true : never = true;
+void givesMemberFacts;
 
 export const promotionProblems = (
   member: Pick<MemberEntity, 'category' | 'arrivalDate' | 'title'>,
@@ -79,14 +77,12 @@ export type PersonFacts = Omit<MemberEntity, (typeof OF_THE_APPOINTMENT)[number]
 export const promotedFacts = (member: MemberEntity, p: Promotion): PersonFacts & { previousAppointmentId: string } => {
   const dropped: readonly string[] = OF_THE_APPOINTMENT;
   const person = Object.fromEntries(Object.entries(member).filter(([k]) => !dropped.includes(k))) as PersonFacts;
+  const { startsOn: _startsOn, ...gives } = p;
+  const given = Object.fromEntries(Object.entries(gives).filter(([, value]) => value !== undefined)) as GivenFacts;
   return {
     ...person,
+    ...given,
     category: p.category as MemberCategory,
-    title: p.title ?? member.title,
-    visaClass: p.visaClass ?? member.visaClass,
-    passportType: p.passportType ?? member.passportType,
-    weeklyHours: p.weeklyHours ?? member.weeklyHours,
-    visaExpiresOn: p.visaExpiresOn ?? member.visaExpiresOn,
     previousAppointmentId: member.id,
   };
 };
