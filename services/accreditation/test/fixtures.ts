@@ -35,3 +35,15 @@ export const diplomat = (missionId: string, over: Record<string, unknown> = {}) 
   disabled: false,
   ...over,
 });
+
+// The First Secretary's husband, a dependent of the principal given.
+export const spouseOf = (missionId: string, principalId: string, over: Record<string, unknown> = {}) =>
+  diplomat(missionId, {
+    givenName: 'Louis',
+    category: 'dependent',
+    title: undefined,
+    principalId,
+    relationship: 'spouse',
+    weeklyHours: 0,
+    ...over,
+  });

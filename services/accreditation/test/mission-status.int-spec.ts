@@ -8,7 +8,7 @@ import {
   type AccreditationUnderTest,
   type ReceivedEvent,
 } from './accreditation-under-test';
-import { diplomat, mission, today } from './fixtures';
+import { diplomat, mission, spouseOf, today } from './fixtures';
 import type { AccreditationClient } from './grpc-client';
 
 // A mission's status over real gRPC, PostgreSQL and Kafka (set up as accreditation.int-spec.ts):
@@ -77,16 +77,7 @@ describe("a mission's status over gRPC", () => {
   it('closes a mission: every notified or accredited member ends, dependents with their principal', async () => {
     const m = await register();
     const principal = await notify(diplomat(m.id));
-    const spouse = await notify(
-      diplomat(m.id, {
-        givenName: 'Louis',
-        category: 'dependent',
-        title: undefined,
-        principalId: principal.id,
-        relationship: 'spouse',
-        weeklyHours: 0,
-      }),
-    );
+    const spouse = await notify(spouseOf(m.id, principal.id));
     const accredited = await accredit(principal.id);
     await accredit(spouse.id);
     // Still only notified: a pending appointment ends with the mission too.

@@ -1,6 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { accreditation, EVENT_TYPES } from '@ofm/contracts';
-import { commitChange } from '@ofm/messaging';
 import { expectVersion, inCommand, refuseAfterCommit } from '@ofm/persistence';
 import { canSeeMission, Clock, normalizeUuid, systemClock } from '@ofm/kernel';
 import { conflict, notFound, ruleViolated, type Actor } from '@ofm/platform';
@@ -12,6 +11,7 @@ import { ReciprocityProfiles } from '../reciprocity/reciprocity-profiles';
 import { auditActor } from '../shared/audit-actor';
 import { evaluateAccreditation, type AccreditationDecision } from './accreditation.rules';
 import { idCardExpiresOn, idCardNumber } from '../member/id-card.rules';
+import { commitMemberChange } from '../member/member.commit';
 import type { MemberEntity } from '../member/member.entity';
 import { findMember, memberSnapshot, memberToProto, nextIdCardSequence } from '../member/member.queries';
 
@@ -87,30 +87,25 @@ export class AccreditMemberService {
       member.status = 'refused';
       member.failedCriteria = decision.failedCriteria;
     }
-    member.version += 1;
-    member.updatedAt = this.clock.now();
-    await em.save(member);
-
-    const proto = memberToProto(member);
-    await commitChange(em, {
+    await commitMemberChange(em, member, {
       actor: auditActor(actor),
-      action: decision.accredited ? 'member.accredited' : 'member.refused',
-      entity: { type: 'member', id: member.id },
       before,
-      after: memberSnapshot(member),
+      action: decision.accredited ? 'member.accredited' : 'member.refused',
       reason: decision.accredited ? null : decision.failedCriteria.map((f) => f.criterion).join(', '),
-      events: decision.accredited
-        ? [
-            { type: EVENT_TYPES.memberAccredited, subject: member.id, data: { member: proto } },
-            ...lawEnforcementNotices('accredited', [member], mission.name, member.updatedAt),
-          ]
-        : [
-            {
-              type: EVENT_TYPES.memberRefused,
-              subject: member.id,
-              data: { member: proto, failedCriteria: decision.failedCriteria.map((f) => f.criterion) },
-            },
-          ],
+      now: this.clock.now(),
+      events: (proto) =>
+        decision.accredited
+          ? [
+              { type: EVENT_TYPES.memberAccredited, subject: member.id, data: { member: proto } },
+              ...lawEnforcementNotices('accredited', [member], mission.name, member.updatedAt),
+            ]
+          : [
+              {
+                type: EVENT_TYPES.memberRefused,
+                subject: member.id,
+                data: { member: proto, failedCriteria: decision.failedCriteria.map((f) => f.criterion) },
+              },
+            ],
     });
     return { member, decision };
   }

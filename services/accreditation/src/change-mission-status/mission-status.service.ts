@@ -1,18 +1,15 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { accreditation, EVENT_TYPES, missions, type MissionStatus } from '@ofm/contracts';
 import { Clock, normalizeUuid, systemClock } from '@ofm/kernel';
-import { commitChange } from '@ofm/messaging';
 import { expectVersion, inCommand } from '@ofm/persistence';
 import { notFound, ruleViolated, type Actor } from '@ofm/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { MemberEntity } from '../member/member.entity';
 import { TerminateMemberService } from '../terminate-member/terminate-member.service';
 import { auditActor } from '../shared/audit-actor';
-import { toMessage } from '../shared/message.util';
+import { commitMissionChange, missionSnapshot } from '../mission/mission.commit';
 import { MissionEntity } from '../mission/mission.entity';
 import { closureEffectiveDate, closureTerminations, decideStatusChange } from './mission-status.rules';
-
-const missionToProto = (m: MissionEntity): missions.Mission => toMessage(missions.Mission, m);
 
 // OFM suspends, reactivates or closes a mission (only officers reach this: the controller's roles).
 // The mission, each member a closure ends and every audit record and event commit together.
@@ -36,22 +33,19 @@ export class MissionStatusService {
       const decision = decideStatusChange(previous, request.status as MissionStatus);
       if (!decision.ok) throw ruleViolated('mission-status-transition', decision.message);
 
-      const before = missions.Mission.toJSON(missionToProto(mission));
+      const before = missionSnapshot(mission);
       mission.status = request.status as MissionStatus;
-      mission.version += 1;
-      mission.updatedAt = this.clock.now();
-      await em.save(mission);
+      const now = this.clock.now();
+      // The members a closure ends are committed before the mission, as they always were: their audit
+      // records come first, the mission's (and missionStatusChanged) last.
       if (decision.change === 'closed') await this.endMembers(em, actor, mission, request.reason);
-
-      const proto = missionToProto(mission);
-      await commitChange(em, {
+      return commitMissionChange(em, mission, {
         actor: auditActor(actor),
-        action: `mission.${decision.change}`,
-        entity: { type: 'mission', id: mission.id },
         before,
-        after: missions.Mission.toJSON(proto),
+        action: `mission.${decision.change}`,
         reason: request.reason,
-        events: [
+        now,
+        events: (proto) => [
           {
             type: EVENT_TYPES.missionStatusChanged,
             subject: mission.id,
@@ -59,7 +53,6 @@ export class MissionStatusService {
           },
         ],
       });
-      return proto;
     });
   }
 

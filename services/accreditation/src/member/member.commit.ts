@@ -3,6 +3,7 @@ import { commitChange, type ChangeToCommit } from '@ofm/messaging';
 import type { EntityManager } from 'typeorm';
 import type { MemberEntity } from './member.entity';
 import { memberSnapshot, memberToProto } from './member.queries';
+import type { OpenItemEntity } from './open-item.entity';
 
 export interface MemberChange {
   actor: ChangeToCommit['actor'];
@@ -11,6 +12,12 @@ export interface MemberChange {
   action: string;
   reason: string | null;
   now: Date;
+  /**
+   * The member's open items as they stand after the change, when the change is about them (a
+   * termination opens the documents to return): the audit's after and the events' member carry them.
+   * Without them the member is recorded with none, as every other command records it.
+   */
+  openItems?: readonly OpenItemEntity[];
   /** The events that announce the change, given the member as it now stands. */
   events: (member: accreditation.Member) => ChangeToCommit['events'] | Promise<ChangeToCommit['events']>;
 }
@@ -27,13 +34,13 @@ export const commitMemberChange = async (
   member.version += 1;
   member.updatedAt = change.now;
   await em.save(member);
-  const proto = memberToProto(member);
+  const proto = memberToProto(member, change.openItems);
   await commitChange(em, {
     actor: change.actor,
     action: change.action,
     entity: { type: 'member', id: member.id },
     before: change.before,
-    after: memberSnapshot(member),
+    after: memberSnapshot(member, change.openItems),
     reason: change.reason,
     events: await change.events(proto),
   });

@@ -9,12 +9,10 @@ import { DataSource, type DeepPartial } from 'typeorm';
 import { ACCREDITATION_SETTINGS, type AccreditationSettings } from '../accreditation.settings';
 import { firstDueOn } from './recertification-due.rules';
 import { auditActor } from '../shared/audit-actor';
-import { toMessage } from '../shared/message.util';
 import { pageOf, paginate, parsePage } from '../shared/page.query';
 import { MissionEntity } from './mission.entity';
+import { missionToProto } from './mission.queries';
 import { decideRegistration } from './mission.rules';
-
-const missionToProto = (m: MissionEntity): missions.Mission => toMessage(missions.Mission, m);
 
 // The requests reach this service checked against the rules their proto messages declare (the
 // platform's GrpcRequestValidationInterceptor): what is left here is the domain.

@@ -8,6 +8,7 @@ import { inCommand } from '@ofm/persistence';
 import { ruleViolated, type Actor } from '@ofm/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { commitMemberChange } from '../member/member.commit';
 import { MemberEntity } from '../member/member.entity';
 import { lockMemberForCommand } from '../member/member.lock';
 import { lockDependents, memberSnapshot, memberToProto } from '../member/member.queries';
@@ -95,21 +96,17 @@ export class PromoteMemberService {
         if (dependent.status === 'terminated') continue;
         const before = memberSnapshot(dependent);
         dependent.principalId = promoted.id;
-        dependent.version += 1;
-        dependent.updatedAt = now;
-        await em.save(dependent);
-        await commitChange(em, {
+        await commitMemberChange(em, dependent, {
           actor: auditActor(actor),
-          action: 'member.changed',
-          entity: { type: 'member', id: dependent.id },
           before,
-          after: memberSnapshot(dependent),
+          action: 'member.changed',
           reason: `principal promoted: ${previous.id} to ${promoted.id}`,
-          events: [
+          now,
+          events: (member) => [
             {
               type: EVENT_TYPES.memberChanged,
               subject: dependent.id,
-              data: { member: memberToProto(dependent), changedFields: ['principalId'] },
+              data: { member, changedFields: ['principalId'] },
             },
           ],
         });

@@ -2,17 +2,14 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { clearFlag, flagCleared } from '@ofm/compliance';
 import { EVENT_TYPES, missions, type tenure } from '@ofm/contracts';
 import { canSeeMission, Clock, normalizeUuid, systemClock } from '@ofm/kernel';
-import { commitChange } from '@ofm/messaging';
 import { inCommand } from '@ofm/persistence';
 import { notFound, ruleViolated, type Actor } from '@ofm/platform';
 import { DataSource } from 'typeorm';
 import { ACCREDITATION_SETTINGS, type AccreditationSettings } from '../accreditation.settings';
+import { commitMissionChange, missionSnapshot } from '../mission/mission.commit';
 import { MissionEntity } from '../mission/mission.entity';
 import { auditActor } from '../shared/audit-actor';
-import { toMessage } from '../shared/message.util';
 import { decideConfirmation, nextDueOn } from './recertification.rules';
-
-const missionToProto = (m: MissionEntity): missions.Mission => toMessage(missions.Mission, m);
 
 // A mission confirms its staff list (objective 2.1): the confirmation (who, when), the next due date,
 // the clearing of an open recertification-overdue flag, the audit record and missionRecertified
@@ -48,7 +45,7 @@ export class RecertificationService {
           { field: 'departedMemberIds', message: decision.message },
         ]);
 
-      const before = missions.Mission.toJSON(missionToProto(mission));
+      const before = missionSnapshot(mission);
       const previousDueOn = mission.recertification.dueOn;
       const openFlagId = mission.recertificationFlagId;
       const today = this.clock.today();
@@ -59,36 +56,26 @@ export class RecertificationService {
         dueOn: nextDueOn(today, this.settings.recertificationCycleDays),
       };
       mission.recertificationFlagId = null;
-      mission.version += 1;
-      mission.updatedAt = now;
-      await em.save(mission);
-
-      const proto = missionToProto(mission);
       const { memberCountOnRecord } = decision;
+      // What the mission said and what OFM holds: in the audit record beside the mission and in the event.
+      const confirmation = {
+        confirmedMemberCount: request.confirmedMemberCount,
+        memberCountOnRecord,
+        departedMemberIds: departed,
+      };
       const reason = `staff list confirmed: ${request.confirmedMemberCount} member(s) (${memberCountOnRecord} on record), ${departed.length} said to have left`;
-      await commitChange(em, {
+      return commitMissionChange(em, mission, {
         actor: auditActor(actor),
-        action: 'mission.recertified',
-        entity: { type: 'mission', id: mission.id },
         before,
-        after: {
-          ...(missions.Mission.toJSON(proto) as object),
-          confirmedMemberCount: request.confirmedMemberCount,
-          memberCountOnRecord,
-          departedMemberIds: departed,
-        },
+        action: 'mission.recertified',
         reason,
-        events: [
+        now,
+        alsoRecorded: confirmation,
+        events: (proto) => [
           {
             type: EVENT_TYPES.missionRecertified,
             subject: mission.id,
-            data: {
-              mission: proto,
-              confirmedMemberCount: request.confirmedMemberCount,
-              memberCountOnRecord,
-              departedMemberIds: departed,
-              previousDueOn,
-            },
+            data: { mission: proto, ...confirmation, previousDueOn },
           },
           ...(openFlagId
             ? [
@@ -110,7 +97,6 @@ export class RecertificationService {
             : []),
         ],
       });
-      return proto;
     });
   }
 }

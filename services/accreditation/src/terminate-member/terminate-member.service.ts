@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { accreditation, EVENT_TYPES } from '@ofm/contracts';
-import { commitChange } from '@ofm/messaging';
 import { lawEnforcementNotices } from '../partner/law-enforcement.notice';
 import { missionNameOf } from '../mission/mission.queries';
 import { expectVersion, inCommand } from '@ofm/persistence';
@@ -9,6 +8,7 @@ import { conflict, notFound, type Actor, ruleViolated } from '@ofm/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { auditActor } from '../shared/audit-actor';
+import { commitMemberChange } from '../member/member.commit';
 import type { MemberEntity } from '../member/member.entity';
 import { findMember, lockDependents, memberSnapshot, memberToProto } from '../member/member.queries';
 import { OpenItemEntity } from '../member/open-item.entity';
@@ -69,28 +69,22 @@ export class TerminateMemberService {
     // The principal's extension covers the dependents too: the cascade passes the same request.
     member.departureExtensionRequested = t.departureExtensionRequested;
     member.immunityEndsOn = immunityEndsOn(t.effectiveDate, t.departureDate, t.departureExtensionRequested);
-    member.version += 1;
-    member.updatedAt = new Date();
-    await em.save(member);
-
     const now = new Date();
+    // The documents to return are opened first: the member's save, its audit record and memberTerminated,
+    // which all carry them, are one step (commitMemberChange).
     const openItems = documentsToReturn(member, t.effectiveDate, t.departureExtensionRequested).map((item) =>
       em.create(OpenItemEntity, { id: randomUUID(), memberId: member.id, ...item, status: 'open', createdAt: now }),
     );
     for (const item of openItems) await em.insert(OpenItemEntity, item);
-    await commitChange(em, {
+    await commitMemberChange(em, member, {
       actor: auditActor(actor),
-      action: 'member.terminated',
-      entity: { type: 'member', id: member.id },
       before,
-      after: memberSnapshot(member, openItems),
+      action: 'member.terminated',
       reason: t.reason,
-      events: [
-        {
-          type: EVENT_TYPES.memberTerminated,
-          subject: member.id,
-          data: { member: memberToProto(member, openItems), principalId },
-        },
+      now,
+      openItems,
+      events: async (proto) => [
+        { type: EVENT_TYPES.memberTerminated, subject: member.id, data: { member: proto, principalId } },
         ...lawEnforcementNotices('terminated', [member], await missionNameOf(em, member.missionId), now),
       ],
     });
