@@ -80,12 +80,14 @@ export const PROBLEMS: Record<number, { description: string; example: Record<str
     description:
       'well-formed but breaks a rule (named in rule / errors), or an Idempotency-Key reused with another body',
     example: {
-      type: `${PROBLEM_TYPE_BASE}diplomatic-agent-criteria`,
+      // As accreditation refuses a diplomatic agent: each failed criterion by its stable code.
+      type: `${PROBLEM_TYPE_BASE}accreditation-criteria`,
       title: 'Rule violated',
       status: 422,
-      detail: 'The member does not meet the criteria of a diplomatic agent',
-      rule: 'diplomatic-agent-criteria',
-      errors: [{ field: 'passportType', message: 'a diplomatic agent holds a diplomatic passport' }],
+      detail:
+        'Member 3f1c2a9e-7b4d-4c1e-9a2b-5d6e7f8a9b0c does not meet 1 accreditation criteria; the refusal is recorded',
+      rule: 'accreditation-criteria',
+      errors: [{ field: 'diplomatic-passport', message: 'Must hold a diplomatic passport (holds: official)' }],
     },
   },
   428: {
