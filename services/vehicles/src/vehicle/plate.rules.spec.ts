@@ -6,58 +6,7 @@ import {
   formatPlate,
   nextFreeCountryCode,
   normalizePlate,
-  plateLetterForMember,
-  plateLetterForMission,
 } from './plate.rules';
-
-describe('plate status letter', () => {
-  it.each([
-    ['diplomatic-agent', 'D'],
-    ['io-diplomatic', 'D'],
-    ['administrative-technical', 'S'],
-    ['service-staff', 'S'],
-    ['io-support-staff', 'S'],
-    ['io-official', 'S'],
-    ['consular-officer', 'C'],
-    ['consular-employee', 'C'],
-    ['consular-service-staff', 'C'],
-  ])('a %s gets %s', (category, letter) => {
-    expect(plateLetterForMember(category, undefined, 'embassy')).toBe(letter);
-  });
-
-  it('has no letter for categories outside the vehicle program', () => {
-    expect(plateLetterForMember('locally-employed', undefined, 'embassy')).toBeUndefined();
-    expect(plateLetterForMember('domestic-worker', undefined, 'embassy')).toBeUndefined();
-    expect(plateLetterForMember('honorary-consular-officer', undefined, 'honorary-consular-post')).toBeUndefined();
-  });
-
-  it("gives a dependent the principal's letter, else the mission's", () => {
-    expect(plateLetterForMember('dependent', 'diplomatic-agent', 'consular-post')).toBe('D');
-    expect(plateLetterForMember('dependent', 'consular-officer', 'embassy')).toBe('C');
-    expect(plateLetterForMember('dependent', undefined, 'consular-post')).toBe('C');
-    expect(plateLetterForMember('dependent', undefined, undefined)).toBeUndefined();
-  });
-
-  it.each([
-    ['embassy', 'D'],
-    ['un-mission', 'D'],
-    ['un-observer-mission', 'D'],
-    ['oas-mission', 'D'],
-    ['consular-post', 'C'],
-    ['honorary-consular-post', 'C'],
-    ['international-organization', 'S'],
-    ['foreign-government-office', 'S'],
-    ['teco', 'S'],
-  ])("a vehicle of a(n) %s carries the mission's letter %s", (type, letter) => {
-    expect(plateLetterForMission(type)).toBe(letter);
-  });
-
-  it('has no letter for an unknown mission type', () => {
-    expect(plateLetterForMission('spaceport')).toBeUndefined();
-    expect(plateLetterForMission('toString')).toBeUndefined();
-    expect(plateLetterForMember('constructor', undefined, 'embassy')).toBeUndefined();
-  });
-});
 
 describe('plate country codes', () => {
   it('walks every code of the 23-letter alphabet exactly once', () => {

@@ -1,67 +1,9 @@
-import type { MemberCategory, MissionType } from '@ofm/contracts';
-
 // Diplomatic plates (DOMAIN.md "Vehicles and insurance"; research §2.3): a status letter, the
 // two-letter country code OFM assigns (its "scramble code", deliberately not the ISO code) and a serial.
 
 export type PlateLetter = 'D' | 'S' | 'C';
 
-// D = diplomat, S = administrative-technical and other non-diplomatic staff, C = consular. Locally
-// employed staff and domestic workers are outside the program; a dependent takes the principal's letter.
-const LETTER_BY_CATEGORY: Record<MemberCategory, PlateLetter | undefined> = {
-  'diplomatic-agent': 'D',
-  'io-diplomatic': 'D',
-  'administrative-technical': 'S',
-  'service-staff': 'S',
-  'io-support-staff': 'S',
-  'io-official': 'S',
-  'consular-officer': 'C',
-  'consular-employee': 'C',
-  'consular-service-staff': 'C',
-  // Honorary consular officers get no diplomatic registration (registration.rules.ts).
-  'honorary-consular-officer': undefined,
-  'locally-employed': undefined,
-  'domestic-worker': undefined,
-  dependent: undefined,
-};
-
-// Mission-owned vehicles carry the mission's category: D for embassies and the diplomatic-level
-// missions to international organizations, C for consular posts, S for offices without diplomatic status.
-const LETTER_BY_MISSION_TYPE: Record<MissionType, PlateLetter> = {
-  embassy: 'D',
-  'un-mission': 'D',
-  'un-observer-mission': 'D',
-  'oas-mission': 'D',
-  'consular-post': 'C',
-  'honorary-consular-post': 'C',
-  'international-organization': 'S',
-  'foreign-government-office': 'S',
-  teco: 'S',
-};
-
-// The replica keeps accreditation's words as text: a word this service does not know has no letter.
-const letterOf = <K extends string>(
-  table: Record<K, PlateLetter | undefined>,
-  word: string,
-): PlateLetter | undefined => (Object.hasOwn(table, word) ? table[word as K] : undefined);
-
-export const plateLetterForMission = (missionType: string): PlateLetter | undefined =>
-  letterOf(LETTER_BY_MISSION_TYPE, missionType);
-
-/**
- * A member's letter; a dependent's vehicle is registered to the principal (research §2.2), so it
- * takes the principal's letter, or the mission's when the principal is not known here.
- */
-export const plateLetterForMember = (
-  category: string,
-  principalCategory: string | undefined,
-  missionType: string | undefined,
-): PlateLetter | undefined => {
-  if (category === 'dependent') {
-    const principal = principalCategory ? letterOf(LETTER_BY_CATEGORY, principalCategory) : undefined;
-    return principal ?? (missionType ? plateLetterForMission(missionType) : undefined);
-  }
-  return letterOf(LETTER_BY_CATEGORY, category);
-};
+// Which owner gets which letter, and who gets none: plate-entitlement.rules.ts.
 
 // Country codes avoid I, O and Q (read as 1 and 0 on a plate): 23 letters, 529 codes, more than
 // there are countries. Codes are handed out in a fixed scrambled order (an affine walk over the

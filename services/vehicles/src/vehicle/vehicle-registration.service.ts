@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { EVENT_TYPES, type VehicleKind, type vehicles } from '@ofm/contracts';
+import { EVENT_TYPES, type TitleRole, type VehicleKind, type vehicles } from '@ofm/contracts';
 import { canSeeMission, Clock, yearOf } from '@ofm/kernel';
 import { inCommand } from '@ofm/persistence';
 import { DomainError, conflict, notFound, ruleViolated, type Actor } from '@ofm/platform';
@@ -8,7 +8,8 @@ import { taxFreeVehicleDecision } from '@ofm/reciprocity';
 import { findMemberReplica, findMissionReplica, profileInForce, type MissionReplicaEntity } from '@ofm/replicas';
 import { DataSource, Not, type EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../shared/sql';
-import { plateLetterForMember, plateLetterForMission, type PlateLetter } from './plate.rules';
+import { plateEntitlement, type PlateOwner } from './plate-entitlement.rules';
+import type { PlateLetter } from './plate.rules';
 import { PlateNumberService } from './plate-number.service';
 import {
   checkMemberOwner,
@@ -17,6 +18,8 @@ import {
   modelYearErrors,
   registrationExpiresOn,
 } from './registration.rules';
+import { checkTitleEntry } from '../title/title.rules';
+import { TitleEntryEntity } from './title-entry.entity';
 import { VehicleEntity } from './vehicle.entity';
 import { toVehicleMessage, vehicleAuditState } from './vehicle.mapper';
 import { commitVehicleChange } from '../partner/commit-with-partner-notices';
@@ -30,7 +33,8 @@ interface ResolvedOwner {
 // RegisterVehicle: the request arrives checked against its declared rules (vehicle.proto: exactly one
 // owner, the VIN alphabet, the kind's words); mission scope and the owner rules are decided here from
 // the replica of accreditation, with the caller's identity (another mission's member or mission is
-// not found); then a plate, and one transaction holding the vehicle, its audit record and its events.
+// not found); then a plate, and one transaction holding the vehicle, the title entry the request may
+// carry, its audit record and its events.
 @Injectable()
 export class VehicleRegistrationService {
   constructor(
@@ -70,14 +74,15 @@ export class VehicleRegistrationService {
         version: 1,
       });
       await this.insert(em, vehicle);
+      const title = request.title ? await this.recordTitle(em, vehicle, request.title) : undefined;
       const saved = await em.findOneByOrFail(VehicleEntity, { id: vehicle.id });
-      const message = toVehicleMessage(saved);
+      const message = toVehicleMessage(saved, { titles: title ? [title] : [] });
       await commitVehicleChange(em, {
         actor,
         action: 'vehicle.registered',
         entity: { type: 'vehicle', id: saved.id },
         before: null,
-        after: vehicleAuditState(saved),
+        after: { ...vehicleAuditState(saved), ...(title ? { title } : {}) },
         events: [
           { type: EVENT_TYPES.vehicleRegistered, subject: saved.id, data: { vehicle: message } },
           // Trailers need no insurance, so their registration is active from the start.
@@ -104,8 +109,12 @@ export class VehicleRegistrationService {
     const violation = checkMemberOwner(member, mission ?? undefined);
     if (violation) throw ruleViolated(violation.rule, violation.detail);
     const principal = member.principalId ? await findMemberReplica(em, member.principalId) : null;
-    const letter = plateLetterForMember(member.category, principal?.category, mission!.type);
-    if (!letter) throw ruleViolated('owner-not-eligible', `members of category ${member.category} get no OFM plates`);
+    const letter = this.letterFor({
+      kind: 'member',
+      category: member.category,
+      principalCategory: principal?.category,
+      missionType: mission!.type,
+    });
     await this.checkTaxFreeLimit(em, member.id, mission!.country);
     return this.owner(mission!, letter);
   }
@@ -128,9 +137,33 @@ export class VehicleRegistrationService {
     if (!mission) throw notFound('mission', missionId);
     const violation = checkMissionOwner(mission);
     if (violation) throw ruleViolated(violation.rule, violation.detail);
-    const letter = plateLetterForMission(mission.type);
-    if (!letter) throw ruleViolated('owner-not-eligible', `missions of type ${mission.type} get no OFM plates`);
-    return this.owner(mission, letter);
+    return this.owner(mission, this.letterFor({ kind: 'mission', missionType: mission.type }));
+  }
+
+  private letterFor(owner: PlateOwner): PlateLetter {
+    const { letter, refusal } = plateEntitlement(owner);
+    if (refusal) throw ruleViolated(refusal.rule, refusal.detail);
+    return letter;
+  }
+
+  // The ledger's first entry, under the title service's rules (an empty ledger takes any role).
+  private async recordTitle(
+    em: EntityManager,
+    vehicle: VehicleEntity,
+    title: vehicles.RegistrationTitle,
+  ): Promise<TitleEntryEntity> {
+    const role = title.role as TitleRole;
+    const violation = checkTitleEntry(vehicle.registrationStatus, [], role);
+    if (violation) throw ruleViolated(violation.rule, violation.detail);
+    const entry = em.create(TitleEntryEntity, {
+      id: randomUUID(),
+      vehicleId: vehicle.id,
+      role,
+      holder: title.holder,
+      recordedOn: vehicle.registeredOn,
+    });
+    await em.insert(TitleEntryEntity, entry);
+    return em.findOneByOrFail(TitleEntryEntity, { id: entry.id });
   }
 
   private owner(mission: MissionReplicaEntity, letter: PlateLetter): ResolvedOwner {
