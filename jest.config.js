@@ -50,5 +50,11 @@ module.exports = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts'],
     },
+    // The Helm chart rendered by the real helm binary: run by scripts/deploy/check.sh, which installs it.
+    {
+      ...common,
+      displayName: 'deploy',
+      testMatch: ['<rootDir>/helm/**/test/*.spec.ts'],
+    },
   ],
 };

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { SERVICES, type ServiceEntry } from '@ofm/registry';
 import { composeYaml } from './compose';
 import { databasesSql } from './databases-sql';
+import { withHelmServices } from './helm-values';
 import { withWhatRunsWhere } from './readme-table';
 
 // The checked-in files made from the registry. `ofm registry generate` writes them; a unit test
@@ -18,6 +19,7 @@ export const GENERATED_FILES: readonly GeneratedFile[] = [
   { path: 'deploy/local/databases.sql', render: (_current, services) => databasesSql(services) },
   { path: 'deploy/docker/compose.yaml', render: (_current, services) => composeYaml(services) },
   { path: 'README.md', render: (current, services) => withWhatRunsWhere(current, services) },
+  { path: 'helm/ofm-platform/values.yaml', render: (current, services) => withHelmServices(current, services) },
 ];
 
 export interface GeneratedFileState {
