@@ -21,12 +21,20 @@ if git rev-parse --verify -q main >/dev/null && [[ "$(git rev-parse HEAD)" != "$
   npx --no-install buf breaking proto --against '.git#branch=main,subdir=proto'
 fi
 
-step "infrastructure"
-bash deploy/local/infra.sh up
-
 results=.local/test-results
 mkdir -p "$results"
 rm -f "$results"/*.json
+# Deployment without a cluster or a Docker engine (issue 10): the image and compose file, then the
+# Helm chart (lint, render, Kubernetes schemas, security scan, chart tests). Their tools are pinned and
+# installed on first use into .local/ (docs/operations/helm.md "Validation").
+step "deployment: images and compose"
+bash scripts/deploy-images/check.sh
+step "deployment: Helm chart"
+OFM_TEST_RESULTS="$results" bash scripts/deploy/check.sh
+
+step "infrastructure"
+bash deploy/local/infra.sh up
+
 step "unit tests"
 npx jest --selectProjects unit --ci --json --outputFile="$results/unit.json"
 # A tier's verdict is its report: on a fresh clone (no jest cache, so the smallest integration suite,
@@ -58,9 +66,9 @@ tier e2e
 # Every status the e2e suite saw is one the route declares in the OpenAPI document.
 node scripts/check-documented-statuses.js "$OFM_API_ANSWERS"
 
-# One closing line for the three tiers together.
+# One closing line for the tiers together.
 node -e '
   const files = process.argv.slice(1).map((f) => require(require("path").resolve(f)));
   const sum = (k) => files.reduce((n, r) => n + r[k], 0);
   console.log(`\n${sum("numPassedTests")} passed, ${sum("numFailedTests")} failed`);
-' "$results"/unit.json "$results"/integration.json "$results"/e2e.json
+' "$results"/unit.json "$results"/deploy.json "$results"/integration.json "$results"/e2e.json

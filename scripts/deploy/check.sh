@@ -52,6 +52,9 @@ for values in "${VALUES_FILES[@]}"; do
 done
 
 step "chart tests (jest project deploy)"
-HELM_BIN="$HELM" npx jest --selectProjects deploy --ci
+# Under npm test (scripts/test.sh) the report joins the suite's closing count.
+report=()
+[[ -z ${OFM_TEST_RESULTS:-} ]] || report=(--json --outputFile="$OFM_TEST_RESULTS/deploy.json")
+HELM_BIN="$HELM" npx jest --selectProjects deploy --ci "${report[@]}"
 
 step "helm chart: all checks passed"

@@ -27,6 +27,8 @@ const serviceBlock = (s: ServiceEntry, services: readonly ServiceEntry[]): strin
     lines.push(
       '      # Local tokens (`npx ofm token`) are signed with the key pair the CLI keeps in .local/dev-auth.',
       "      AUTH_DEV_MODE: 'true'",
+      '      # The image says production, where the gateway refuses development keys (its config).',
+      '      NODE_ENV: development',
       "    volumes: ['../../.local/dev-auth:/app/.local/dev-auth:ro']",
     );
   }
@@ -35,7 +37,8 @@ const serviceBlock = (s: ServiceEntry, services: readonly ServiceEntry[]): strin
       '    depends_on:',
       '      postgres: { condition: service_healthy }',
       '      kafka: { condition: service_healthy }',
-      ...upstreams.map((u) => `      ${u.name}: { condition: service_started }`),
+      // Healthy, not just started: the image's HEALTHCHECK says the upstream answers.
+      ...upstreams.map((u) => `      ${u.name}: { condition: service_healthy }`),
     );
   }
   return lines.join('\n');
@@ -70,6 +73,14 @@ x-service: &service
   init: true # reaps children and forwards SIGTERM, so shutdown hooks run
   read_only: true
   tmpfs: [/tmp]
+  # The image's HEALTHCHECK (deploy/docker/healthcheck.js: GET /health/live on HTTP_PORT), spelled out
+  # so that scripts/deploy-images/check.sh sees every service has one.
+  healthcheck:
+    test: ['CMD', 'node', 'healthcheck.js']
+    interval: 10s
+    timeout: 3s
+    start_period: 30s
+    retries: 3
   depends_on:
     postgres: { condition: service_healthy }
     kafka: { condition: service_healthy }

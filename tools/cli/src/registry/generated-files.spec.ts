@@ -62,9 +62,9 @@ describe('the files generated from the registry', () => {
         AUTH_DEV_MODE: 'true',
       },
       depends_on: {
-        accreditation: { condition: 'service_started' },
-        reciprocity: { condition: 'service_started' },
-        vehicles: { condition: 'service_started' },
+        accreditation: { condition: 'service_healthy' },
+        reciprocity: { condition: 'service_healthy' },
+        vehicles: { condition: 'service_healthy' },
       },
     });
     expect(compose.services.gateway.environment.GRPC_PORT).toBeUndefined();
@@ -93,7 +93,7 @@ describe('the files generated from the registry', () => {
     });
     expect(compose.services.passports.profiles).toBeUndefined();
     expect(compose.services.gateway.environment.PASSPORTS_GRPC_URL).toBe('passports:50099');
-    expect(compose.services.gateway.depends_on.passports).toEqual({ condition: 'service_started' });
+    expect(compose.services.gateway.depends_on.passports).toEqual({ condition: 'service_healthy' });
     expect(databasesSql(services)).toContain("('ofm_passports', false, true)");
     expect(whatRunsWhere(services)).toMatch(/\| passports +\| gRPC 127\.0\.0\.1:50099, HTTP :9199 \| passports +\|/);
   });
