@@ -6,6 +6,7 @@ import { PersistenceModule } from '@ofm/persistence';
 import { PlatformModule } from '@ofm/platform';
 import type { VehiclesConfig } from './config';
 import { vehiclesDatabase } from './data-source';
+import { AbandonedUploadSweep } from './insurance-feed/abandoned-upload.sweep';
 import { InsuranceFeedGrpcController } from './insurance-feed/insurance-feed.grpc-controller';
 import { InsuranceFeedProcessor } from './insurance-feed/insurance-feed.processor';
 import { InsuranceFeedService } from './insurance-feed/insurance-feed.service';
@@ -65,6 +66,7 @@ export class AppModule {
         InsuranceLapseSweep,
         InsuranceFeedService,
         InsuranceFeedProcessor,
+        AbandonedUploadSweep,
         AccreditationReplicaHandlers,
         ...licenceProviders,
         ...lifecycleProviders,

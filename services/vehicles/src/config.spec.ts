@@ -11,6 +11,8 @@ describe('vehicles configuration', () => {
       KAFKA_BROKERS: ['a:9092', 'b:9092'],
       INSURANCE_LAPSE_GRACE_DAYS: 0,
       INSURANCE_SWEEP_INTERVAL_MS: 30_000,
+      INSURANCE_FEED_BATCH_ROWS: 2000,
+      INSURANCE_FEED_UPLOAD_TTL_HOURS: 24,
     });
     expect(loadVehiclesConfig(env).KAFKA_CONSUMER_GROUP).toBeUndefined();
   });
@@ -22,6 +24,27 @@ describe('vehicles configuration', () => {
       INSURANCE_LAPSE_GRACE_DAYS: 10,
       INSURANCE_SWEEP_INTERVAL_MS: 0,
     });
+  });
+
+  it('reads the TTL of uncommitted feed uploads, at least an hour and at most 30 days', () => {
+    expect(loadVehiclesConfig({ ...env, INSURANCE_FEED_UPLOAD_TTL_HOURS: '2' }).INSURANCE_FEED_UPLOAD_TTL_HOURS).toBe(
+      2,
+    );
+    expect(() => loadVehiclesConfig({ ...env, INSURANCE_FEED_UPLOAD_TTL_HOURS: '0' })).toThrow(
+      /INSURANCE_FEED_UPLOAD_TTL_HOURS: expected an integer >= 1/,
+    );
+    expect(() => loadVehiclesConfig({ ...env, INSURANCE_FEED_UPLOAD_TTL_HOURS: '721' })).toThrow(
+      /INSURANCE_FEED_UPLOAD_TTL_HOURS/,
+    );
+  });
+
+  it('reviews the points flags at least daily', () => {
+    expect(loadVehiclesConfig({ ...env, LICENCE_POINTS_SWEEP_INTERVAL_MS: '0' }).LICENCE_POINTS_SWEEP_INTERVAL_MS).toBe(
+      0,
+    );
+    expect(() => loadVehiclesConfig({ ...env, LICENCE_POINTS_SWEEP_INTERVAL_MS: '86400001' })).toThrow(
+      /LICENCE_POINTS_SWEEP_INTERVAL_MS: expected an integer <= 86400000/,
+    );
   });
 
   it('names every bad or missing variable', () => {

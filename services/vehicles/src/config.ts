@@ -20,11 +20,16 @@ export const vehiclesConfigSchema = withMessagingConfig(
     DISPOSAL_SWEEP_INTERVAL_MS: intVar({ min: 0 }).default(3_600_000),
     // DOMAIN.md: a DUI with a refused test suspends the licence up to a year; how long, from the offence.
     LICENCE_DUI_REFUSAL_SUSPENSION_DAYS: intVar({ min: 1, max: 365 }).default(365),
+    // How often the points-threshold flags are reviewed (cleared once violations age out of the window);
+    // at most daily, so a flag outlives its points by no more than a day; 0 turns the timer off.
+    LICENCE_POINTS_SWEEP_INTERVAL_MS: intVar({ min: 0, max: 86_400_000 }).default(3_600_000),
     // Insurer feeds (docs/domain/insurer-feeds.md): rows per batch, each batch one transaction with the
     // feed's progress (at most 2000: a batch's events go to the outbox in one statement of ≤ 65535
     // parameters); how often unfinished feeds are looked for (0: only when a feed is committed).
-    INSURANCE_FEED_BATCH_ROWS: intVar({ min: 1, max: 2000 }).default(1000),
+    INSURANCE_FEED_BATCH_ROWS: intVar({ min: 1, max: 2000 }).default(2000),
     INSURANCE_FEED_POLL_INTERVAL_MS: intVar({ min: 0 }).default(5_000),
+    // An upload begun but never committed (a client that died) is deleted this many hours after it began.
+    INSURANCE_FEED_UPLOAD_TTL_HOURS: intVar({ min: 1, max: 24 * 30 }).default(24),
   }),
 );
 

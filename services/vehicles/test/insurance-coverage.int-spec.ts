@@ -1,29 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ALL_TOPICS, EVENT_TYPES, missions, type EventTypeSpec } from '@ofm/contracts';
+import { EVENT_TYPES, missions, type EventTypeSpec } from '@ofm/contracts';
 import { addDays, Clock, ofmDay } from '@ofm/kernel';
-import { encodeEvent, KafkaMessageBus, MessagingService } from '@ofm/messaging';
-import { runMigrations, serviceDataSource, type PeriodicJobs } from '@ofm/persistence';
+import { serviceDataSource, type PeriodicJobs } from '@ofm/persistence';
 import type { Actor } from '@ofm/platform';
-import {
-  CONSUMED_TOPICS,
-  createTestDatabase,
-  ensureTestTopics,
-  failureOf,
-  freePort,
-  startGroupAtEnd,
-  testKafkaBrokers,
-  uniqueName,
-  waitFor,
-  type TestDatabase,
-} from '@ofm/testing';
+import { failureOf, uniqueName, waitFor } from '@ofm/testing';
 import type { DataSource } from 'typeorm';
-import { startVehicles } from '../src/bootstrap';
-import { loadVehiclesConfig, type VehiclesConfig } from '../src/config';
+import type { VehiclesConfig } from '../src/config';
 import { vehiclesDatabase } from '../src/data-source';
 import { InsuranceLapseSweep } from '../src/insurance/insurance-lapse.sweep';
-import { createVehiclesClient, type VehiclesClient } from './vehicles-grpc.client';
+import type { VehiclesClient } from './vehicles-grpc.client';
+import { startVehiclesUnderTest, type VehiclesUnderTest } from './vehicles-under-test';
 
 // Coverage at every boundary on real PostgreSQL and Kafka: a renewal recorded in advance takes effect
 // at its start, a lapse publishes once however many sweeps run at the same time, a new policy
@@ -52,11 +39,9 @@ const policy = (vehicleId: string, effectiveDate: string, expirationDate: string
 });
 
 describe('insurance coverage at every boundary (PostgreSQL + Kafka)', () => {
-  let db: TestDatabase;
+  let v: VehiclesUnderTest;
   let ds: DataSource;
-  let app: NestFastifyApplication;
   let client: VehiclesClient;
-  let producer: KafkaMessageBus;
   let config: VehiclesConfig;
   let sweep: InsuranceLapseSweep;
   const missionA = randomUUID();
@@ -64,19 +49,7 @@ describe('insurance coverage at every boundary (PostgreSQL + Kafka)', () => {
   const missionUserA: Actor = { subject: 'mission-a', roles: ['mission-user'], missionId: missionA };
   const missionUserB: Actor = { subject: 'mission-b', roles: ['mission-user'], missionId: missionB };
 
-  const publish = async <T>(spec: EventTypeSpec<T>, subject: string, data: T) => {
-    const id = randomUUID();
-    const message = encodeEvent({
-      id,
-      type: spec.type,
-      source: '/ofm/accreditation',
-      subject,
-      time: new Date().toISOString(),
-      data,
-    });
-    await producer.publish([{ topic: spec.topic, messages: [message] }]);
-    return id;
-  };
+  const publish = <T>(spec: EventTypeSpec<T>, subject: string, data: T) => v.publish(spec, subject, data);
   const mission = (id: string, country: string) =>
     missions.Mission.fromJSON({
       id,
@@ -100,32 +73,9 @@ describe('insurance coverage at every boundary (PostgreSQL + Kafka)', () => {
   const count = (types: string[], spec: { type: string }) => types.filter((t) => t === spec.type).length;
 
   beforeAll(async () => {
-    process.env.LOG_LEVEL ??= 'warn';
-    await ensureTestTopics([...ALL_TOPICS]);
-    db = await createTestDatabase('vehicles');
-    const migrator = serviceDataSource(vehiclesDatabase, { url: db.url });
-    await runMigrations(migrator);
-    await migrator.destroy();
-    const [grpcPort, httpPort] = await Promise.all([freePort(), freePort()]);
-    const group = uniqueName('ofm.vehicles.coverage-test');
-    await startGroupAtEnd(group, CONSUMED_TOPICS.vehicles);
-    config = loadVehiclesConfig({
-      DATABASE_URL: db.url,
-      KAFKA_BROKERS: testKafkaBrokers().join(','),
-      GRPC_PORT: String(grpcPort),
-      HTTP_PORT: String(httpPort),
-      LOG_LEVEL: 'warn',
-      // The test drives the sweep itself, on the days it names.
-      INSURANCE_SWEEP_INTERVAL_MS: '0',
-      KAFKA_CONSUMER_GROUP: group,
-    });
-    app = await startVehicles(config, { exitOnError: false });
-    await app.get(MessagingService).ready();
-    sweep = app.get(InsuranceLapseSweep);
-    ds = serviceDataSource(vehiclesDatabase, { url: db.url });
-    await ds.initialize();
-    client = createVehiclesClient(`127.0.0.1:${grpcPort}`);
-    producer = new KafkaMessageBus({ brokers: testKafkaBrokers(), clientId: 'vehicles-coverage-test' });
+    v = await startVehiclesUnderTest({ label: 'coverage-test' });
+    ({ ds, client, config } = v);
+    sweep = v.app.get(InsuranceLapseSweep);
     await publish(EVENT_TYPES.missionRegistered, missionA, { mission: mission(missionA, 'FR') });
     await publish(EVENT_TYPES.missionRegistered, missionB, { mission: mission(missionB, 'BT') });
     await waitFor(
@@ -137,11 +87,7 @@ describe('insurance coverage at every boundary (PostgreSQL + Kafka)', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await producer?.disconnect();
-    client?.close();
-    await app?.close();
-    await ds?.destroy();
-    await db?.drop();
+    await v?.stop();
   }, 60_000);
 
   it('refuses a short policy filed without proofType (judged as a binder), naming the rule', async () => {
@@ -206,7 +152,7 @@ describe('insurance coverage at every boundary (PostgreSQL + Kafka)', () => {
       await client.call('addInsurancePolicy', policy(v.id, addDays(today, -10), addDays(today, 100)), officer);
     }
     // A second replica: its own pool on the same database, without the advisory lock of PeriodicJobs.
-    const otherDs = serviceDataSource(vehiclesDatabase, { url: db.url });
+    const otherDs = serviceDataSource(vehiclesDatabase, { url: v.db.url });
     await otherDs.initialize();
     try {
       const other = new InsuranceLapseSweep(otherDs, new Clock(), {} as PeriodicJobs, config);

@@ -23,6 +23,7 @@ import type { DataSource } from 'typeorm';
 import { startVehicles } from '../src/bootstrap';
 import { loadVehiclesConfig } from '../src/config';
 import { vehiclesDatabase } from '../src/data-source';
+import { AbandonedUploadSweep } from '../src/insurance-feed/abandoned-upload.sweep';
 import { InsuranceFeedProcessor } from '../src/insurance-feed/insurance-feed.processor';
 
 // Insurer feeds through the vehicles service in-process, on a fresh database and the real broker:
@@ -266,6 +267,41 @@ describe('insurer feeds (PostgreSQL + Kafka)', () => {
       errors: [],
     });
     expect(await count(`SELECT count(*) AS n FROM insurance_policy WHERE policy_number LIKE 'R-%'`)).toBe(10);
+  }, 60_000);
+
+  it('deletes uploads never committed once older than the TTL, keeping fresh uploads and committed feeds', async () => {
+    const [vin] = await seedVehicles(1);
+    const csv = `${HEADER}\nissue,Acme,SWEEP-1,${vin},${start},${end},300000.00,,,\n`;
+    const committed = await done((await send(csv)).feed.id);
+    const begun = async () => {
+      const { uploadId } = await call<{ uploadId: string }>('beginInsuranceFeed', {});
+      await call('appendInsuranceFeedChunk', { uploadId, seq: 0, data: `${HEADER}\n` });
+      return uploadId;
+    };
+    const [abandoned, fresh] = [await begun(), await begun()];
+    // The default TTL is 24 hours: the abandoned upload began 25 hours ago, and so did the committed feed.
+    await ds.query(`UPDATE insurance_feed SET created_at = now() - interval '25 hours' WHERE id = ANY($1)`, [
+      [abandoned, committed.id],
+    ]);
+    expect(await app.get(AbandonedUploadSweep).sweep()).toBe(1);
+    const left = (await ds.query(`SELECT id, status FROM insurance_feed WHERE id = ANY($1) ORDER BY status`, [
+      [abandoned, fresh, committed.id],
+    ])) as Array<{ id: string; status: string }>;
+    expect(left).toEqual([
+      { id: committed.id, status: 'done' },
+      { id: fresh, status: 'receiving' },
+    ]);
+    // Its chunks went with it; the committed feed keeps its evidence, and the fresh upload can still commit.
+    expect(await count(`SELECT count(*) AS n FROM insurance_feed_chunk WHERE feed_id = $1`, [abandoned])).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM insurance_feed_chunk WHERE feed_id = $1`, [committed.id])).toBe(1);
+    expect(await failureOf(call('appendInsuranceFeedChunk', { uploadId: abandoned, seq: 1, data: 'x' }))).toMatchObject(
+      {
+        problem: { status: 404 },
+      },
+    );
+    expect((await call<{ feed: any }>('commitInsuranceFeed', { uploadId: fresh, chunks: 1 })).feed.status).toBe(
+      'pending',
+    );
   }, 60_000);
 
   it('applies a feed of 10,000 rows in batches', async () => {

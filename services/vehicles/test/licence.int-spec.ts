@@ -1,38 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import {
-  accreditation,
-  ALL_TOPICS,
-  EVENT_TYPES,
-  missions,
-  PROTO_FILES,
-  TOPICS,
-  type EventTypeSpec,
-} from '@ofm/contracts';
-import { addDays, ofmDay } from '@ofm/kernel';
-import { encodeEvent, KafkaMessageBus, MessagingService } from '@ofm/messaging';
-import { runMigrations, serviceDataSource } from '@ofm/persistence';
-import { actorToMetadata, type Actor } from '@ofm/platform';
-import {
-  CONSUMED_TOPICS,
-  createGrpcTestClient,
-  createTestDatabase,
-  ensureTestTopics,
-  failureOf,
-  freePort,
-  startGroupAtEnd,
-  testKafkaBrokers,
-  uniqueName,
-  waitFor,
-  type TestDatabase,
-} from '@ofm/testing';
-import { Kafka, logLevel, type Consumer } from 'kafkajs';
+import { accreditation, EVENT_TYPES, missions, TOPICS, type EventTypeSpec } from '@ofm/contracts';
+import { addDays, ofmDay, testClock, type IsoDay } from '@ofm/kernel';
+import type { PeriodicJobs } from '@ofm/persistence';
+import type { Actor } from '@ofm/platform';
+import { failureOf, waitFor } from '@ofm/testing';
 import type { DataSource } from 'typeorm';
-import { startVehicles } from '../src/bootstrap';
-import { loadVehiclesConfig } from '../src/config';
-import { vehiclesDatabase } from '../src/data-source';
+import { PointsReviewSweep } from '../src/licence/points-review.sweep';
+import { droppedOn } from '../src/licence/points.rules';
 import { commitVehicleChange } from '../src/partner/commit-with-partner-notices';
+import { startVehiclesUnderTest, type SeenEvent, type VehiclesUnderTest } from './vehicles-under-test';
 
 // Driver licences on a fresh database and the real broker: accreditation's events are produced as
 // its relay would; what vehicles publishes is read back from Kafka.
@@ -42,23 +19,14 @@ const police: Actor = { subject: 'police-1', roles: ['law-enforcement'] };
 const today = ofmDay(new Date());
 const nextYear = addDays(today, 365);
 
-interface Seen {
-  topic: string;
-  type: string;
-  subject: string;
-  data: any;
-}
-
 describe('driver licences (PostgreSQL + Kafka)', () => {
-  let db: TestDatabase;
+  let v: VehiclesUnderTest;
   let ds: DataSource;
-  let app: NestFastifyApplication;
-  let producer: KafkaMessageBus;
-  let consumer: Consumer;
-  let licences: ReturnType<typeof createGrpcTestClient<Actor, 'LicenceService'>>;
-  const seen: Seen[] = [];
+  let seen: SeenEvent[];
   const call = <T = any>(method: string, request: unknown, actor: Actor = officer): Promise<T> =>
-    licences.call('LicenceService', method, request, actor) as Promise<T>;
+    v.licences.call<T>(method, request, actor);
+  const publish = <T>(spec: EventTypeSpec<T>, subject: string, data: T) => v.publish(spec, subject, data);
+  const processed = (eventId: string) => v.processed(eventId);
 
   const missionA = randomUUID();
   const driver = randomUUID();
@@ -66,29 +34,9 @@ describe('driver licences (PostgreSQL + Kafka)', () => {
   const drunk = randomUUID();
   const leaver = randomUUID();
   const notified = randomUUID();
+  const reviewed = randomUUID();
+  const aged = randomUUID();
 
-  const publish = async <T>(spec: EventTypeSpec<T>, subject: string, data: T) => {
-    const id = randomUUID();
-    const message = encodeEvent({
-      id,
-      type: spec.type,
-      source: '/ofm/accreditation',
-      subject,
-      time: new Date().toISOString(),
-      data,
-    });
-    await producer.publish([{ topic: spec.topic, messages: [message] }]);
-    return id;
-  };
-  const processed = (eventId: string) =>
-    waitFor(
-      async () =>
-        ((await ds.query(`SELECT 1 FROM inbox_event WHERE event_id = $1`, [eventId])) as unknown[]).length > 0,
-      {
-        timeoutMs: 60_000,
-        what: `event ${eventId} in the inbox`,
-      },
-    );
   const member = (id: string, fields: Record<string, unknown>) =>
     accreditation.Member.fromJSON({
       id,
@@ -124,62 +72,16 @@ describe('driver licences (PostgreSQL + Kafka)', () => {
   const eventsOf = (type: string, subject: string) => seen.filter((e) => e.type === type && e.subject === subject);
 
   beforeAll(async () => {
-    process.env.LOG_LEVEL ??= 'warn';
-    await ensureTestTopics([...ALL_TOPICS]);
-    db = await createTestDatabase('vehicles');
-    const migrator = serviceDataSource(vehiclesDatabase, { url: db.url });
-    await runMigrations(migrator);
-    await migrator.destroy();
-    const [grpcPort, httpPort] = await Promise.all([freePort(), freePort()]);
-    const group = uniqueName('ofm.vehicles.licence-test');
-    await startGroupAtEnd(group, CONSUMED_TOPICS.vehicles);
-    app = await startVehicles(
-      loadVehiclesConfig({
-        DATABASE_URL: db.url,
-        KAFKA_BROKERS: testKafkaBrokers().join(','),
-        GRPC_PORT: String(grpcPort),
-        HTTP_PORT: String(httpPort),
-        LOG_LEVEL: 'warn',
-        INSURANCE_SWEEP_INTERVAL_MS: '0',
+    v = await startVehiclesUnderTest({
+      label: 'licence-test',
+      env: {
         LICENCE_DUI_REFUSAL_SUSPENSION_DAYS: '180',
-        KAFKA_CONSUMER_GROUP: group,
-      }),
-      { exitOnError: false },
-    );
-    await app.get(MessagingService).ready();
-    ds = serviceDataSource(vehiclesDatabase, { url: db.url });
-    await ds.initialize();
-    licences = createGrpcTestClient<Actor, 'LicenceService'>({
-      address: `127.0.0.1:${grpcPort}`,
-      protoFiles: [PROTO_FILES.licence],
-      protoPackage: 'ofm.vehicles.v1',
-      metadataOf: actorToMetadata,
-    });
-
-    producer = new KafkaMessageBus({ brokers: testKafkaBrokers(), clientId: 'licence-int-test' });
-    const topics = [TOPICS.licence, TOPICS.complianceFlag, TOPICS.partnerDmv, TOPICS.partnerLawEnforcement];
-    const readers = uniqueName('licence-int-test-readers');
-    await startGroupAtEnd(readers, topics);
-    consumer = new Kafka({
-      clientId: 'licence-int-test-readers',
-      brokers: testKafkaBrokers(),
-      logLevel: logLevel.NOTHING,
-    }).consumer({
-      groupId: readers,
-      allowAutoTopicCreation: false,
-    });
-    await consumer.connect();
-    await consumer.subscribe({ topics, fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ topic, message }) => {
-        seen.push({
-          topic,
-          type: message.headers!.ce_type!.toString(),
-          subject: message.headers!.ce_subject!.toString(),
-          data: JSON.parse(message.value!.toString()),
-        });
+        // The test runs the review sweep itself, with the clock it sets.
+        LICENCE_POINTS_SWEEP_INTERVAL_MS: '0',
       },
+      watch: [TOPICS.licence, TOPICS.complianceFlag, TOPICS.partnerDmv, TOPICS.partnerLawEnforcement],
     });
+    ({ ds, seen } = v);
 
     await publish(EVENT_TYPES.missionRegistered, missionA, {
       mission: missions.Mission.fromJSON({
@@ -194,18 +96,13 @@ describe('driver licences (PostgreSQL + Kafka)', () => {
     await publish(EVENT_TYPES.memberNotified, notified, {
       member: member(notified, { status: 'notified', version: 1 }),
     });
-    for (const id of [driver, speeder, drunk])
+    for (const id of [driver, speeder, drunk, reviewed, aged])
       await publish(EVENT_TYPES.memberAccredited, id, { member: member(id, {}) });
     await processed(await publish(EVENT_TYPES.memberAccredited, leaver, { member: member(leaver, {}) }));
   }, 120_000);
 
   afterAll(async () => {
-    await consumer?.disconnect();
-    await producer?.disconnect();
-    licences?.close();
-    await app?.close();
-    await ds?.destroy();
-    await db?.drop();
+    await v?.stop();
   }, 60_000);
 
   it('issues a licence to an accredited member only, once', async () => {
@@ -277,6 +174,70 @@ describe('driver licences (PostgreSQL + Kafka)', () => {
     expect(eventsOf(EVENT_TYPES.licenceSuspended.type, licence.id)).toHaveLength(1);
     expect(suspendedEvents[0]!.data.suspension).toMatchObject({ reason: 'points', startsOn: today });
     expect(eventsOf(EVENT_TYPES.violationRecorded.type, licence.id)).toHaveLength(4);
+  });
+
+  // The flag events on the compliance topic for a holder, as the outbox holds them (in order).
+  const flagEventsOf = async (memberId: string) =>
+    (
+      (await ds.query(
+        `SELECT type, payload->'flag'->>'id' AS id FROM outbox_event
+          WHERE payload->'flag'->>'subjectId' = $1 AND payload->'flag'->>'reasonCode' = 'points-threshold'
+          ORDER BY seq`,
+        [memberId],
+      )) as Array<{ type: string; id: string }>
+    ).map((e) => ({ type: e.type, id: e.id }));
+
+  it('clears the points-threshold flag once, on the day the oldest violation ages out of the window', async () => {
+    const licence = await issue(reviewed);
+    const oldest = addDays(today, -700);
+    await violation(licence.id, 4, { date: oldest });
+    expect((await violation(licence.id, 4, { date: addDays(today, -10) })).licence).toMatchObject({
+      points: 8,
+      pointsStanding: 'review',
+    });
+    const [raised] = await flagEventsOf(reviewed);
+    expect(raised).toMatchObject({ type: EVENT_TYPES.flagRaised.type });
+
+    // A sweep of the running service's own code, on the day a test clock stands at.
+    const sweepOn = (day: IsoDay) => new PointsReviewSweep(ds, testClock(day), {} as PeriodicJobs, v.config).sweep();
+    const agesOut = droppedOn(oldest);
+    await sweepOn(addDays(agesOut, -1));
+    expect(await flagEventsOf(reviewed)).toEqual([raised]);
+    expect(await sweepOn(agesOut)).toBe(1);
+    // A second run, that day or later, changes nothing.
+    expect(await sweepOn(agesOut)).toBe(0);
+    expect(await sweepOn(addDays(agesOut, 1))).toBe(0);
+    expect(await flagEventsOf(reviewed)).toEqual([raised, { type: EVENT_TYPES.flagCleared.type, id: raised!.id }]);
+    expect(await ds.query(`SELECT points_flag_id FROM licence WHERE id = $1`, [licence.id])).toEqual([
+      { points_flag_id: null },
+    ]);
+    const audits = (await ds.query(`SELECT reason FROM audit_record WHERE action = $1 AND entity_id = $2`, [
+      'licence.points-review-cleared',
+      licence.id,
+    ])) as Array<{ reason: string }>;
+    expect(audits).toEqual([
+      { reason: `licence ${licence.number}: 4 points in the two years ending ${agesOut}, below the review at 8` },
+    ]);
+    const cleared = await waitFor(
+      () => seen.find((e) => e.type === EVENT_TYPES.flagCleared.type && e.data.flag?.subjectId === reviewed),
+      { timeoutMs: 30_000, what: 'flag.cleared on the compliance topic' },
+    );
+    expect(cleared.data).toMatchObject({
+      flag: { id: raised!.id, reasonCode: 'points-threshold', memberId: reviewed },
+    });
+  });
+
+  it('clears the flag when a violation recorded after the older ones aged out leaves the points below 8', async () => {
+    const licence = await issue(aged);
+    await violation(licence.id, 4, { date: addDays(today, -5) });
+    await violation(licence.id, 4, { date: addDays(today, -5) });
+    // Two years pass for those two violations (their days moved back: the service's clock is the real one).
+    await ds.query(`UPDATE licence_violation SET date = date - interval '2 years' WHERE licence_id = $1`, [licence.id]);
+    expect((await violation(licence.id, 1)).licence).toMatchObject({ points: 1, pointsStanding: 'clear' });
+    await violation(licence.id, 1);
+    const events = await flagEventsOf(aged);
+    expect(events.map((e) => e.type)).toEqual([EVENT_TYPES.flagRaised.type, EVENT_TYPES.flagCleared.type]);
+    expect(events[1]!.id).toBe(events[0]!.id);
   });
 
   it('suspends for a DUI with a refused test for the configured days, and refuses a refusal without DUI', async () => {

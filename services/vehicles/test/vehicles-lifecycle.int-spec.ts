@@ -1,30 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { accreditation, ALL_TOPICS, EVENT_TYPES, missions, reciprocity, type EventTypeSpec } from '@ofm/contracts';
-import { addDays, addYears, ofmDay } from '@ofm/kernel';
-import { encodeEvent, KafkaMessageBus, MessagingService } from '@ofm/messaging';
-import { runMigrations, serviceDataSource } from '@ofm/persistence';
+import { accreditation, EVENT_TYPES, missions, reciprocity, type EventTypeSpec } from '@ofm/contracts';
+import { addDays, addYears, Clock, ofmDay } from '@ofm/kernel';
+import { runMigrations, serviceDataSource, type PeriodicJobs } from '@ofm/persistence';
 import type { Actor } from '@ofm/platform';
 import { defaultProfile } from '@ofm/reciprocity';
-import {
-  CONSUMED_TOPICS,
-  createTestDatabase,
-  ensureTestTopics,
-  failureOf,
-  freePort,
-  startGroupAtEnd,
-  testKafkaBrokers,
-  uniqueName,
-  waitFor,
-  type TestDatabase,
-} from '@ofm/testing';
+import { createTestDatabase, failureOf, waitFor, type TestDatabase } from '@ofm/testing';
 import type { DataSource } from 'typeorm';
-import { startVehicles } from '../src/bootstrap';
 import { loadVehiclesConfig } from '../src/config';
 import { vehiclesDatabase } from '../src/data-source';
 import { DisposalOverdueSweep } from '../src/disposal/disposal-overdue.sweep';
-import { createVehiclesClient, type VehiclesClient } from './vehicles-grpc.client';
+import { DisposalDueDatesBackfill1795879300900 } from '../src/migrations/1795879300900-disposal-due-dates-backfill.migration';
+import type { VehiclesClient } from './vehicles-grpc.client';
+import { startVehiclesUnderTest, type VehiclesUnderTest } from './vehicles-under-test';
 
 // A registration's life after issue (issue 9) on a fresh database and the real Kafka broker: who is
 // kept out, the reciprocity limit from the replicated profile, renewal, plate replacement, the title
@@ -39,11 +28,10 @@ const newVin = (): string =>
 const car = () => ({ vin: newVin(), make: 'Volvo', model: 'XC90', year: 2024, kind: 'car' });
 
 describe('vehicles: exclusions, limits, renewal, plates, titles and disposal (PostgreSQL + Kafka)', () => {
-  let db: TestDatabase;
+  let v: VehiclesUnderTest;
   let ds: DataSource;
   let app: NestFastifyApplication;
   let client: VehiclesClient;
-  let producer: KafkaMessageBus;
 
   // DE: the default profile (one tax-free vehicle per member); RU: a surcharge on disposals.
   const missionDE = randomUUID();
@@ -53,27 +41,8 @@ describe('vehicles: exclusions, limits, renewal, plates, titles and disposal (Po
   const usCitizen = randomUUID();
   const honoraryConsul = randomUUID();
 
-  const publish = async <T>(spec: EventTypeSpec<T>, subject: string, data: T) => {
-    const id = randomUUID();
-    const message = encodeEvent({
-      id,
-      type: spec.type,
-      source: '/ofm/test',
-      subject,
-      time: new Date().toISOString(),
-      data,
-    });
-    await producer.publish([{ topic: spec.topic, messages: [message] }]);
-    return id;
-  };
-  const processed = (eventId: string) =>
-    waitFor(
-      async () => ((await ds.query(`SELECT 1 FROM inbox_event WHERE event_id = $1`, [eventId])) as []).length > 0,
-      {
-        timeoutMs: 60_000,
-        what: `event ${eventId} in the inbox`,
-      },
-    );
+  const publish = <T>(spec: EventTypeSpec<T>, subject: string, data: T) => v.publish(spec, subject, data);
+  const processed = (eventId: string) => v.processed(eventId);
   const member = (id: string, missionId: string, missionCountry: string, fields: Record<string, unknown> = {}) =>
     accreditation.Member.fromJSON({
       id,
@@ -96,36 +65,17 @@ describe('vehicles: exclusions, limits, renewal, plates, titles and disposal (Po
     ]) as Promise<Array<{ payload: any }>>;
 
   beforeAll(async () => {
-    process.env.LOG_LEVEL ??= 'warn';
-    await ensureTestTopics([...ALL_TOPICS]);
-    db = await createTestDatabase('vehicles_lifecycle');
-    const migrator = serviceDataSource(vehiclesDatabase, { url: db.url });
-    await runMigrations(migrator);
-    await migrator.destroy();
-
-    const [grpcPort, httpPort] = await Promise.all([freePort(), freePort()]);
-    const group = uniqueName('ofm.vehicles.lifecycle-test');
-    await startGroupAtEnd(group, CONSUMED_TOPICS.vehicles);
-    app = await startVehicles(
-      loadVehiclesConfig({
-        DATABASE_URL: db.url,
-        KAFKA_BROKERS: testKafkaBrokers().join(','),
-        GRPC_PORT: String(grpcPort),
-        HTTP_PORT: String(httpPort),
-        LOG_LEVEL: 'warn',
-        INSURANCE_SWEEP_INTERVAL_MS: '0',
+    v = await startVehiclesUnderTest({
+      label: 'lifecycle-test',
+      database: 'vehicles_lifecycle',
+      source: '/ofm/test',
+      env: {
         // The test drives the overdue sweep itself, with the day it chooses.
         DISPOSAL_SWEEP_INTERVAL_MS: '0',
         DISPOSAL_DUE_DAYS: '30',
-        KAFKA_CONSUMER_GROUP: group,
-      }),
-      { exitOnError: false },
-    );
-    await app.get(MessagingService).ready();
-    ds = serviceDataSource(vehiclesDatabase, { url: db.url });
-    await ds.initialize();
-    client = createVehiclesClient(`127.0.0.1:${grpcPort}`);
-    producer = new KafkaMessageBus({ brokers: testKafkaBrokers(), clientId: 'vehicles-lifecycle-int-test' });
+      },
+    });
+    ({ ds, app, client } = v);
 
     const mission = (id: string, country: string) =>
       missions.Mission.fromJSON({
@@ -177,11 +127,7 @@ describe('vehicles: exclusions, limits, renewal, plates, titles and disposal (Po
   }, 120_000);
 
   afterAll(async () => {
-    await producer?.disconnect();
-    client?.close();
-    await app?.close();
-    await ds?.destroy();
-    await db?.drop();
+    await v?.stop();
   }, 60_000);
 
   it('keeps U.S. citizens and permanent residents and honorary consuls out, naming the rule', async () => {
@@ -345,5 +291,127 @@ describe('vehicles: exclusions, limits, renewal, plates, titles and disposal (Po
     expect((await failureOf(dispose({ platesReturned: true, surchargePaid: true }))).problem.rule).toBe(
       'vehicle-disposed',
     );
+  });
+});
+
+// Registrations made disposal-due before due dates existed (DisposalDueDatesBackfill1795879300900):
+// a database migrated up to the migration before it, rows as the old code left them, then the rest
+// of the migrations, and the overdue sweep of the service's code on that database.
+describe('disposal-due registrations without a due date (PostgreSQL)', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  let sweep: DisposalOverdueSweep;
+  const audited = randomUUID();
+  const terminatedOwner = randomUUID();
+  const unknown = randomUUID();
+  const active = randomUUID();
+  let plateSerial = 0;
+
+  const insertVehicle = async (id: string, status: string, ownerMemberId: string = randomUUID()) =>
+    ds.query(
+      `INSERT INTO vehicle (id, owner_member_id, mission_id, vin, make, model, year, kind, plate,
+                            registration_status, registered_on, expires_on, insurance_status)
+       VALUES ($1, $2, $3, $4, 'Volvo', 'XC90', 2024, 'car', $5, $6, $7, $8, 'insured')`,
+      [
+        id,
+        ownerMemberId,
+        randomUUID(),
+        newVin(),
+        `DXX${++plateSerial}`,
+        status,
+        addDays(today, -300),
+        addDays(today, 65),
+      ],
+    );
+  const dueOn = async (id: string) =>
+    ((await ds.query(`SELECT disposal_due_on::text AS d FROM vehicle WHERE id = $1`, [id])) as Array<{ d: string }>)[0]!
+      .d;
+  const flagged = async () =>
+    (
+      (await ds.query(`SELECT payload->'flag'->>'subjectId' AS id FROM outbox_event WHERE type = $1 ORDER BY seq`, [
+        EVENT_TYPES.flagRaised.type,
+      ])) as Array<{ id: string }>
+    ).map((r) => r.id);
+
+  beforeAll(async () => {
+    db = await createTestDatabase('vehicles_backfill');
+    const before = serviceDataSource(
+      {
+        ...vehiclesDatabase,
+        // The list as it was before the backfill (listed, never globbed: an array of classes).
+        migrations: (vehiclesDatabase.migrations as unknown[]).filter(
+          (m) => m !== DisposalDueDatesBackfill1795879300900,
+        ) as typeof vehiclesDatabase.migrations,
+      },
+      { url: db.url },
+    );
+    await runMigrations(before);
+    ds = before;
+    const owner = randomUUID();
+    await insertVehicle(audited, 'disposal-due');
+    // Made disposal-due at 22:00 in Washington (03:00 UTC the next day): the day is Washington's.
+    await ds.query(
+      `INSERT INTO audit_record (occurred_at, actor_subject, action, entity_type, entity_id)
+       VALUES ($1, 'system:vehicles', 'registration.disposal-due', 'vehicle', $2)`,
+      [`${addDays(today, -100)}T03:00:00Z`, audited],
+    );
+    await insertVehicle(terminatedOwner, 'disposal-due', owner);
+    await ds.query(
+      `INSERT INTO member_replica (id, mission_id, mission_country, category, status, given_name, family_name,
+                                   version, last_event_time)
+       VALUES ($1, $2, 'DE', 'diplomatic-agent', 'terminated', 'Jeanne', 'Martin', 3, $3)`,
+      [owner, randomUUID(), `${addDays(today, -50)}T12:00:00Z`],
+    );
+    await insertVehicle(unknown, 'disposal-due');
+    await insertVehicle(active, 'active');
+    await before.destroy();
+
+    ds = serviceDataSource(vehiclesDatabase, { url: db.url });
+    expect(await runMigrations(ds)).toEqual(['DisposalDueDatesBackfill1795879300900']);
+    sweep = new DisposalOverdueSweep(
+      ds,
+      new Clock(),
+      {} as PeriodicJobs,
+      loadVehiclesConfig({ DATABASE_URL: db.url, KAFKA_BROKERS: 'unused:9092', DISPOSAL_DUE_DAYS: '30' }),
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    await ds?.destroy();
+    await db?.drop();
+  }, 60_000);
+
+  it('dates each from the best record of when it became due, audited, and the sweep flags each when overdue', async () => {
+    expect(await dueOn(audited)).toBe(addDays(today, -71));
+    expect(await dueOn(terminatedOwner)).toBe(addDays(today, -20));
+    expect(await dueOn(unknown)).toBe(addDays(today, 30));
+    expect(await dueOn(active)).toBeNull();
+    const audits = (await ds.query(
+      `SELECT entity_id, reason FROM audit_record WHERE action = 'registration.disposal-due-dated' ORDER BY reason`,
+    )) as Array<{ entity_id: string; reason: string }>;
+    expect(audits.map((a) => a.entity_id).sort()).toEqual([audited, terminatedOwner, unknown].sort());
+    expect(audits.find((a) => a.entity_id === audited)!.reason).toContain('audit record');
+
+    expect(await sweep.sweep(addDays(today, -71))).toBe(0);
+    expect(await sweep.sweep(addDays(today, -70))).toBe(1);
+    expect(await sweep.sweep(today)).toBe(1);
+    expect(await sweep.sweep(addDays(today, 31))).toBe(1);
+    expect(await sweep.sweep(addDays(today, 31))).toBe(0);
+    expect(await flagged()).toEqual([audited, terminatedOwner, unknown]);
+  });
+
+  it('never passes over one left without a date since: the sweep dates it from the day it found it', async () => {
+    const undated = randomUUID();
+    await insertVehicle(undated, 'disposal-due');
+    expect(await sweep.sweep(addDays(today, 40))).toBe(0);
+    expect(await dueOn(undated)).toBe(addDays(today, 70));
+    const [audit] = (await ds.query(`SELECT reason FROM audit_record WHERE action = $1 AND entity_id = $2`, [
+      'registration.disposal-due-dated',
+      undated,
+    ])) as Array<{ reason: string }>;
+    expect(audit!.reason).toContain('without a due date');
+    expect(await sweep.sweep(addDays(today, 70))).toBe(0);
+    expect(await sweep.sweep(addDays(today, 71))).toBe(1);
+    expect((await flagged()).at(-1)).toBe(undated);
   });
 });

@@ -1,39 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { status } from '@grpc/grpc-js';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import {
-  accreditation,
-  ALL_TOPICS,
-  EVENT_TYPES,
-  missions,
-  reciprocity,
-  TOPICS,
-  type EventTypeSpec,
-} from '@ofm/contracts';
+import { accreditation, EVENT_TYPES, missions, reciprocity, TOPICS, type EventTypeSpec } from '@ofm/contracts';
 import { defaultProfile } from '@ofm/reciprocity';
 import { addDays, ofmDay, yearOf } from '@ofm/kernel';
-import { encodeEvent, KafkaMessageBus, MessagingService } from '@ofm/messaging';
-import { runMigrations, serviceDataSource } from '@ofm/persistence';
 import type { Actor } from '@ofm/platform';
-import {
-  CONSUMED_TOPICS,
-  createTestDatabase,
-  ensureTestTopics,
-  failureOf,
-  freePort,
-  startGroupAtEnd,
-  testKafkaBrokers,
-  uniqueName,
-  waitFor,
-  type TestDatabase,
-} from '@ofm/testing';
-import { Kafka, logLevel, type Consumer } from 'kafkajs';
+import { failureOf, uniqueName, waitFor } from '@ofm/testing';
 import type { DataSource } from 'typeorm';
-import { startVehicles } from '../src/bootstrap';
-import { loadVehiclesConfig } from '../src/config';
-import { vehiclesDatabase } from '../src/data-source';
 import { InsuranceLapseSweep } from '../src/insurance/insurance-lapse.sweep';
-import { createVehiclesClient, type VehiclesClient } from './vehicles-grpc.client';
+import type { VehiclesClient } from './vehicles-grpc.client';
+import { startVehiclesUnderTest, type VehiclesUnderTest } from './vehicles-under-test';
 
 // The vehicles service in-process on a fresh database and the real Kafka broker: accreditation's
 // events are produced as accreditation's outbox relay would put them on the wire.
@@ -72,13 +48,13 @@ const newVin = (): string =>
   `WVW${randomUUID().replace(/-/g, '').toUpperCase().replace(/[IOQ]/g, '7').slice(0, 8)}${String(++vinSerial).padStart(6, '0')}`;
 
 describe('vehicles service (PostgreSQL + Kafka)', () => {
-  let db: TestDatabase;
+  let v: VehiclesUnderTest;
   let ds: DataSource;
   let app: NestFastifyApplication;
   let client: VehiclesClient;
-  let producer: KafkaMessageBus;
-  let flagConsumer: Consumer;
-  const flagsSeen: Array<{ id: string; subjectId: string; reasonCode: string; ceId: string }> = [];
+  // The flags raised on ofm.compliance.flag.v1 since the start.
+  const flagsSeen = (): Array<{ id: string; subjectId: string; reasonCode: string }> =>
+    v.seen.filter((e) => e.type === EVENT_TYPES.flagRaised.type).map((e) => e.data.flag);
 
   const missionA = randomUUID();
   const missionB = randomUUID();
@@ -88,27 +64,16 @@ describe('vehicles service (PostgreSQL + Kafka)', () => {
   const missionUserA: Actor = { subject: 'mission-a', roles: ['mission-user'], missionId: missionA };
   const missionUserB: Actor = { subject: 'mission-b', roles: ['mission-user'], missionId: missionB };
 
-  const publish = async <T>(spec: EventTypeSpec<T>, subject: string, data: T, id = randomUUID(), time = new Date()) => {
-    const message = encodeEvent({
-      id,
-      type: spec.type,
-      source: '/ofm/accreditation',
-      subject,
-      time: time.toISOString(),
-      data,
-    });
-    await producer.publish([{ topic: spec.topic, messages: [message] }]);
-    return { id, message };
-  };
-  const processed = (eventId: string) =>
-    waitFor(
-      async () =>
-        ((await ds.query(`SELECT 1 FROM inbox_event WHERE event_id = $1`, [eventId])) as unknown[]).length > 0,
-      {
-        timeoutMs: 60_000,
-        what: `event ${eventId} in the inbox`,
-      },
-    );
+  const publish = async <T>(
+    spec: EventTypeSpec<T>,
+    subject: string,
+    data: T,
+    id = randomUUID(),
+    time = new Date(),
+  ) => ({
+    id: await v.publish(spec, subject, data, { id, time }),
+  });
+  const processed = (eventId: string) => v.processed(eventId);
   const mission = (id: string, country: string, type = 'embassy') =>
     missions.Mission.fromJSON({ id, name: `Embassy ${country}`, country, type, status: 'active', version: 1 });
   const member = (id: string, missionId: string, fields: Record<string, unknown>) =>
@@ -123,70 +88,29 @@ describe('vehicles service (PostgreSQL + Kafka)', () => {
     });
 
   beforeAll(async () => {
-    process.env.LOG_LEVEL ??= 'warn';
-    await ensureTestTopics([...ALL_TOPICS]);
-    db = await createTestDatabase('vehicles');
-    const migrator = serviceDataSource(vehiclesDatabase, { url: db.url });
-    await runMigrations(migrator);
-    // These members register several vehicles each: their countries' profiles allow more than the
-    // default one tax-free vehicle per member (the limit itself: vehicles-lifecycle.int-spec.ts).
-    for (const country of ['FR', 'BT', 'IS']) {
-      const profile = {
-        ...defaultProfile(country),
-        version: 2,
-        effectiveFrom: '2000-01-01',
-        taxFreeVehiclesPerMember: 99,
-      };
-      await migrator.query(
-        `INSERT INTO reciprocity_profile_replica (country, version, effective_from, profile, last_event_time)
-         VALUES ($1, 2, '2000-01-01', $2, now())`,
-        [country, reciprocity.ReciprocityProfile.toJSON(profile)],
-      );
-    }
-    await migrator.destroy();
-
-    const [grpcPort, httpPort] = await Promise.all([freePort(), freePort()]);
-    // Never share partitions with a platform running on the same broker, and start at the end of
-    // the shared topics: the broker's history is not this suite's, and replaying it takes minutes.
-    const group = uniqueName('ofm.vehicles.test');
-    await startGroupAtEnd(group, CONSUMED_TOPICS.vehicles);
-    const config = loadVehiclesConfig({
-      DATABASE_URL: db.url,
-      KAFKA_BROKERS: testKafkaBrokers().join(','),
-      GRPC_PORT: String(grpcPort),
-      HTTP_PORT: String(httpPort),
-      LOG_LEVEL: 'warn',
-      INSURANCE_LAPSE_GRACE_DAYS: '0',
-      // The test drives the sweep itself.
-      INSURANCE_SWEEP_INTERVAL_MS: '0',
-      KAFKA_CONSUMER_GROUP: group,
-    });
-    app = await startVehicles(config, { exitOnError: false });
-    await app.get(MessagingService).ready();
-    ds = serviceDataSource(vehiclesDatabase, { url: db.url });
-    await ds.initialize();
-    client = createVehiclesClient(`127.0.0.1:${grpcPort}`);
-
-    producer = new KafkaMessageBus({ brokers: testKafkaBrokers(), clientId: 'vehicles-int-test' });
-    const kafka = new Kafka({
-      clientId: 'vehicles-int-test-flags',
-      brokers: testKafkaBrokers(),
-      logLevel: logLevel.NOTHING,
-    });
-    const flagGroup = uniqueName('vehicles-int-test-flags');
-    await startGroupAtEnd(flagGroup, [TOPICS.complianceFlag]);
-    flagConsumer = kafka.consumer({ groupId: flagGroup, allowAutoTopicCreation: false });
-    await flagConsumer.connect();
-    await flagConsumer.subscribe({ topic: TOPICS.complianceFlag, fromBeginning: true });
-    await flagConsumer.run({
-      eachMessage: async ({ message }) => {
-        if (message.headers?.ce_type?.toString() !== EVENT_TYPES.flagRaised.type) return;
-        const { flag } = JSON.parse(message.value!.toString()) as {
-          flag: { id: string; subjectId: string; reasonCode: string };
-        };
-        flagsSeen.push({ ...flag, ceId: message.headers.ce_id!.toString() });
+    v = await startVehiclesUnderTest({
+      label: 'test',
+      env: { INSURANCE_LAPSE_GRACE_DAYS: '0' },
+      watch: [TOPICS.complianceFlag],
+      beforeStart: async (migrated) => {
+        // These members register several vehicles each: their countries' profiles allow more than the
+        // default one tax-free vehicle per member (the limit itself: vehicles-lifecycle.int-spec.ts).
+        for (const country of ['FR', 'BT', 'IS']) {
+          const profile = {
+            ...defaultProfile(country),
+            version: 2,
+            effectiveFrom: '2000-01-01',
+            taxFreeVehiclesPerMember: 99,
+          };
+          await migrated.query(
+            `INSERT INTO reciprocity_profile_replica (country, version, effective_from, profile, last_event_time)
+           VALUES ($1, 2, '2000-01-01', $2, now())`,
+            [country, reciprocity.ReciprocityProfile.toJSON(profile)],
+          );
+        }
       },
     });
+    ({ ds, app, client } = v);
 
     await publish(EVENT_TYPES.missionRegistered, missionA, { mission: mission(missionA, 'FR') });
     await publish(EVENT_TYPES.missionRegistered, missionB, { mission: mission(missionB, 'BT') });
@@ -209,12 +133,7 @@ describe('vehicles service (PostgreSQL + Kafka)', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await flagConsumer?.disconnect();
-    await producer?.disconnect();
-    client?.close();
-    await app?.close();
-    await ds?.destroy();
-    await db?.drop();
+    await v?.stop();
   }, 60_000);
 
   it('builds the replica of members and missions from accreditation events', async () => {
@@ -797,7 +716,7 @@ describe('vehicles service (PostgreSQL + Kafka)', () => {
     const { verification } = await client.call('verifyPlate', { plate: vehicle.plate }, police);
     expect(verification).toMatchObject({ status: 'terminated', registration: { status: 'disposal-due' } });
 
-    const flag = await waitFor(() => flagsSeen.find((f) => f.subjectId === vehicle.id), {
+    const flag = await waitFor(() => flagsSeen().find((f) => f.subjectId === vehicle.id), {
       timeoutMs: 60_000,
       what: 'the disposal-due flag on ofm.compliance.flag.v1',
     });
@@ -805,7 +724,7 @@ describe('vehicles service (PostgreSQL + Kafka)', () => {
 
     // Redeliver the very same message (same ce_id), then a later event on the same key/partition:
     // once that one is processed, the duplicate before it has been seen and skipped.
-    await producer.publish([{ topic: TOPICS.member, messages: [terminated.message] }]);
+    await v.redeliver(terminated.id);
     const sentinel = await publish(EVENT_TYPES.memberRefused, diplomat, {
       member: member(diplomat, missionA, { status: 'refused', version: 1 }),
       failedCriteria: [],

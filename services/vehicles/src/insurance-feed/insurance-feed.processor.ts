@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { parse, type CsvError } from 'csv-parse';
+import type { CsvError } from 'csv-parse';
 import { Clock } from '@ofm/kernel';
 import { inTransaction, PeriodicJobs } from '@ofm/persistence';
 import { DomainError } from '@ofm/platform';
@@ -11,6 +11,7 @@ import { VEHICLES_CONFIG } from '../shared/tokens';
 import { applyFeedBatch, type BatchContext } from './feed-batch';
 import { parseFeedRow, readHeader, type FeedColumn, type FeedError, type ParsedRow } from './feed-row.rules';
 import { recordFeedErrors } from './feed-errors.repository';
+import { NumberedCsvParser, type NumberedRecord } from './numbered-csv.parser';
 
 export const INSURANCE_FEED_JOB = 'vehicles.insurance-feeds';
 // A batch that loses a race with a command on one of its vehicles (409) is tried again from scratch.
@@ -24,7 +25,7 @@ interface FeedState {
 
 // Applies committed feeds, oldest first, one at a time per database (PeriodicJobs' advisory lock, so
 // one replica works on feeds). The raw feed is read back chunk by chunk from the database and parsed
-// as a stream (csv-parse): memory holds one chunk and one batch, whatever the feed's size. Each
+// as a stream (csv-parse, each record numbered with its line): memory holds one chunk and one batch, whatever the feed's size. Each
 // batch commits with the feed's progress, so after a crash the next run skips the lines already
 // done and carries on: nothing is applied twice, nothing half.
 @Injectable()
@@ -94,7 +95,7 @@ export class InsuranceFeedProcessor implements OnModuleInit {
     ]);
     const started = Date.now();
     const parser = Readable.from(this.chunks(feed.id)).pipe(
-      parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }),
+      new NumberedCsvParser({ bom: true, relax_column_count: true, skip_empty_lines: true }),
     );
     let columns: Record<FeedColumn, number> | undefined;
     let batch: ParsedRow[] = [];
@@ -119,7 +120,7 @@ export class InsuranceFeedProcessor implements OnModuleInit {
     };
     const closing: FeedError[] = [];
     try {
-      for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      for await (const { record, line } of parser as AsyncIterable<NumberedRecord>) {
         if (!columns) {
           const header = readHeader(record);
           if (header.errors) {
@@ -130,7 +131,7 @@ export class InsuranceFeedProcessor implements OnModuleInit {
           columns = header.columns;
           continue;
         }
-        lastLine = info.lines;
+        lastLine = line;
         if (lastLine <= feed.linesDone) continue;
         batch.push(parseFeedRow(record, columns, lastLine));
         if (batch.length >= this.config.INSURANCE_FEED_BATCH_ROWS) await flush();

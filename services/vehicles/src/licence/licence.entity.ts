@@ -30,7 +30,8 @@ export class LicenceEntity {
   @Column({ name: 'ended_on', type: 'date', nullable: true, transformer: NULL_AS_UNDEFINED })
   endedOn?: string;
 
-  // The open points-threshold flag, so it is raised once.
+  // The open points-threshold flag, so it is raised once while the points stay at 8 or more; null
+  // again once they fall below (the review sweep or the next violation clears it).
   @Column({ name: 'points_flag_id', type: 'uuid', nullable: true, transformer: NULL_AS_UNDEFINED })
   pointsFlagId?: string;
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { flagRaised } from '@ofm/compliance';
+import { flagCleared, flagRaised } from '@ofm/compliance';
 import { EVENT_TYPES, type accreditation, type licences, type verification } from '@ofm/contracts';
 import { canSeeMission, Clock, isAfter, isIsoDay } from '@ofm/kernel';
 import { commitChange } from '@ofm/messaging';
@@ -13,7 +13,7 @@ import { SYSTEM_ACTOR } from '../shared/system-actor';
 import { isUniqueViolation } from '../shared/sql';
 import { VEHICLES_CONFIG } from '../shared/tokens';
 import { LicenceEntity, LicenceSuspensionEntity, LicenceViolationEntity } from './licence.entity';
-import { pointsThresholdFlag } from './licence.flags';
+import { clearedPointsFlag, pointsThresholdFlag } from './licence.flags';
 import {
   licenceAuditState,
   licenceVerification,
@@ -24,7 +24,7 @@ import {
   type LicenceRecord,
 } from './licence.mapper';
 import { currentLicenceOf, findLicence, nextLicenceNumber, recordOf } from './licence.store';
-import { pointsOn, reviewDue, suspensionsFor } from './points.rules';
+import { pointsFlagChange, pointsOn, suspensionsFor } from './points.rules';
 
 // Driver licences of accredited members and their points (docs/domain/driver-licences.md). Requests
 // arrive checked against licence.proto's rules; mission scope and the domain rules are decided here.
@@ -101,7 +101,8 @@ export class LicenceService {
 
   /**
    * A violation with its points; in the same transaction the suspensions it brings (12 points in the
-   * window, a DUI with a refused test), the points-threshold flag at 8 (once per licence) and the events.
+   * window, a DUI with a refused test), the points-threshold flag raised at 8 (once while open) or
+   * cleared below it, and the events.
    */
   async recordViolation(actor: Actor, request: licences.RecordViolationRequest): Promise<licences.Licence> {
     const today = this.clock.today();
@@ -150,12 +151,17 @@ export class LicenceService {
       if (suspensions.length > 0) await em.insert(LicenceSuspensionEntity, suspensions);
 
       const points = pointsOn(violations, today);
-      const flag = reviewDue(points) && !licence.pointsFlagId ? pointsThresholdFlag(licence, points, now) : undefined;
+      // The points are recomputed here, so the flag follows them both ways: raised at 8, and cleared
+      // when older violations have aged out and the points stand below 8 even with this one.
+      const change = pointsFlagChange(Boolean(licence.pointsFlagId), points);
+      const flag = change === 'raise' ? pointsThresholdFlag(licence, points, now) : undefined;
+      const cleared =
+        change === 'clear' ? clearedPointsFlag(licence, licence.pointsFlagId!, points, today, now) : undefined;
       const updated = {
         ...licence,
         version: licence.version + 1,
         updatedAt: now,
-        pointsFlagId: flag?.id ?? licence.pointsFlagId,
+        pointsFlagId: cleared ? undefined : (flag?.id ?? licence.pointsFlagId),
       };
       await em.update(LicenceEntity, { id: licence.id }, {
         version: updated.version,
@@ -186,6 +192,7 @@ export class LicenceService {
             data: { licence: message, suspension: toSuspensionMessage(s) },
           })),
           ...(flag ? [flagRaised(flag)] : []),
+          ...(cleared ? [flagCleared(cleared, `points below 8 on ${today}`)] : []),
         ],
       });
       return message;

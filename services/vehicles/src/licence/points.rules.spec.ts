@@ -5,6 +5,7 @@ import {
   lastDayAtSuspensionPoints,
   licenceStatusOn,
   pointsAt,
+  pointsFlagChange,
   pointsOn,
   standingOf,
   suspensionOn,
@@ -153,5 +154,47 @@ describe('standing and suspension', () => {
     expect(licenceStatusOn({ expiresOn: '2026-06-14' }, suspended, '2026-06-15')).toBe('expired');
     expect(licenceStatusOn({ expiresOn: '2027-01-01', endedOn: '2026-06-15' }, suspended, '2026-06-15')).toBe('ended');
     expect(licenceStatusOn({ expiresOn: '2027-01-01', endedOn: '2026-06-16' }, [], '2026-06-15')).toBe('valid');
+  });
+});
+
+describe('the points-threshold flag as the points age out', () => {
+  const flagOn = (violations: Array<{ date: string; points: number }>, on: string) =>
+    pointsFlagChange(true, pointsOn(violations, on));
+
+  it('raises at 8 with none open, keeps it while 8 or more, clears below 8, and never raises twice', () => {
+    expect(pointsFlagChange(false, 8)).toBe('raise');
+    expect(pointsFlagChange(true, 8)).toBe('keep');
+    expect(pointsFlagChange(true, 13)).toBe('keep');
+    expect(pointsFlagChange(true, 7)).toBe('clear');
+    expect(pointsFlagChange(false, 7)).toBe('keep');
+    expect(pointsFlagChange(false, 0)).toBe('keep');
+  });
+
+  it('clears on the day the violation turns exactly two years old, not the day before', () => {
+    const violations = [
+      { date: '2024-05-10', points: 4 },
+      { date: '2025-01-15', points: 4 },
+    ];
+    expect(flagOn(violations, '2026-05-09')).toBe('keep');
+    expect(flagOn(violations, '2026-05-10')).toBe('clear');
+  });
+
+  it('keeps a leap-day violation through 28 February and clears on 1 March two years on', () => {
+    const violations = [
+      { date: '2024-02-29', points: 6 },
+      { date: '2025-06-01', points: 2 },
+    ];
+    expect(flagOn(violations, '2026-02-28')).toBe('keep');
+    expect(flagOn(violations, '2026-03-01')).toBe('clear');
+  });
+
+  it('keeps the flag when another violation within the window still holds the points at 8', () => {
+    const violations = [
+      { date: '2024-05-10', points: 4 },
+      { date: '2025-01-15', points: 4 },
+      { date: '2026-05-10', points: 4 },
+    ];
+    expect(flagOn(violations, '2026-05-10')).toBe('keep');
+    expect(flagOn(violations, '2027-01-15')).toBe('clear');
   });
 });

@@ -118,3 +118,14 @@ export const licenceStatusOn = (
 
 /** A review is due (the points-threshold flag) when the window holds 8 points or more. */
 export const reviewDue = (points: number): boolean => points >= REVIEW_POINTS;
+
+export type PointsFlagChange = 'raise' | 'clear' | 'keep';
+
+/**
+ * What becomes of the points-threshold flag once the points in the window are known: raised when
+ * they reach 8 with none open, cleared when they are below 8 with one open (violations aged out),
+ * else left as it is. One rule for the violation command and the daily review sweep, so the two
+ * never disagree on the day a flag ends.
+ */
+export const pointsFlagChange = (flagOpen: boolean, points: number): PointsFlagChange =>
+  reviewDue(points) ? (flagOpen ? 'keep' : 'raise') : flagOpen ? 'clear' : 'keep';
