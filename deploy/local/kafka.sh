@@ -5,7 +5,7 @@
 #   kafka.sh start|stop|status        kafka.sh run-class <main class> [args]   (used by the tool wrappers)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-VERSION="${KAFKA_LOCAL_VERSION:-4.1.1}"   # keep in step with the apache/kafka image in deploy/docker/compose.yaml
+VERSION="${KAFKA_LOCAL_VERSION:-4.1.1}"   # keep in step with the apache/kafka image in deploy/compose.yaml
 KDIR="$LOCAL/kafka"
 CP_FILE="$KDIR/classpath.txt"
 PID_FILE="$PIDS/kafka.pid"

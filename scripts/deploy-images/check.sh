@@ -2,7 +2,7 @@
 # Validates the images and the compose file without a Docker engine; exits non-zero on any finding:
 #  - deploy/docker/Dockerfile linted by hadolint (deploy/docker/.hadolint.yaml), plus what the
 #    operators rely on: non-root numeric USER, HEALTHCHECK, STOPSIGNAL, exec-form ENTRYPOINT, OCI labels;
-#  - deploy/docker/compose.yaml against the Compose Specification's JSON schema (the copy that
+#  - deploy/compose.yaml against the Compose Specification's JSON schema (the copy that
 #    check-jsonschema ships as vendor.compose-spec), still what the registry makes of it
 #    (`ofm registry generate --check`), and every service read-only, with a healthcheck.
 # The tools are pinned and installed on first use into .local/tools/venv-deploy-images (PyPI).
@@ -44,7 +44,7 @@ for label in title version revision created; do
   grep -q "org.opencontainers.image.$label=" <<<"$runtime" || fail "runtime stage: no org.opencontainers.image.$label label"
 done
 
-compose=deploy/docker/compose.yaml
+compose=deploy/compose.yaml
 echo "== $compose against the Compose Specification"
 "$venv/bin/check-jsonschema" --builtin-schema vendor.compose-spec "$compose" || fail "$compose: schema"
 

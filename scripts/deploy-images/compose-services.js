@@ -1,6 +1,6 @@
 // Every service of the registry has its container in compose.yaml, read-only with /tmp writable
 // and a healthcheck; written ones run by default, planned ones only under the "all" profile.
-// usage: node scripts/deploy-images/compose-services.js deploy/docker/compose.yaml (after the build)
+// usage: node scripts/deploy-images/compose-services.js deploy/compose.yaml (after the build)
 'use strict';
 const { readFileSync } = require('node:fs');
 const { parse } = require('yaml');

@@ -158,7 +158,7 @@ describe('nx g @ofm/tools:service', () => {
     expect(readFileSync(join(work, 'deploy/local/databases.sql'), 'utf8')).toContain(
       "('ofm_sample_records', false, true)",
     );
-    expect(readFileSync(join(work, 'deploy/docker/compose.yaml'), 'utf8')).toContain(
+    expect(readFileSync(join(work, 'deploy/compose.yaml'), 'utf8')).toContain(
       `  ${NAME}:\n    <<: *service\n    build: { <<: *build, args: { SERVICE: ${NAME} } }`,
     );
     expect(readFileSync(join(work, 'README.md'), 'utf8')).toMatch(

@@ -1,7 +1,7 @@
 import { grpcUrlVar, localDatabaseUrl, upstreamsOf, writtenServices, type ServiceEntry } from '@ofm/registry';
 import { generatedNotice } from './generated-notice';
 
-// deploy/docker/compose.yaml: PostgreSQL and Kafka as they are, then one container per service of the
+// deploy/compose.yaml: PostgreSQL and Kafka as they are, then one container per service of the
 // registry with the ports and environment deploy/local/services.sh gives it; planned services sit
 // behind the "all" profile. Written as text (not through a YAML library) to keep the comments and
 // anchors, in the form prettier leaves as it is.
@@ -29,7 +29,7 @@ const serviceBlock = (s: ServiceEntry, services: readonly ServiceEntry[]): strin
       "      AUTH_DEV_MODE: 'true'",
       '      # The image says production, where the gateway refuses development keys (its config).',
       '      NODE_ENV: development',
-      "    volumes: ['../../.local/dev-auth:/app/.local/dev-auth:ro']",
+      "    volumes: ['../.local/dev-auth:/app/.local/dev-auth:ro']",
     );
   }
   if (upstreams.length > 0) {
@@ -58,14 +58,14 @@ export const composeYaml = (services: readonly ServiceEntry[]): string => {
   ];
   return `${generatedNotice('#')}
 # The whole platform in containers (needs a Docker engine; tests and CI use deploy/local instead):
-#   docker compose -f deploy/docker/compose.yaml up --build                # infra + ${written.map((s) => s.name).join(', ')}
-#   docker compose -f deploy/docker/compose.yaml --profile all up --build  # + the services not written yet
+#   docker compose -f deploy/compose.yaml up --build                # infra + ${written.map((s) => s.name).join(', ')}
+#   docker compose -f deploy/compose.yaml --profile all up --build  # + the services not written yet
 # Host ports are those of deploy/local (5432, 9092, 8080, ...): run \`deploy/local/infra.sh down\` first.
 # Passwords here are local-development values; production takes them from Kubernetes Secrets.
 name: ofm
 
 x-build: &build
-  context: ../..
+  context: ..
   dockerfile: deploy/docker/Dockerfile
 
 x-service: &service
@@ -97,7 +97,7 @@ services:
     volumes:
       - pgdata:/var/lib/postgresql/data
       # The same roles and databases as deploy/local/databases.sh (run once, when the volume is new).
-      - ../local/databases.sql:/docker-entrypoint-initdb.d/10-ofm-databases.sql:ro
+      - ./local/databases.sql:/docker-entrypoint-initdb.d/10-ofm-databases.sql:ro
     healthcheck:
       test: ['CMD', 'pg_isready', '-h', '127.0.0.1', '-U', 'postgres']
       interval: 5s

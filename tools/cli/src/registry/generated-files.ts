@@ -17,7 +17,7 @@ export interface GeneratedFile {
 
 export const GENERATED_FILES: readonly GeneratedFile[] = [
   { path: 'deploy/local/databases.sql', render: (_current, services) => databasesSql(services) },
-  { path: 'deploy/docker/compose.yaml', render: (_current, services) => composeYaml(services) },
+  { path: 'deploy/compose.yaml', render: (_current, services) => composeYaml(services) },
   { path: 'README.md', render: (current, services) => withWhatRunsWhere(current, services) },
   { path: 'helm/ofm-platform/values.yaml', render: (current, services) => withHelmServices(current, services) },
 ];
