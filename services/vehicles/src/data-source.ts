@@ -7,6 +7,7 @@ import { VehiclesSchema1795879300000 } from './migrations/1795879300000-vehicles
 import { InsuranceProofType1795879300200 } from './migrations/1795879300200-insurance-proof-type.migration';
 import { InsuranceCancellation1795879300500 } from './migrations/1795879300500-insurance-cancellation.migration';
 import { InsuranceFeed1795879300600 } from './migrations/1795879300600-insurance-feed.migration';
+import { InsurancePolicyIndexDedupe1795879301100 } from './migrations/1795879301100-insurance-policy-index-dedupe.migration';
 import { licenceEntities, licenceMigrations } from './licence/licence.schema';
 import { lifecycleEntities, lifecycleMigrations } from './lifecycle/lifecycle.schema';
 import { PlateCountryCodeEntity } from './vehicle/plate-country-code.entity';
@@ -34,5 +35,6 @@ export const vehiclesDatabase: ServiceDatabase = {
     InsuranceFeed1795879300600,
     ...licenceMigrations,
     ...lifecycleMigrations,
+    InsurancePolicyIndexDedupe1795879301100,
   ],
 };
