@@ -181,4 +181,16 @@ describe.each(VALUES_FILES)('rendered with %s', (valuesFile) => {
     const withOperator = render(valuesFile, '--api-versions', 'monitoring.coreos.com/v1');
     expect(withOperator.filter((o) => o.kind === 'ServiceMonitor')).toHaveLength(services.length);
   });
+
+  it("gives each migration Job its service's own settings (on install the ConfigMap is not there yet)", () => {
+    const env = (o: K8sObject): Record<string, string> =>
+      Object.fromEntries(
+        (o.spec.template.spec.containers[0].env as { name: string; value?: string }[]).map((e) => [e.name, e.value!]),
+      );
+    const set = render(valuesFile, '--set-string', 'services.vehicles.env.DISPOSAL_DUE_DAYS=45');
+    const job = ofService(set, 'Job', 'vehicles').find((o) => o.metadata.name.endsWith('-migrate'))!;
+    const config = ofService(set, 'ConfigMap', 'vehicles')[0]!;
+    expect(env(job).DISPOSAL_DUE_DAYS).toBe('45');
+    expect((config as unknown as { data: Record<string, string> }).data.DISPOSAL_DUE_DAYS).toBe('45');
+  });
 });
