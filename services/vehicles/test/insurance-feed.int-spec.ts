@@ -1,30 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ALL_TOPICS, PROTO_FILES } from '@ofm/contracts';
 import { addDays, ofmDay, vinCheckDigit } from '@ofm/kernel';
-import { MessagingService } from '@ofm/messaging';
-import { runMigrations, serviceDataSource } from '@ofm/persistence';
-import { actorToMetadata, type Actor } from '@ofm/platform';
-import {
-  CONSUMED_TOPICS,
-  createGrpcTestClient,
-  createTestDatabase,
-  ensureTestTopics,
-  failureOf,
-  freePort,
-  startGroupAtEnd,
-  testKafkaBrokers,
-  uniqueName,
-  waitFor,
-  type GrpcTestClient,
-  type TestDatabase,
-} from '@ofm/testing';
+import { type Actor } from '@ofm/platform';
+import { failureOf, waitFor } from '@ofm/testing';
 import type { DataSource } from 'typeorm';
-import { startVehicles } from '../src/bootstrap';
-import { loadVehiclesConfig } from '../src/config';
-import { vehiclesDatabase } from '../src/data-source';
 import { AbandonedUploadSweep } from '../src/insurance-feed/abandoned-upload.sweep';
 import { InsuranceFeedProcessor } from '../src/insurance-feed/insurance-feed.processor';
+import { startVehiclesUnderTest, type VehiclesUnderTest } from './vehicles-under-test';
 
 // Insurer feeds through the vehicles service in-process, on a fresh database and the real broker:
 // the feed uploaded in chunks over gRPC as the gateway sends it, then applied in the background.
@@ -43,10 +25,9 @@ const start = addDays(today, -10);
 const end = addDays(today, 355);
 
 describe('insurer feeds (PostgreSQL + Kafka)', () => {
-  let db: TestDatabase;
+  let v: VehiclesUnderTest;
   let ds: DataSource;
   let app: NestFastifyApplication;
-  let client: GrpcTestClient<Actor, 'InsuranceFeedService'>;
   const missionId = randomUUID();
   let serial = 0;
 
@@ -67,7 +48,7 @@ describe('insurer feeds (PostgreSQL + Kafka)', () => {
   };
 
   const call = <T = any>(method: string, request: unknown, actor: Actor = officer) =>
-    client.call<T>('InsuranceFeedService', method, request, actor);
+    v.feeds.call<T>(method, request, actor);
 
   // The gateway's way: open an upload, append the body in chunks, commit.
   const send = async (csv: string, chunkCharacters = 4096) => {
@@ -93,46 +74,17 @@ describe('insurer feeds (PostgreSQL + Kafka)', () => {
     Number(((await ds.query(sql, params)) as Array<{ n: string }>)[0]!.n);
 
   beforeAll(async () => {
-    process.env.LOG_LEVEL ??= 'warn';
-    await ensureTestTopics([...ALL_TOPICS]);
-    db = await createTestDatabase('vehicles_feed');
-    const migrator = serviceDataSource(vehiclesDatabase, { url: db.url });
-    await runMigrations(migrator);
-    await migrator.destroy();
-    const [grpcPort, httpPort] = await Promise.all([freePort(), freePort()]);
-    const group = uniqueName('ofm.vehicles.feed-test');
-    await startGroupAtEnd(group, CONSUMED_TOPICS.vehicles);
-    app = await startVehicles(
-      loadVehiclesConfig({
-        DATABASE_URL: db.url,
-        KAFKA_BROKERS: testKafkaBrokers().join(','),
-        GRPC_PORT: String(grpcPort),
-        HTTP_PORT: String(httpPort),
-        LOG_LEVEL: 'warn',
-        INSURANCE_SWEEP_INTERVAL_MS: '0',
-        // The test commits feeds; nothing polls behind its back.
-        INSURANCE_FEED_POLL_INTERVAL_MS: '0',
-        INSURANCE_FEED_BATCH_ROWS: '500',
-        KAFKA_CONSUMER_GROUP: group,
-      }),
-      { exitOnError: false },
-    );
-    await app.get(MessagingService).ready();
-    ds = serviceDataSource(vehiclesDatabase, { url: db.url });
-    await ds.initialize();
-    client = createGrpcTestClient({
-      address: `127.0.0.1:${grpcPort}`,
-      protoFiles: [PROTO_FILES.insuranceFeed],
-      protoPackage: 'ofm.vehicles.v1',
-      metadataOf: actorToMetadata,
+    v = await startVehiclesUnderTest({
+      label: 'feed-test',
+      database: 'vehicles_feed',
+      // The test commits feeds; nothing polls behind its back.
+      env: { INSURANCE_FEED_POLL_INTERVAL_MS: '0', INSURANCE_FEED_BATCH_ROWS: '500' },
     });
+    ({ ds, app } = v);
   }, 120_000);
 
   afterAll(async () => {
-    client?.close();
-    await app?.close();
-    await ds?.destroy();
-    await db?.drop();
+    await v?.stop();
   }, 60_000);
 
   it('applies the good rows, refuses the bad ones with their line and column, and moves registrations', async () => {

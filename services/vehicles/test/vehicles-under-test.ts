@@ -54,6 +54,8 @@ export interface VehiclesUnderTest {
   client: VehiclesClient;
   /** LicenceService (licence.proto). */
   licences: VehiclesClient;
+  /** InsuranceFeedService (insurance_feed.proto). */
+  feeds: VehiclesClient;
   /** Every event on the watched topics since the start, in order of arrival. */
   seen: SeenEvent[];
   /** Puts an event on its topic as its producer's relay would; resolves to the event's id. */
@@ -113,12 +115,8 @@ export async function startVehiclesUnderTest(options: VehiclesUnderTestOptions):
   await ds.initialize();
   const address = `127.0.0.1:${grpcPort}`;
   const client = createVehiclesClient(address);
-  const licenceClient = createGrpcTestClient<Actor, 'LicenceService'>({
-    address,
-    protoFiles: [PROTO_FILES.licence],
-    protoPackage: VEHICLES_GRPC_PACKAGE,
-    metadataOf: actorToMetadata,
-  });
+  const licences = serviceClient(address, PROTO_FILES.licence, 'LicenceService');
+  const feeds = serviceClient(address, PROTO_FILES.insuranceFeed, 'InsuranceFeedService');
   const producer = new KafkaMessageBus({ brokers: testKafkaBrokers(), clientId: `${label}-producer` });
   const seen: SeenEvent[] = [];
   const consumer = options.watch?.length ? await watch(label, options.watch, seen) : undefined;
@@ -130,10 +128,8 @@ export async function startVehiclesUnderTest(options: VehiclesUnderTestOptions):
     config,
     ds,
     client,
-    licences: {
-      call: (method, request, actor) => licenceClient.call('LicenceService', method, request, actor) as never,
-      close: licenceClient.close,
-    },
+    licences,
+    feeds,
     seen,
     publish: async (spec, subject, data, { id = randomUUID(), time = new Date(), source } = {}) => {
       const message = encodeEvent({
@@ -164,11 +160,26 @@ export async function startVehiclesUnderTest(options: VehiclesUnderTestOptions):
       await consumer?.disconnect();
       await producer.disconnect();
       client.close();
-      licenceClient.close();
+      licences.close();
+      feeds.close();
       await app.close();
       await ds.destroy();
       await db.drop();
     },
+  };
+}
+
+// Another gRPC service of vehicles, called as the gateway calls it (actor metadata).
+function serviceClient(address: string, protoFile: string, service: string): VehiclesClient {
+  const client = createGrpcTestClient<Actor, string>({
+    address,
+    protoFiles: [protoFile],
+    protoPackage: VEHICLES_GRPC_PACKAGE,
+    metadataOf: actorToMetadata,
+  });
+  return {
+    call: (method, request, actor) => client.call(service, method, request, actor) as never,
+    close: client.close,
   };
 }
 
