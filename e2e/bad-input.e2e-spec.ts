@@ -19,8 +19,9 @@ type Operation = {
 };
 
 // The values a hostile or careless client sends (docs/api/input-rules.md): each is answered 400
-// problem+json naming the field, never 5xx, by the real platform: the gateway checks it, and a
-// value that passed is one every service accepts and stores as checked.
+// problem+json naming the field (422 with the rule named, for a day outside its bounds: a rule the
+// document cannot state), never 5xx, by the real platform: the gateway checks it, and a value that
+// passed is one every service accepts and stores as checked.
 describe('bad input', () => {
   let platform: RunningPlatform;
   let admin: string;
@@ -35,6 +36,25 @@ describe('bad input', () => {
     expect({ status: answer.status, type: answer.headers.get('content-type') }).toEqual({
       status: 400,
       type: expect.stringMatching(/^application\/problem\+json/),
+    });
+    expect([...new Set((answer.body.errors as { field: string }[]).map((e) => e.field))].sort()).toEqual(
+      [...fields].sort(),
+    );
+    return answer.body.errors as { field: string; message: string }[];
+  };
+
+  // 422, as problem+json, the rule day-bounds named, and exactly these fields.
+  const outOfBounds = (answer: ApiAnswer, ...fields: string[]) => {
+    expect({
+      status: answer.status,
+      type: answer.headers.get('content-type'),
+      problem: answer.body.type,
+      rule: answer.body.rule,
+    }).toEqual({
+      status: 422,
+      type: expect.stringMatching(/^application\/problem\+json/),
+      problem: 'https://ofm.state.gov/problems/day-bounds',
+      rule: 'day-bounds',
     });
     expect([...new Set((answer.body.errors as { field: string }[]).map((e) => e.field))].sort()).toEqual(
       [...fields].sort(),
@@ -208,26 +228,34 @@ describe('bad input', () => {
       ['dateOfBirth', '1899-12-31'],
       ['dateOfBirth', 'tomorrow'],
       ['expectedDepartureDate', '9999-12-31'],
-    ])('refuses %s %s, naming the days it takes', async (field, value) => {
+    ])('refuses %s %s (422 day-bounds), naming the days it takes', async (field, value) => {
       const day = value === 'tomorrow' ? isoDate(1) : value;
-      const errors = refused(
+      const errors = outOfBounds(
         await call('POST', '/api/v1/members', { ...firstSecretary(ids.mission!, isoDate(-10)), [field]: day }),
         field,
       );
       expect(errors[0]!.message).toMatch(new RegExp(`^${field} must be between \\d{4}-\\d{2}-\\d{2} and `));
     });
 
-    it('refuses a termination and a policy dated 9999-12-31', async () => {
-      refused(
+    it('refuses a termination and a policy dated 9999-12-31 (422 day-bounds)', async () => {
+      outOfBounds(
         await call('POST', `/api/v1/members/${ids.member}/termination`, { effectiveDate: '9999-12-31', reason: 'end' }),
         'effectiveDate',
       );
-      refused(
+      outOfBounds(
         await call('POST', `/api/v1/vehicles/${ids.vehicle}/insurance`, {
           ...carInsurance(),
           expirationDate: '9999-12-31',
         }),
         'expirationDate',
+      );
+    });
+
+    it('answers 400, not 422, when a day out of bounds comes with a value the document refuses', async () => {
+      refused(
+        await call('POST', `/api/v1/members/${ids.member}/termination`, { effectiveDate: '9999-12-31', reason: 7 }),
+        'effectiveDate',
+        'reason',
       );
     });
   });

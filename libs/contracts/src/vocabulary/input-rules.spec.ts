@@ -119,10 +119,20 @@ describe('rules on the values of fields', () => {
         ]),
     );
 
-    it('shows the format and the shape in the schema, not 250 codes', () => {
-      const country = (messageSchema(MISSION, 'request').properties as Record<string, object>).country;
-      expect(country).toMatchObject({ type: 'string', format: 'country', pattern: '^[A-Z]{2}$' });
-      expect(JSON.stringify(country).length).toBeLessThan(200);
+    // A shape (^[A-Z]{2}$) would allow "AA", which the API refuses: the document lists the codes.
+    it('lists the accepted codes in the request schema, so a code it allows is one the API accepts', () => {
+      const country = (messageSchema(MISSION, 'request').properties as Record<string, { enum: string[] }>).country!;
+      expect(country).toMatchObject({ type: 'string', format: 'country' });
+      expect(country).not.toHaveProperty('pattern');
+      expect(country.enum).toHaveLength(250);
+      expect(country.enum).toEqual(expect.arrayContaining(['FR', 'US', 'XK', 'SS']));
+      expect(country.enum).not.toContain('AA');
+      expect(country.enum).toEqual([...country.enum].sort());
+    });
+
+    it('answers without the list', () => {
+      const country = (messageSchema(MISSION, 'answer').properties as Record<string, object>).country;
+      expect(country).not.toHaveProperty('enum');
     });
   });
 
@@ -179,8 +189,21 @@ describe('rules on the values of fields', () => {
 
     it('says the bounds of a date of birth in days', () =>
       expect(check(NOTIFY, { ...appointment(), dateOfBirth: '1066-10-14' })).toEqual([
-        { field: 'dateOfBirth', message: `dateOfBirth must be between 1900-01-01 and ${t()}` },
+        { field: 'dateOfBirth', message: `dateOfBirth must be between 1900-01-01 and ${t()}`, rule: 'day-bounds' },
       ]));
+
+    // No JSON Schema keyword says "within a year of today": the document shows the bounds as an
+    // extension and in words, and a day outside them is a rule (422), not a 400.
+    it('tags a day outside its bounds as the rule day-bounds, and shows the bounds in the document', () => {
+      const dateOfBirth = (messageSchema(NOTIFY, 'request').properties as Record<string, { description?: string }>)
+        .dateOfBirth!;
+      expect(dateOfBirth).toMatchObject({ 'x-ofm-days': { min: '1900-01-01', max: 'today' } });
+      expect(dateOfBirth.description).toContain('from 1900-01-01 to today');
+      expect(dateOfBirth.description).toContain('422 (rule day-bounds)');
+      expect(check(NOTIFY, { ...appointment(), dateOfBirth: '1900-02-30' })).toEqual([
+        expect.not.objectContaining({ rule: expect.anything() }),
+      ]);
+    });
 
     it('bounds termination and insurance dates too', () => {
       const id = '3f1c2a9e-7b4d-4c1e-9a2b-5d6e7f8a9b0c';

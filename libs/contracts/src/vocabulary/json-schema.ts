@@ -1,4 +1,4 @@
-import { TEXT_PATTERN, UUID_PATTERN, VIN_PATTERN } from '@ofm/kernel';
+import { COUNTRY_CODES, TEXT_PATTERN, UUID_PATTERN, VIN_PATTERN } from '@ofm/kernel';
 import * as protobuf from 'protobufjs';
 import { messageType } from './proto-root';
 import { description, fieldRules, isOptional, jsonName, messageRules, type FieldRules } from './rules';
@@ -23,8 +23,12 @@ export { UUID_PATTERN } from '@ofm/kernel';
 export { TEXT_PATTERN } from '@ofm/kernel';
 
 // The shape of a format that is more than its shape, shown to a client (and checked) beside the
-// format, whose check says the rest: a VIN's check digit, a country code being assigned.
-const FORMAT_PATTERNS: Partial<Record<string, string>> = { country: '^[A-Z]{2}$', vin: VIN_PATTERN };
+// format, whose check says the rest: a VIN's check digit.
+const FORMAT_PATTERNS: Partial<Record<string, string>> = { vin: VIN_PATTERN };
+
+// A country code is one of a finite list (the kernel's, behind isCountryCode): the document lists
+// it, so that a code it allows is one the API accepts ("AA" has the shape and names nothing).
+const COUNTRY_ENUM: readonly string[] = [...COUNTRY_CODES].sort();
 
 const INT32 = { minimum: -2147483648, maximum: 2147483647 };
 
@@ -77,7 +81,8 @@ const presentValue = (field: protobuf.Field, schema: JsonSchema): JsonSchema => 
 
 const fieldSchema = (field: protobuf.Field, rules: FieldRules, mode: SchemaMode): JsonSchema => {
   const item = valueSchema(field, rules, mode);
-  const doc = description(field);
+  const bounds = mode === 'request' && rules.days ? dayBoundsInWords(rules.days) : undefined;
+  const doc = [description(field), bounds].filter(Boolean).join(' ') || undefined;
   if (field.repeated) {
     return {
       type: 'array',
@@ -102,6 +107,7 @@ const valueSchema = (field: protobuf.Field, rules: FieldRules, mode: SchemaMode)
       if (rules.words) schema.enum = [...rules.words];
       if (s.in) schema.enum = [...s.in];
       if (rules.format) schema.format = rules.format;
+      if (strict && rules.format === 'country' && !schema.enum) schema.enum = [...COUNTRY_ENUM];
       if (s.uuid) Object.assign(schema, { format: 'uuid', ...(strict ? { pattern: UUID_PATTERN } : {}) });
       if (strict && s.pattern) schema.pattern = s.pattern;
       else if (strict && rules.format && FORMAT_PATTERNS[rules.format]) schema.pattern = FORMAT_PATTERNS[rules.format];
@@ -110,8 +116,9 @@ const valueSchema = (field: protobuf.Field, rules: FieldRules, mode: SchemaMode)
       else if (strict && !schema.enum && !schema.format) schema.pattern = TEXT_PATTERN;
       if (strict && s.min_len !== undefined) schema.minLength = s.min_len;
       if (strict && s.max_len !== undefined) schema.maxLength = s.max_len;
-      // Days relative to today are checked when the request is (validate.ts); the document shows
-      // the bounds as declared.
+      // Days relative to today are checked when the request is (validate.ts); no JSON Schema keyword
+      // says "within a year of today", so the document shows the bounds as declared and in words,
+      // and a day outside them answers 422 (rule day-bounds), not 400.
       if (strict && rules.days) schema['x-ofm-days'] = { ...rules.days };
       if (example !== undefined) schema.examples = [example];
       return schema;
@@ -134,6 +141,24 @@ const valueSchema = (field: protobuf.Field, rules: FieldRules, mode: SchemaMode)
     default:
       throw new Error(`vocabulary: ${field.parent?.fullName}.${field.name} has type ${field.type}, not mapped to JSON`);
   }
+};
+
+// "-60y" → "60 years before today"; the day each bound stands for moves with today.
+const dayBoundsInWords = (days: { min?: string; max?: string }): string => {
+  const bound = (b: string): string => {
+    const m = /^([+-])(\d+)([dy])$/.exec(b);
+    if (!m) return b; // "today" or an ISO day
+    const unit = m[3] === 'y' ? 'year' : 'day';
+    return `${m[2]} ${unit}${m[2] === '1' ? '' : 's'} ${m[1] === '-' ? 'before' : 'after'} today`;
+  };
+  const { min, max } = days;
+  const range =
+    min !== undefined && max !== undefined
+      ? `from ${bound(min)} to ${bound(max)}, both included`
+      : min !== undefined
+        ? `on or after ${bound(min)}`
+        : `on or before ${bound(max ?? 'today')}`;
+  return `Days ${range} (America/New_York); a day outside answers 422 (rule day-bounds).`;
 };
 
 const numeric = (

@@ -24,7 +24,14 @@ import { isOptional } from './rules';
 export interface FieldViolation {
   field: string;
   message: string;
+  // Set where the rule is one JSON Schema cannot state (the document shows it only as an extension
+  // and in words): such a request is what the document allows, so it answers 422 with this rule
+  // named, not 400 (CONTRACT.md). This is the one place that says which checks are such rules.
+  rule?: string;
 }
+
+/** The rule of a day outside its field's bounds relative to today (`x-ofm-days`). */
+export const DAY_BOUNDS_RULE = 'day-bounds';
 
 // One ajv for the process: schemas compile once and are reused for every request.
 const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
@@ -103,6 +110,8 @@ const describe = (e: ErrorObject): FieldViolation | undefined => {
         return { field: join(at, String(schema['x-ofm-field'])), message: String(schema['x-ofm-message']) };
       return { field: name, message: 'must match exactly one alternative' };
     case 'enum':
+      // A country code's enum is the list of assigned codes: the format's error says it in words.
+      if (schema?.format === 'country') return undefined;
       return { field: name, message: `${name} must be one of ${(schema?.enum as unknown[]).join(', ')}` };
     case 'format': {
       const format = (e.params as { format: string }).format;
@@ -116,7 +125,11 @@ const describe = (e: ErrorObject): FieldViolation | undefined => {
       return { field: name, message: `${name} must be ${words[format] ?? format}` };
     }
     case 'x-ofm-days':
-      return { field: name, message: `${name} must be ${describeDayBounds(e.schema as DayBounds, today())}` };
+      return {
+        field: name,
+        message: `${name} must be ${describeDayBounds(e.schema as DayBounds, today())}`,
+        rule: DAY_BOUNDS_RULE,
+      };
     case 'pattern': {
       // The format error says it better.
       if (schema?.format === 'uuid' || schema?.format === 'country' || schema?.format === 'vin') return undefined;

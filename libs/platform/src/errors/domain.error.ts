@@ -55,3 +55,20 @@ export const forbidden = (detail = 'This caller may not do this'): DomainError =
 
 export const unauthenticated = (detail = 'Authentication is required'): DomainError =>
   new DomainError('unauthenticated', detail);
+
+/** A field refused by the input check; `rule` is set for a rule the document cannot state. */
+export interface InputViolation extends FieldError {
+  rule?: string;
+}
+
+// The one mapping of an input check's violations to an answer, used by the gateway and by every
+// service's gRPC input check alike. 400 means "not what the document allows"; a request the
+// document allows that still breaks a rule it cannot state (a day outside its bounds relative to
+// today) answers 422 with the rule named (CONTRACT.md). Which violations are such rules is the
+// vocabulary's to say (FieldViolation.rule); one violation of any other kind makes the whole 400.
+export const inputRefused = (violations: readonly InputViolation[]): DomainError => {
+  const errors = violations.map(({ field, message }) => ({ field, message }));
+  const rule = violations.length > 0 && violations.every((v) => v.rule) ? violations[0]!.rule! : undefined;
+  if (!rule) return validationFailed(errors);
+  return ruleViolated(rule, `The request breaks the rule ${rule}: ${errors.map((e) => e.field).join(', ')}`, errors);
+};

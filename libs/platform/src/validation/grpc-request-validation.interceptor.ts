@@ -1,12 +1,13 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { vocabulary } from '@ofm/contracts';
 import type { Observable } from 'rxjs';
-import { validationFailed } from '../errors/domain.error';
+import { inputRefused } from '../errors/domain.error';
 import { grpcMethod } from '../metrics/grpc-metrics.interceptor';
 
 // Every gRPC request is checked against the rules its proto message declares, the same rules the
 // gateway checks the REST body against (@ofm/contracts vocabulary), before any handler runs: a
-// service never trusts that its caller validated. Domain rules stay in the services.
+// service never trusts that its caller validated. Domain rules stay in the services. A day outside
+// its bounds answers 422 (rule day-bounds) here as at the gateway: inputRefused decides for both.
 @Injectable()
 export class GrpcRequestValidationInterceptor implements NestInterceptor {
   private readonly requestTypes = new Map<string, string | null>();
@@ -16,7 +17,7 @@ export class GrpcRequestValidationInterceptor implements NestInterceptor {
     const type = this.requestTypeOf(grpcMethod(context));
     if (type) {
       const violations = vocabulary.requestViolations(type, context.switchToRpc().getData());
-      if (violations.length) throw validationFailed(violations);
+      if (violations.length) throw inputRefused(violations);
     }
     return next.handle();
   }

@@ -1,5 +1,5 @@
 import { vocabulary, type vocabulary as V } from '@ofm/contracts';
-import { validationFailed, type FieldError } from '@ofm/platform';
+import { inputRefused, type InputViolation } from '@ofm/platform';
 import type { RequestBinding } from './api-route.decorator';
 import { expectedVersionFrom } from './etag';
 
@@ -45,19 +45,20 @@ export const bindingSchemas = (binding: RequestBinding) => {
 
 /**
  * The gRPC request of a route from the HTTP request's parts, checked against the rules the proto
- * declares; every broken rule is named (400). Nothing here knows a field by name. Values are
- * normalised (free text NFC and trimmed, VINs in upper case) before they are checked, as the
- * services do (@ofm/contracts `normalized`), so what is checked here is what is sent and stored.
+ * declares; every broken rule is named (400, or 422 for a rule the document cannot state, see
+ * inputRefused). Nothing here knows a field by name. Values are normalised (free text NFC and
+ * trimmed, VINs in upper case) before they are checked, as the services do (@ofm/contracts
+ * `normalized`), so what is checked here is what is sent and stored.
  */
 export const bindRequest = (binding: RequestBinding, http: HttpParts): Record<string, unknown> => {
   const { body, query, fields, paged } = bindingSchemas(binding);
-  const errors: FieldError[] = [];
+  const errors: InputViolation[] = [];
   const request: Record<string, unknown> = {};
 
   for (const [param, field] of Object.entries(binding.path ?? {})) {
     const value = vocabulary.normalized(fields[field]!, http.params[param] ?? '') as string;
     const problems = vocabulary.violationsOf(fields[field]!, value);
-    errors.push(...problems.map((p) => ({ field: param, message: p.message.replace(/^body/, param) })));
+    errors.push(...problems.map((p) => ({ ...p, field: param, message: p.message.replace(/^body/, param) })));
     request[field] = fields[field]!.format === 'uuid' ? value.toLowerCase() : value;
   }
 
@@ -88,7 +89,7 @@ export const bindRequest = (binding: RequestBinding, http: HttpParts): Record<st
       errors.push({ field: 'If-Match', message: 'If-Match must be the strong ETag of the resource, e.g. "3"' });
     }
   }
-  if (errors.length) throw validationFailed(errors);
+  if (errors.length) throw inputRefused(errors);
   return request;
 };
 
@@ -99,10 +100,10 @@ const DECIMAL = /^(0|[1-9][0-9]{0,9})$/;
 const typedQuery = (
   schema: JsonSchema,
   query: Record<string, unknown>,
-): { values: Record<string, unknown>; errors: FieldError[] } => {
+): { values: Record<string, unknown>; errors: InputViolation[] } => {
   const properties = schema.properties as Record<string, JsonSchema>;
   const values: Record<string, unknown> = {};
-  const errors: FieldError[] = [];
+  const errors: InputViolation[] = [];
   for (const [name, value] of Object.entries(query ?? {})) {
     const type = Object.hasOwn(properties, name) ? properties[name]!.type : undefined;
     if (typeof value === 'string' && type === 'integer') {

@@ -108,13 +108,24 @@ const operation = (r: DocumentedRoute): Record<string, unknown> => {
       description: required
         ? 'the ETag (version) the change expects, e.g. "3"; 428 without it, 409 if it moved'
         : 'the ETag (version) the change expects, e.g. "3"; 409 if it moved',
-      schema: { type: 'string', pattern: '^(\\*|"[1-9][0-9]{0,8}"|[1-9][0-9]{0,8})$' },
+      // Where it is required, * ("any version") is refused: the change must name the version it read.
+      schema: {
+        type: 'string',
+        pattern: required ? '^("[1-9][0-9]{0,8}"|[1-9][0-9]{0,8})$' : '^(\\*|"[1-9][0-9]{0,8}"|[1-9][0-9]{0,8})$',
+      },
     });
   }
   const hasBody = binding !== undefined && !binding.query && Object.keys(schemas!.body.properties as object).length > 0;
   const status = route.status ?? 200;
+  // A day outside its bounds relative to today is a rule the schema cannot state: 422 (day-bounds).
+  const dayBounded = schemas !== undefined && declares(schemas.fields, 'x-ofm-days');
   const problems = [
-    ...new Set([...COMMON_PROBLEMS, ...(hasBody || route.csv ? BODY_PROBLEMS : []), ...(route.problems ?? [])]),
+    ...new Set([
+      ...COMMON_PROBLEMS,
+      ...(hasBody || route.csv ? BODY_PROBLEMS : []),
+      ...(dayBounded ? [422] : []),
+      ...(route.problems ?? []),
+    ]),
   ].sort();
   const responses: Record<string, unknown> = {
     [status]: {
@@ -145,11 +156,19 @@ const operation = (r: DocumentedRoute): Record<string, unknown> => {
           },
         }
       : {}),
-    // A CSV route (an insurer feed) takes text: its columns are in the route's description.
-    ...(route.csv ? { requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } } } : {}),
+    // A CSV route (an insurer feed) takes text, never empty: its columns are in the route's description.
+    ...(route.csv
+      ? { requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string', minLength: 1 } } } } }
+      : {}),
     responses,
   };
 };
+
+// True when a schema, or one nested in it, carries the keyword.
+const declares = (schema: unknown, keyword: string): boolean =>
+  schema !== null &&
+  typeof schema === 'object' &&
+  (Object.hasOwn(schema, keyword) || Object.values(schema).some((v) => declares(v, keyword)));
 
 const successHeaders = (route: ApiRouteOptions, status: number): Record<string, unknown> => {
   const headers: Record<string, unknown> = {};

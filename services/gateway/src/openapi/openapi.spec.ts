@@ -159,6 +159,52 @@ describe('OpenAPI document and docs', () => {
     expect(examples.size).toBeGreaterThanOrEqual(common.length + 2);
   });
 
+  // A day outside its bounds (x-ofm-days, relative to today) is a rule no JSON Schema keyword states.
+  it('documents 422 on every operation with a day bounded relative to today, the bounds in words', () => {
+    const bounded = ops.filter(
+      ({ op }) =>
+        JSON.stringify(op.parameters ?? []).includes('x-ofm-days') ||
+        JSON.stringify(op.requestBody ?? {}).includes('x-ofm-days'),
+    );
+    expect(bounded.map((o) => o.where)).toEqual(
+      expect.arrayContaining([
+        'POST /api/v1/members',
+        'POST /api/v1/licences',
+        'POST /api/v1/vehicles/{id}/disposal',
+        'POST /api/v1/members/{id}/termination',
+      ]),
+    );
+    for (const { where, op } of bounded) {
+      expect({ where, has422: '422' in op.responses }).toEqual({ where, has422: true });
+    }
+    const dateOfBirth = ops.find((o) => o.where === 'POST /api/v1/members')!.op.requestBody.content['application/json']
+      .schema.properties.dateOfBirth;
+    expect(dateOfBirth).toMatchObject({ 'x-ofm-days': { min: '1900-01-01', max: 'today' } });
+    expect(dateOfBirth.description).toContain('422 (rule day-bounds)');
+  });
+
+  it('lists the accepted country codes wherever a request takes one: path, query and body', () => {
+    const codes = (schema: any): string[] => schema.enum;
+    const path = ops.find((o) => o.where === 'GET /api/v1/countries/{iso2}/reciprocity')!;
+    const iso2 = paramsOf(path.op, 'path').find((p) => p.name === 'iso2').schema;
+    const missions = ops.find((o) => o.where === 'GET /api/v1/missions')!;
+    const query = paramsOf(missions.op, 'query').find((p) => p.name === 'country')?.schema;
+    const body = ops.find((o) => o.where === 'POST /api/v1/missions')!.op.requestBody.content['application/json'].schema
+      .properties.country;
+    for (const schema of [iso2, query, body]) {
+      expect(schema).toMatchObject({ type: 'string', format: 'country' });
+      expect(schema).not.toHaveProperty('pattern');
+      expect(codes(schema)).toContain('FR');
+      expect(codes(schema)).toContain('XK');
+      expect(codes(schema)).not.toContain('AA');
+    }
+  });
+
+  it('takes a CSV feed as a string that is not empty', () => {
+    const feed = ops.find((o) => o.where === 'POST /api/v1/insurance-feeds')!;
+    expect(feed.op.requestBody.content['text/csv'].schema).toEqual({ type: 'string', minLength: 1 });
+  });
+
   it('documents Location on the creating POSTs and ETag on the answers that carry a version', () => {
     const withHeader = (name: string) =>
       ops

@@ -114,7 +114,9 @@ export class LicenceService {
         ? [{ field: 'testRefused', message: 'a refused test is recorded with dui: true' }]
         : []),
     ];
-    if (errors.length > 0) throw validationFailed(errors);
+    // A refused test without DUI is allowed by the document (no schema keyword ties two fields): 422.
+    if (errors.length > 0)
+      throw ruleViolated('test-refused-without-dui', 'The violation breaks a rule: testRefused', errors);
     return inCommand(this.dataSource, async (em) => {
       const licence = await findLicence(em, request.licenceId, true);
       if (!licence || !canSeeMission(actor, licence.missionId)) throw notFound('licence', request.licenceId);
