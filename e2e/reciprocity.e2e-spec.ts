@@ -62,7 +62,9 @@ describe('reciprocity profiles through the gateway', () => {
     expectProblem(bare, 428);
     expect(bare.body.detail).toContain('If-Match');
     const other = await call('PUT', '/api/v1/countries/SE/reciprocity', admin, body, { 'if-match': '"1"' });
-    expectProblem(other, 400);
+    // The body and the path must name one country: a rule the schema cannot state (422, named).
+    expectProblem(other, 422);
+    expect(other.body.rule).toBe('profile-country');
     expect(other.body.errors).toEqual([expect.objectContaining({ field: 'country' })]);
 
     const put = await call('PUT', '/api/v1/countries/NO/reciprocity', admin, body, { 'if-match': '"1"' });

@@ -210,7 +210,9 @@ describe('reciprocity service (PostgreSQL + Kafka)', () => {
     const wrong = await failureOf(
       client.call('updateProfile', { country: 'FR', profile: defaultProfile('DE'), expectedVersion: 0 }, admin),
     );
-    expect(wrong.code).toBe(status.INVALID_ARGUMENT);
+    // Two fields that must agree: a rule (422), not a shape the schema refuses (400).
+    expect(wrong.code).toBe(status.FAILED_PRECONDITION);
+    expect(wrong.problem.rule).toBe('profile-country');
     expect(wrong.problem.errors).toEqual([{ field: 'country', message: expect.stringContaining('(FR)') }]);
     const categories = await failureOf(
       client.call(
@@ -219,8 +221,9 @@ describe('reciprocity service (PostgreSQL + Kafka)', () => {
         admin,
       ),
     );
+    expect(categories.code).toBe(status.INVALID_ARGUMENT);
     expect(categories.problem.errors).toEqual([
-      { field: 'travelCategories[0]', message: expect.stringContaining('tourist') },
+      { field: 'profile.travelCategories.0', message: expect.stringContaining('must be one of diplomatic-agent') },
     ]);
   });
 
@@ -246,8 +249,10 @@ describe('reciprocity service (PostgreSQL + Kafka)', () => {
         status: 'proposed',
         proposedOn: today,
         version: 1,
-        profileVersion: 0,
       });
+      // Not reached yet: absent, never an empty day or a version 0.
+      for (const field of ['signedOn', 'inForceOn', 'lapsedOn', 'profileVersion'])
+        expect(agreement[field] ?? null).toBeNull();
       expect((await client.call('getAgreement', { id }, officer)).agreement.id).toBe(id);
       expect(
         (await client.call('listAgreements', { country: 'DE', status: 'proposed' }, officer)).agreements,

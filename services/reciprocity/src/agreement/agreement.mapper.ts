@@ -1,7 +1,7 @@
 import type { reciprocity } from '@ofm/contracts';
 import type { AgreementEntity } from './agreement.entity';
 
-/** A stored agreement as the proto message: a day not reached yet is empty, no profile version 0. */
+/** A stored agreement as the proto message: a day not reached yet, and the profile version before entry into force, are absent. */
 export const toAgreementMessage = (row: AgreementEntity): reciprocity.Agreement => ({
   id: row.id,
   country: row.country,
@@ -10,10 +10,10 @@ export const toAgreementMessage = (row: AgreementEntity): reciprocity.Agreement 
   summary: row.summary,
   documents: row.documents,
   proposedOn: row.proposedOn,
-  signedOn: row.signedOn ?? '',
-  inForceOn: row.inForceOn ?? '',
-  lapsedOn: row.lapsedOn ?? '',
-  profileVersion: row.profileVersion ?? 0,
+  signedOn: row.signedOn ?? undefined,
+  inForceOn: row.inForceOn ?? undefined,
+  lapsedOn: row.lapsedOn ?? undefined,
+  profileVersion: row.profileVersion ?? undefined,
   version: row.version,
   recordedBy: row.recordedBy,
   recordedAt: row.recordedAt.toISOString(),

@@ -4,9 +4,9 @@ import { EVENT_TYPES, type AgreementStatus, type AgreementSubject, type reciproc
 import { Clock } from '@ofm/kernel';
 import { commitChange } from '@ofm/messaging';
 import { expectVersion, inCommand } from '@ofm/persistence';
-import { notFound, ruleViolated, validationFailed, type Actor } from '@ofm/platform';
+import { notFound, ruleViolated, type Actor } from '@ofm/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { profileBodyErrors } from '../profile/profile.rules';
+import { PROFILE_COUNTRY_RULE, profileBodyErrors } from '../profile/profile.rules';
 import { recordProfileVersion } from '../profile/profile-versions';
 import { AgreementEntity } from './agreement.entity';
 import { toAgreementMessage } from './agreement.mapper';
@@ -67,7 +67,7 @@ export class AgreementService {
       if (to === 'in-force') {
         const body = { ...request.profile!, effectiveFrom: day };
         const errors = profileBodyErrors(current.country, body);
-        if (errors.length) throw validationFailed(errors);
+        if (errors.length) throw ruleViolated(PROFILE_COUNTRY_RULE, errors[0]!.message, errors);
         const { profile } = await recordProfileVersion(em, actor, {
           country: current.country,
           body,

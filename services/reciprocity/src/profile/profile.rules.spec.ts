@@ -1,3 +1,4 @@
+import { vocabulary } from '@ofm/contracts';
 import { defaultProfile } from '@ofm/reciprocity';
 import { contentOf, profileBodyErrors, sameContent } from './profile.rules';
 
@@ -17,10 +18,16 @@ describe('profile rules', () => {
     ]);
   });
 
-  it('refuses travel categories that are not member categories, naming each', () => {
-    const errors = profileBodyErrors('FR', { ...fr(), travelCategories: ['diplomatic-agent', 'spy', 'tourist'] });
-    expect(errors.map((e) => e.field)).toEqual(['profile.travelCategories[1]', 'profile.travelCategories[2]']);
-    expect(errors[0]!.message).toContain('spy is not one');
+  it('leaves travel categories to the declared vocabulary: the input check refuses other words, naming each', () => {
+    const profile = { ...fr(), travelCategories: ['diplomatic-agent', 'spy', 'tourist'] };
+    expect(profileBodyErrors('FR', profile)).toEqual([]);
+    const refused = vocabulary.requestViolations('ofm.reciprocity.v1.UpdateProfileRequest', {
+      country: 'FR',
+      profile,
+      expectedVersion: 0,
+    });
+    expect(refused.map((e) => e.field)).toEqual(['profile.travelCategories.1', 'profile.travelCategories.2']);
+    expect(refused[0]!.message).toContain('must be one of diplomatic-agent');
   });
 
   it('sees no change when only read-only fields or the order of categories differ', () => {

@@ -1,4 +1,4 @@
-import { MEMBER_CATEGORY, type reciprocity } from '@ofm/contracts';
+import type { reciprocity } from '@ofm/contracts';
 import type { FieldError } from '@ofm/kernel';
 
 type Profile = reciprocity.ReciprocityProfile;
@@ -25,31 +25,25 @@ export const PROFILE_CONTENT_FIELDS = [
 
 export type ProfileContent = Pick<Profile, (typeof PROFILE_CONTENT_FIELDS)[number]>;
 
-const CATEGORIES: ReadonlySet<string> = new Set(MEMBER_CATEGORY);
+// The rule a body breaks when it names another country than its path (422: the schema cannot say
+// that two fields must agree).
+export const PROFILE_COUNTRY_RULE = 'profile-country';
 
 /**
- * The rules of a profile body the proto cannot declare: the country of the body is the country of
- * the path (a profile sent to the wrong country is refused, not moved), and the travel categories
- * are member categories. Field names are the REST ones (`profile.` prefix as the body nests it).
+ * The rule of a profile body the proto cannot declare: the country of the body is the country of
+ * the path (a profile sent to the wrong country is refused, not moved). Field names are the REST
+ * ones (`profile.` prefix as the body nests it). Travel categories are MemberCategory words, which
+ * the proto declares and every input check enforces.
  */
-export const profileBodyErrors = (country: string, profile: Profile, prefix = 'profile.'): FieldError[] => {
-  const errors: FieldError[] = [];
-  if (profile.country !== country) {
-    errors.push({
-      field: `${prefix}country`,
-      message: `country must be the country of the path (${country}), not ${profile.country || 'empty'}`,
-    });
-  }
-  profile.travelCategories.forEach((category, i) => {
-    if (!CATEGORIES.has(category)) {
-      errors.push({
-        field: `${prefix}travelCategories[${i}]`,
-        message: `travelCategories must be member categories (${MEMBER_CATEGORY.join(', ')}); ${category} is not one`,
-      });
-    }
-  });
-  return errors;
-};
+export const profileBodyErrors = (country: string, profile: Profile, prefix = 'profile.'): FieldError[] =>
+  profile.country === country
+    ? []
+    : [
+        {
+          field: `${prefix}country`,
+          message: `country must be the country of the path (${country}), not ${profile.country || 'empty'}`,
+        },
+      ];
 
 /** The content of a profile, categories in a stable order (their order says nothing). */
 export const contentOf = (profile: Profile): ProfileContent => {

@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { reciprocity } from '@ofm/contracts';
 import { Clock } from '@ofm/kernel';
 import { inCommand } from '@ofm/persistence';
-import { notFound, validationFailed, type Actor } from '@ofm/platform';
+import { notFound, ruleViolated, type Actor } from '@ofm/platform';
 import { inForce, measuresAsOf } from '@ofm/reciprocity';
 import { DataSource, LessThanOrEqual } from 'typeorm';
 import { toProfileMessage } from './profile.mapper';
-import { profileBodyErrors } from './profile.rules';
+import { PROFILE_COUNTRY_RULE, profileBodyErrors } from './profile.rules';
 import { ProfileVersionEntity } from './profile-version.entity';
 import { recordProfileVersion, versionsOf } from './profile-versions';
 
@@ -51,7 +51,7 @@ export class ProfileService {
     const body = request.profile!;
     // The REST body of a PUT is the profile itself, so its fields are named without a prefix.
     const errors = profileBodyErrors(request.country, body, '');
-    if (errors.length) throw validationFailed(errors);
+    if (errors.length) throw ruleViolated(PROFILE_COUNTRY_RULE, errors[0]!.message, errors);
     return inCommand(this.dataSource, async (em) => {
       const { profile } = await recordProfileVersion(em, actor, {
         country: request.country,
