@@ -33,6 +33,6 @@ describe('the title of a registration request', () => {
   it('stores the holder as typed, without surrounding white space', () => {
     const request = car({ role: 'lessor', holder: '  Société Générale Leasing ' });
     expect(vocabulary.requestViolations(REQUEST, request)).toEqual([]);
-    expect((request as { title: { holder: string } }).title.holder).toBe('Société Générale Leasing');
+    expect((request.title as { holder: string }).holder).toBe('Société Générale Leasing');
   });
 });

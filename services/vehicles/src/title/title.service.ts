@@ -10,7 +10,7 @@ import { fullVehicleMessage } from '../vehicle/vehicle-ledgers';
 import { vehicleAuditState } from '../vehicle/vehicle.mapper';
 import { updateVehicle } from '../vehicle/vehicle.repository';
 import { TitleEntryEntity } from '../vehicle/title-entry.entity';
-import { checkTitleEntry } from './title.rules';
+import { checkTitleEntry } from '../vehicle/title.rules';
 import { commitVehicleChange } from '../partner/commit-with-partner-notices';
 
 // RecordTitle (POST /vehicles/{id}/titles): an entry of the electronic title ledger, at registration or

@@ -18,7 +18,7 @@ import {
   modelYearErrors,
   registrationExpiresOn,
 } from './registration.rules';
-import { checkTitleEntry } from '../title/title.rules';
+import { checkTitleEntry } from './title.rules';
 import { TitleEntryEntity } from './title-entry.entity';
 import { VehicleEntity } from './vehicle.entity';
 import { toVehicleMessage, vehicleAuditState } from './vehicle.mapper';

@@ -1,5 +1,5 @@
 import type { TitleRole } from '@ofm/contracts';
-import type { RuleViolation } from '../vehicle/registration.rules';
+import type { RuleViolation } from './registration.rules';
 
 // The electronic title ledger (docs/domain/vehicles.md): one owner at a time, any number of
 // lienholders and lessors; nothing is recorded on a vehicle that has left the program.
