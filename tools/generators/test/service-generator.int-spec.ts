@@ -14,7 +14,8 @@ import { Client } from 'pg';
 // writes then built, linted, tested, migrated and started as the platform would:
 //   1. the generator through the Nx CLI: Nx loads the local plugin as it is (plain CommonJS);
 //   2. the registry entry is in libs/registry/src/services.ts, written, with the ports asked for, and
-//      databases.sql, compose.yaml and the README table are exactly what `ofm registry generate` makes;
+//      databases.sql, compose.yaml, the README table and the Helm values are exactly what
+//      `ofm registry generate` makes;
 //   3. the wiring (main, bootstrap, app.module, config, data-source, migrate) is under 150 lines;
 //   4. `nx run @ofm/sample-records:build` (tsc -p tsconfig.build.json against the workspace's
 //      tsconfig.base.json) and `:lint` (the workspace's ESLint config, module boundaries included);
@@ -54,7 +55,8 @@ const copyWorkspace = (to: string): void => {
   ]) {
     cpSync(join(ROOT, file), join(to, file));
   }
-  for (const dir of ['libs', 'tools', 'deploy']) cpSync(join(ROOT, dir), join(to, dir), { recursive: true, filter });
+  for (const dir of ['libs', 'tools', 'deploy', 'helm'])
+    cpSync(join(ROOT, dir), join(to, dir), { recursive: true, filter });
   // The other services as Nx projects (their package.json), so the workspace graph is the real one.
   mkdirSync(join(to, 'services'));
   for (const s of SERVICES.filter((x) => !x.planned)) {
@@ -163,6 +165,10 @@ describe('nx g @ofm/tools:service', () => {
     );
     expect(readFileSync(join(work, 'README.md'), 'utf8')).toMatch(
       new RegExp(`\\| ${NAME} +\\| gRPC 127\\.0\\.0\\.1:${GRPC_PORT}, HTTP :${HTTP_PORT} \\| sample records +\\|`),
+    );
+    // One release deploys it: the chart's services section has its entry.
+    expect(readFileSync(join(work, 'helm/ofm-platform/values.yaml'), 'utf8')).toContain(
+      `  ${NAME}:\n    # sample records\n    ports: { http: ${HTTP_PORT}, grpc: ${GRPC_PORT} }\n    database: ofm_sample_records\n`,
     );
   });
 
