@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { PROBLEM_CONTENT_TYPE, problemFromStatus, type ProblemDetails } from '../errors/problem-details';
+import { isAnsweredBeforeItsBody } from './unread-body';
 
 // What Node's HTTP parser reports before a request reaches Fastify (a timeout, headers too large,
 // a malformed request), as the problem to answer. Node and Fastify would answer these in plain text
@@ -50,6 +51,11 @@ export const answerClientError =
   (error: NodeJS.ErrnoException, socket: Socket): void => {
     // A reset connection is gone: there is no one to answer.
     if (error.code === 'ECONNRESET' || socket.destroyed) return;
+    // The request was answered already and only the rest of its body was awaited: no second answer.
+    if (isAnsweredBeforeItsBody(socket)) {
+      socket.destroy();
+      return;
+    }
     const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
     if (socket.writable && !inFlight?.headersSent) {
       // Closed once written, and at the latest a second later: a client that neither reads the

@@ -32,11 +32,8 @@ export const limitConnections = (fastify: FastifyInstance, max: number): void =>
       done();
       return;
     }
-    void reply
-      .code(503)
-      .header('retry-after', RETRY_AFTER_SECONDS)
-      .header('connection', 'close')
-      .type(PROBLEM_CONTENT_TYPE)
-      .send(refusal);
+    // Node's own Connection: close, which the edge keeps even for a body not yet read (unread-body.ts).
+    reply.raw.shouldKeepAlive = false;
+    void reply.code(503).header('retry-after', RETRY_AFTER_SECONDS).type(PROBLEM_CONTENT_TYPE).send(refusal);
   });
 };

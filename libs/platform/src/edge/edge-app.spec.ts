@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Module, Post } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { once } from 'node:events';
 import { connect } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { configurePlatformApp, createEdgeApp } from '../bootstrap/bootstrap-service';
 import { loadEdgeSettings } from './edge.config';
 
@@ -38,6 +39,23 @@ const exchange = (port: number, data: string): Promise<{ text: string; ms: numbe
     socket.on('data', (chunk: string) => (text += chunk));
     socket.on('close', () => resolve({ text, ms: Date.now() - started }));
     socket.on('error', reject);
+  });
+
+// Reads one whole HTTP/1.1 response (its Content-Length) from a socket kept open.
+const nextResponse = (socket: Socket): Promise<string> =>
+  new Promise((resolve, reject) => {
+    let text = '';
+    const onData = (chunk: Buffer) => {
+      text += chunk.toString('utf8');
+      const end = text.indexOf('\r\n\r\n');
+      const length = /content-length: (\d+)/i.exec(text)?.[1];
+      if (end < 0 || length === undefined || Buffer.byteLength(text) < end + 4 + Number(length)) return;
+      socket.off('data', onData);
+      resolve(text);
+    };
+    socket.on('data', onData);
+    socket.once('error', reject);
+    socket.once('close', () => reject(new Error(`closed after ${JSON.stringify(text)}`)));
   });
 
 const problemOf = (text: string) => JSON.parse(text.slice(text.indexOf('\r\n\r\n') + 4));
@@ -130,6 +148,38 @@ describe('an app with the edge', () => {
     );
   });
 
+  // Fastify would close the connection with the body unread, which resets it under a client still
+  // sending: its next write fails (EPIPE) and it may never read the 413.
+  it('answers 413 on the Content-Length to a client still sending, reads the rest and keeps the connection', async () => {
+    const socket = connect(port, '127.0.0.1');
+    await once(socket, 'connect');
+    socket.write(
+      'POST /things HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1048576\r\n\r\n',
+    );
+    const refused = await nextResponse(socket);
+    expect(refused).toMatch(/^HTTP\/1\.1 413 /);
+    expect(refused).not.toMatch(/connection: close/i);
+    for (let sent = 0; sent < 1_048_576; sent += 65_536) socket.write(Buffer.alloc(65_536, 'a'));
+    socket.write('GET /things HTTP/1.1\r\nHost: x\r\n\r\n');
+    const next = await nextResponse(socket);
+    expect(next).toMatch(/^HTTP\/1\.1 200 /);
+    socket.end();
+  });
+
+  it('closes a connection answered 413 whose body stops arriving, at the request timeout, without a second answer', async () => {
+    const socket = connect(port, '127.0.0.1');
+    let text = '';
+    socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+    await once(socket, 'connect');
+    const started = Date.now();
+    socket.write(
+      'POST /things HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1048576\r\n\r\nab',
+    );
+    await once(socket, 'close');
+    expect(text.match(/HTTP\/1\.1 \d{3}/g)).toEqual(['HTTP/1.1 413']);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(550);
+  });
+
   it('answers 400 to JSON nested too deep and to a __proto__ key', async () => {
     const deep = await post(`${'['.repeat(500)}${']'.repeat(500)}`, 'application/json');
     expect([deep.status, await deep.json()]).toMatchObject([
@@ -157,5 +207,24 @@ describe('an app with the edge', () => {
     });
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
+  it('answers a request on a connection beyond the limit 503 with Retry-After, and closes that connection', async () => {
+    const held = await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        const socket = connect(port, '127.0.0.1');
+        await once(socket, 'connect');
+        return socket;
+      }),
+    );
+    try {
+      const { text } = await exchange(port, 'GET /things HTTP/1.1\r\nHost: x\r\n\r\n');
+      expect(text).toMatch(/^HTTP\/1\.1 503 /);
+      expect(text).toMatch(/\r\nretry-after: 1\r\n/i);
+      expect(text).toMatch(/\r\nconnection: close\r\n/i);
+      expect(problemOf(text)).toMatchObject({ status: 503 });
+    } finally {
+      held.forEach((socket) => socket.destroy());
+    }
   });
 });

@@ -6,3 +6,4 @@ export * from './connection-limit';
 export * from './edge-errors';
 export * from './server-options';
 export * from './install-edge';
+export * from './unread-body';
