@@ -12,6 +12,7 @@ import type { VehiclesConfig } from '../config';
 import { SYSTEM_ACTOR } from '../shared/system-actor';
 import { isUniqueViolation } from '../shared/sql';
 import { VEHICLES_CONFIG } from '../shared/tokens';
+import { commitLicenceChange } from './licence.commit';
 import { LicenceEntity, LicenceSuspensionEntity, LicenceViolationEntity } from './licence.entity';
 import { clearedPointsFlag, pointsThresholdFlag } from './licence.flags';
 import {
@@ -159,30 +160,16 @@ export class LicenceService {
       const flag = change === 'raise' ? pointsThresholdFlag(licence, points, now) : undefined;
       const cleared =
         change === 'clear' ? clearedPointsFlag(licence, licence.pointsFlagId!, points, today, now) : undefined;
-      const updated = {
-        ...licence,
-        version: licence.version + 1,
-        updatedAt: now,
-        pointsFlagId: cleared ? undefined : (flag?.id ?? licence.pointsFlagId),
-      };
-      await em.update(LicenceEntity, { id: licence.id }, {
-        version: updated.version,
-        updatedAt: now,
-        pointsFlagId: updated.pointsFlagId ?? null,
-      } as never);
-      const after: LicenceRecord = {
-        licence: updated,
-        violations,
-        suspensions: [...before.suspensions, ...suspensions],
-      };
-      const message = toLicenceMessage(after, today);
-      await commitChange(em, {
+      return commitLicenceChange(em, {
         actor,
         action: 'licence.violation-recorded',
-        entity: { type: 'licence', id: licence.id },
-        before: licenceAuditState(before, today),
-        after: licenceAuditState(after, today),
-        events: [
+        now,
+        today,
+        before,
+        set: { pointsFlagId: cleared ? null : (flag?.id ?? licence.pointsFlagId ?? null) },
+        violations,
+        suspensions: [...before.suspensions, ...suspensions],
+        events: (message) => [
           {
             type: EVENT_TYPES.violationRecorded,
             subject: licence.id,
@@ -197,7 +184,6 @@ export class LicenceService {
           ...(cleared ? [flagCleared(cleared, `points below 8 on ${today}`)] : []),
         ],
       });
-      return message;
     });
   }
 
@@ -248,25 +234,17 @@ export class LicenceService {
     if (!licence) return false;
     const today = this.clock.today();
     const before = await recordOf(em, licence);
-    const endedOn = member.terminationEffectiveDate || today;
-    const now = this.clock.now();
-    const updated = { ...licence, endedOn, version: licence.version + 1, updatedAt: now };
-    await em.update(LicenceEntity, { id: licence.id }, { endedOn, version: updated.version, updatedAt: now });
-    const after = { ...before, licence: updated };
     const reason = `holder ${member.id} terminated${member.terminationReason ? `: ${member.terminationReason}` : ''}`;
-    await commitChange(em, {
+    await commitLicenceChange(em, {
       actor: SYSTEM_ACTOR,
       action: 'licence.ended',
-      entity: { type: 'licence', id: licence.id },
-      before: licenceAuditState(before, today),
-      after: licenceAuditState(after, today),
       reason: `${reason} (event ${eventId})`,
-      events: [
-        {
-          type: EVENT_TYPES.licenceEnded,
-          subject: licence.id,
-          data: { licence: toLicenceMessage(after, today), reason: 'holder-terminated' },
-        },
+      now: this.clock.now(),
+      today,
+      before,
+      set: { endedOn: member.terminationEffectiveDate || today },
+      events: (ended) => [
+        { type: EVENT_TYPES.licenceEnded, subject: licence.id, data: { licence: ended, reason: 'holder-terminated' } },
       ],
     });
     return true;

@@ -1,16 +1,15 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { flagCleared } from '@ofm/compliance';
 import { Clock, type IsoDay } from '@ofm/kernel';
-import { commitChange } from '@ofm/messaging';
 import { inTransaction, PeriodicJobs } from '@ofm/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { VehiclesConfig } from '../config';
 import { selectRows } from '../shared/sql';
 import { SYSTEM_ACTOR } from '../shared/system-actor';
 import { VEHICLES_CONFIG } from '../shared/tokens';
+import { commitLicenceChange } from './licence.commit';
 import { LicenceEntity } from './licence.entity';
 import { clearedPointsFlag } from './licence.flags';
-import { licenceAuditState } from './licence.mapper';
 import { recordOf } from './licence.store';
 import { pointsFlagChange, pointsOn } from './points.rules';
 
@@ -76,17 +75,15 @@ export class PointsReviewSweep implements OnModuleInit {
 
     const now = this.clock.now();
     const flag = clearedPointsFlag(licence, licence.pointsFlagId, points, on, now);
-    const version = licence.version + 1;
-    await em.update(LicenceEntity, { id: licence.id }, { pointsFlagId: null, version, updatedAt: now } as never);
-    const after = { ...before, licence: { ...licence, pointsFlagId: undefined, version, updatedAt: now } };
-    await commitChange(em, {
+    await commitLicenceChange(em, {
       actor: SYSTEM_ACTOR,
       action: 'licence.points-review-cleared',
-      entity: { type: 'licence', id: licence.id },
-      before: licenceAuditState(before, on),
-      after: licenceAuditState(after, on),
       reason: flag.detail,
-      events: [flagCleared(flag, `points below 8 on ${on}`)],
+      now,
+      today: on,
+      before,
+      set: { pointsFlagId: null },
+      events: () => [flagCleared(flag, `points below 8 on ${on}`)],
     });
     return true;
   }
