@@ -3,10 +3,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ALL_TOPICS, PROTO_FILES, type EventTypeSpec } from '@ofm/contracts';
 import { encodeEvent, KafkaMessageBus, MessagingService } from '@ofm/messaging';
 import { runMigrations, serviceDataSource } from '@ofm/persistence';
-import { actorToMetadata, type Actor } from '@ofm/platform';
 import {
   CONSUMED_TOPICS,
-  createGrpcTestClient,
   createTestDatabase,
   ensureTestTopics,
   freePort,
@@ -18,10 +16,10 @@ import {
 } from '@ofm/testing';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
-import { VEHICLES_GRPC_PACKAGE, startVehicles } from '../src/bootstrap';
+import { startVehicles } from '../src/bootstrap';
 import { loadVehiclesConfig, type VehiclesConfig } from '../src/config';
 import { vehiclesDatabase } from '../src/data-source';
-import { createVehiclesClient, type VehiclesClient } from './vehicles-grpc.client';
+import { createVehiclesClient, vehiclesServiceClient, type VehiclesClient } from './vehicles-grpc.client';
 
 // The vehicles service as the gateway sees it, for the integration suites: a migrated fresh database,
 // the real broker, the service started in-process on free ports (its consumer group at the end of
@@ -115,8 +113,8 @@ export async function startVehiclesUnderTest(options: VehiclesUnderTestOptions):
   await ds.initialize();
   const address = `127.0.0.1:${grpcPort}`;
   const client = createVehiclesClient(address);
-  const licences = serviceClient(address, PROTO_FILES.licence, 'LicenceService');
-  const feeds = serviceClient(address, PROTO_FILES.insuranceFeed, 'InsuranceFeedService');
+  const licences = vehiclesServiceClient(address, PROTO_FILES.licence, 'LicenceService');
+  const feeds = vehiclesServiceClient(address, PROTO_FILES.insuranceFeed, 'InsuranceFeedService');
   const producer = new KafkaMessageBus({ brokers: testKafkaBrokers(), clientId: `${label}-producer` });
   const seen: SeenEvent[] = [];
   const consumer = options.watch?.length ? await watch(label, options.watch, seen) : undefined;
@@ -166,20 +164,6 @@ export async function startVehiclesUnderTest(options: VehiclesUnderTestOptions):
       await ds.destroy();
       await db.drop();
     },
-  };
-}
-
-// Another gRPC service of vehicles, called as the gateway calls it (actor metadata).
-function serviceClient(address: string, protoFile: string, service: string): VehiclesClient {
-  const client = createGrpcTestClient<Actor, string>({
-    address,
-    protoFiles: [protoFile],
-    protoPackage: VEHICLES_GRPC_PACKAGE,
-    metadataOf: actorToMetadata,
-  });
-  return {
-    call: (method, request, actor) => client.call(service, method, request, actor) as never,
-    close: client.close,
   };
 }
 
