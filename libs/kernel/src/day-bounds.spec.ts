@@ -1,4 +1,11 @@
-import { dayRange, describeDayBounds, isDayBound, isWithinDayBounds, resolveDayBound } from './day-bounds';
+import {
+  dayBoundInWords,
+  dayRange,
+  describeDayBounds,
+  isDayBound,
+  isWithinDayBounds,
+  resolveDayBound,
+} from './day-bounds';
 
 const TODAY = '2026-12-01';
 
@@ -46,5 +53,16 @@ describe('day bounds', () => {
     expect(describeDayBounds({ min: '-1y' }, TODAY)).toBe('on or after 2025-12-01');
     expect(describeDayBounds({ max: 'today' }, TODAY)).toBe('on or before 2026-12-01');
     expect(describeDayBounds({}, TODAY)).toBe('any day');
+  });
+
+  it('says a bound as declared in words that hold on any day', () => {
+    expect(['-60y', '+1y', '+30d', '-1d', 'today', '1900-01-01'].map(dayBoundInWords)).toEqual([
+      '60 years before today',
+      '1 year after today',
+      '30 days after today',
+      '1 day before today',
+      'today',
+      '1900-01-01',
+    ]);
   });
 });

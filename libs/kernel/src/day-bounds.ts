@@ -28,6 +28,14 @@ export const resolveDayBound = (bound: string, today: IsoDay): IsoDay => {
   return m[3] === 'y' ? addYears(today, n) : addDays(today, n);
 };
 
+/** A bound as declared, in words that hold on any day: "60 years before today", "today", "1900-01-01". */
+export const dayBoundInWords = (bound: string): string => {
+  const m = OFFSET.exec(bound);
+  if (!m) return bound;
+  const unit = m[3] === 'y' ? 'year' : 'day';
+  return `${m[2]} ${unit}${m[2] === '1' ? '' : 's'} ${m[1] === '-' ? 'before' : 'after'} today`;
+};
+
 /** The first and last day the bounds accept on `today` (undefined where open). */
 export const dayRange = (bounds: DayBounds, today: IsoDay): { min?: IsoDay; max?: IsoDay } => ({
   ...(bounds.min !== undefined ? { min: resolveDayBound(bounds.min, today) } : {}),

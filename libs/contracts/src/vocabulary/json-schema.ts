@@ -1,4 +1,4 @@
-import { COUNTRY_CODES, TEXT_PATTERN, UUID_PATTERN, VIN_PATTERN } from '@ofm/kernel';
+import { COUNTRY_CODES, dayBoundInWords, TEXT_PATTERN, UUID_PATTERN, VIN_PATTERN } from '@ofm/kernel';
 import * as protobuf from 'protobufjs';
 import { messageType } from './proto-root';
 import { description, fieldRules, isOptional, jsonName, messageRules, type FieldRules } from './rules';
@@ -143,21 +143,14 @@ const valueSchema = (field: protobuf.Field, rules: FieldRules, mode: SchemaMode)
   }
 };
 
-// "-60y" → "60 years before today"; the day each bound stands for moves with today.
-const dayBoundsInWords = (days: { min?: string; max?: string }): string => {
-  const bound = (b: string): string => {
-    const m = /^([+-])(\d+)([dy])$/.exec(b);
-    if (!m) return b; // "today" or an ISO day
-    const unit = m[3] === 'y' ? 'year' : 'day';
-    return `${m[2]} ${unit}${m[2] === '1' ? '' : 's'} ${m[1] === '-' ? 'before' : 'after'} today`;
-  };
-  const { min, max } = days;
+// The bounds as declared, in words: the day each stands for moves with today.
+const dayBoundsInWords = ({ min, max }: { min?: string; max?: string }): string => {
   const range =
     min !== undefined && max !== undefined
-      ? `from ${bound(min)} to ${bound(max)}, both included`
+      ? `from ${dayBoundInWords(min)} to ${dayBoundInWords(max)}, both included`
       : min !== undefined
-        ? `on or after ${bound(min)}`
-        : `on or before ${bound(max ?? 'today')}`;
+        ? `on or after ${dayBoundInWords(min)}`
+        : `on or before ${dayBoundInWords(max ?? 'today')}`;
   return `Days ${range} (America/New_York); a day outside answers 422 (rule day-bounds).`;
 };
 
